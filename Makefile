@@ -1,0 +1,53 @@
+# Kinfolk: `make demo` runs the demo, `make test` runs the tests. Both set everything up first.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_SIZE ?= medium
+DEMO_SEED ?= 1
+
+.PHONY: demo test setup python-deps node-deps assets browser lint serve clean
+
+demo: setup
+	$(BIN)/kinfolk migrate --no-input
+	$(BIN)/kinfolk demo --size $(DEMO_SIZE) --seed $(DEMO_SEED) --replace
+	$(BIN)/kinfolk runserver 127.0.0.1:8000
+
+test: setup browser
+	$(BIN)/pytest
+
+setup: python-deps node-deps assets
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+python-deps: $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+
+node-deps:
+	npm ci --no-audit --no-fund --loglevel=error
+
+# GOV.UK Frontend and MOJ Frontend, copied out of node_modules; their stylesheets refer to
+# /assets/, which whitenoise serves from build/root.
+assets:
+	rm -rf build/static build/root
+	mkdir -p build/static/govuk build/static/moj build/root/assets
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.{css,js} build/static/govuk/
+	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.{css,js} build/static/moj/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/. build/root/assets/
+	cp -r node_modules/@ministryofjustice/frontend/moj/assets/. build/root/assets/
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+clean:
+	rm -rf build kinfolk.sqlite3*

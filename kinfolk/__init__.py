@@ -1,0 +1,1 @@
+"""Kinfolk: case management for children's social care in English local authorities."""

@@ -1,0 +1,85 @@
+"""The access log and restricted records."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.access.choices import AccessAction
+
+
+class AccessRecord(models.Model):
+    """One look at, listing of, change to or export of a child's record.
+
+    Append-only: the database refuses to update or delete rows (triggers in migration 0002),
+    so that "who has looked at this record" can be trusted (UK GDPR Article 5(2),
+    accountability; councils' data protection officers ask for it).
+    """
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="access_records",
+    )
+    # No foreign-key constraint: the log outlives the record it speaks of (a record replaced
+    # by a migration load keeps its history of who looked at it).
+    child = models.ForeignKey(
+        "people.Child",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="access_records",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
+    what = models.CharField(_("what"), max_length=200)
+    path = models.CharField(_("address"), max_length=500, blank=True)
+    source = models.CharField(
+        _("from where"),
+        max_length=200,
+        blank=True,
+        help_text=_("IP address of a web request, or the command that made the change"),
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["child", "-at"], name="access_child_at")]
+        verbose_name = _("access record")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.what}"
+
+
+class RestrictionGrant(models.Model):
+    """A named user allowed to see a restricted child's record.
+
+    A record is restricted when, for example, the child is a relative of a member of staff:
+    only the users named here see it; to anyone else it does not exist (404, absent from
+    search and counts).
+    """
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="restriction_grants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="restriction_grants"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["child", "user"], name="restriction_grant_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} may see {self.child_id}"

@@ -1,0 +1,51 @@
+"""Writing the access log. Called inside the transaction of the request or command."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest
+
+from kinfolk.access.choices import AccessAction
+from kinfolk.access.models import AccessRecord
+
+
+def request_source(request: HttpRequest) -> str:
+    """Where a web request came from: the client's address as the server saw it."""
+    return request.META.get("REMOTE_ADDR", "")[:200]
+
+
+def record_access(
+    *,
+    user: AbstractBaseUser | None,
+    child_id: int | None,
+    action: AccessAction,
+    what: str,
+    path: str = "",
+    source: str = "",
+) -> AccessRecord:
+    """Append one access record."""
+    return AccessRecord.objects.create(
+        user=user if user and user.is_authenticated else None,
+        child_id=child_id,
+        action=action,
+        what=what[:200],
+        path=path[:500],
+        source=source,
+    )
+
+
+def record_listing(
+    *, user: AbstractBaseUser, child_ids: Iterable[int], what: str, path: str, source: str
+) -> None:
+    """Append a ``list`` record for each child shown in a list (search results, caseloads)."""
+    AccessRecord.objects.bulk_create(
+        AccessRecord(
+            user=user,
+            child_id=child_id,
+            action=AccessAction.LIST,
+            what=what[:200],
+            path=path[:500],
+            source=source,
+        )
+        for child_id in child_ids
+    )

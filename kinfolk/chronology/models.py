@@ -1,0 +1,47 @@
+"""The chronology: one timeline per child, written by the domain services."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.chronology.choices import EntryKind
+from kinfolk.chronology.querysets import ChronologyEntryQuerySet
+
+
+class ChronologyEntry(models.Model):
+    """Something that happened in a child's life or casework, on a date.
+
+    Inspectors ask for "one electronic record with an automatic chronology" (domain.md, b):
+    entries are written by the services that record the casework, never typed separately.
+    ``is_significant`` marks events that shape the child's story (a birth, a plan, a move).
+    """
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="chronology_entries"
+    )
+    occurred_on = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=40, choices=EntryKind.choices)
+    summary = models.CharField(_("summary"), max_length=300)
+    detail = models.TextField(_("detail"), blank=True)
+    is_significant = models.BooleanField(_("significant"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ChronologyEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_on", "-pk"]
+        indexes = [
+            models.Index(fields=["child", "-occurred_on", "-id"], name="chronology_child_date")
+        ]
+        verbose_name = _("chronology entry")
+        verbose_name_plural = _("chronology entries")
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on}: {self.summary}"

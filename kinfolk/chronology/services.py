@@ -1,0 +1,30 @@
+"""Writing the chronology. Called by the domain services, inside their transaction."""
+
+import datetime as dt
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from kinfolk.chronology.choices import EntryKind
+from kinfolk.chronology.models import ChronologyEntry
+
+
+def add_entry(
+    *,
+    child_id: int,
+    occurred_on: dt.date,
+    kind: EntryKind,
+    summary: str,
+    detail: str = "",
+    is_significant: bool = False,
+    recorded_by: AbstractBaseUser | None = None,
+) -> ChronologyEntry:
+    """Add an entry to a child's chronology."""
+    return ChronologyEntry.objects.create(
+        child_id=child_id,
+        occurred_on=occurred_on,
+        kind=kind,
+        summary=summary[:300],
+        detail=detail,
+        is_significant=is_significant,
+        recorded_by=recorded_by,
+    )

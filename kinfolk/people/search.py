@@ -1,0 +1,139 @@
+"""Finding a child before creating one: by name (tolerant of misspelling), date of birth,
+UPN, NHS number or postcode."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Q
+
+from kinfolk.core.postcodes import normalise_postcode
+from kinfolk.people.models import Child
+from kinfolk.people.names import SIMILAR, fold, phonetic_key, similarity
+from kinfolk.people.nhs_number import normalise_nhs_number
+from kinfolk.people.upn import normalise_upn
+
+
+@dataclass(frozen=True)
+class ChildSearch:
+    """What a person searched for; every part is optional, all given parts must match."""
+
+    name: str = ""
+    date_of_birth: dt.date | None = None
+    upn: str = ""
+    nhs_number: str = ""
+    postcode: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.name.strip()
+            or self.date_of_birth
+            or self.upn.strip()
+            or self.nhs_number.strip()
+            or self.postcode.strip()
+        )
+
+
+def _name_filter(tokens: list[str]) -> Q:
+    """Children any of whose names sound like, or start like, any token."""
+    condition = Q()
+    for token in tokens:
+        folded = fold(token)
+        if not folded:
+            continue
+        key = phonetic_key(token)
+        condition |= (
+            Q(last_name_key=key)
+            | Q(first_name_key=key)
+            | Q(last_name_folded__startswith=folded[:1])
+            | Q(first_name_folded__startswith=folded[:1])
+        )
+    return condition
+
+
+def _name_score(child: Child, tokens: list[str]) -> float:
+    """How well the tokens match the child's names: the mean of each token's best match."""
+    names = [child.first_name, child.last_name]
+    best = [max(similarity(token, name) for name in names) for token in tokens]
+    return sum(best) / len(best)
+
+
+def search_children(criteria: ChildSearch, *, user: AbstractBaseUser) -> list[Child]:
+    """Children visible to ``user`` that match ``criteria``, best name match first."""
+    if criteria.is_empty:
+        return []
+    children = Child.objects.visible_to(user)
+    if criteria.upn.strip():
+        children = children.filter(
+            Q(upn=normalise_upn(criteria.upn)) | Q(former_upn=normalise_upn(criteria.upn))
+        )
+    if criteria.nhs_number.strip():
+        children = children.filter(nhs_number=normalise_nhs_number(criteria.nhs_number))
+    if criteria.date_of_birth:
+        children = children.filter(
+            Q(date_of_birth=criteria.date_of_birth)
+            | Q(expected_date_of_birth=criteria.date_of_birth)
+        )
+    if criteria.postcode.strip():
+        postcode = normalise_postcode(criteria.postcode)
+        children = children.filter(addresses__postcode__startswith=postcode).distinct()
+    tokens = [token for token in criteria.name.split() if fold(token)]
+    limit = settings.KINFOLK_SEARCH_LIMIT
+    if not tokens:
+        return list(children.order_by("last_name", "first_name", "pk")[:limit])
+    candidates = children.filter(_name_filter(tokens)).only(
+        "pk",
+        "la_child_id",
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "expected_date_of_birth",
+        "sex",
+        "upn",
+        "nhs_number",
+        "is_restricted",
+    )
+    scored = [(child, _name_score(child, tokens)) for child in candidates]
+    matches = [
+        (child, score)
+        for child, score in scored
+        if score >= SIMILAR
+        or any(
+            phonetic_key(token) in (child.first_name_key, child.last_name_key) for token in tokens
+        )
+    ]
+    matches.sort(key=lambda pair: (-pair[1], pair[0].last_name, pair[0].first_name, pair[0].pk))
+    return [child for child, _score in matches[:limit]]
+
+
+def similar_children(
+    *,
+    first_name: str,
+    last_name: str,
+    date_of_birth: dt.date | None,
+    exclude_pk: int | None = None,
+) -> list[Child]:
+    """Children with the same date of birth and a name like this one (possible duplicates).
+
+    Deliberately not limited to what a user may see: a duplicate of a restricted record must
+    still be caught, though the warning then names no one.
+    """
+    if date_of_birth is None:
+        return []
+    same_day = Child.objects.filter(
+        Q(date_of_birth=date_of_birth) | Q(expected_date_of_birth=date_of_birth)
+    ).exclude(pk=exclude_pk)
+    return [
+        child
+        for child in same_day
+        if (
+            similarity(child.last_name, last_name) >= SIMILAR
+            and similarity(child.first_name, first_name) >= SIMILAR
+        )
+        or (
+            phonetic_key(child.last_name) == phonetic_key(last_name)
+            and phonetic_key(child.first_name) == phonetic_key(first_name)
+        )
+    ]

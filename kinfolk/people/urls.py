@@ -1,0 +1,21 @@
+from django.urls import path
+
+from kinfolk.people.views import children
+
+app_name = "children"
+
+urlpatterns = [
+    path("search/", children.ChildSearchView.as_view(), name="search"),
+    path("create/", children.ChildCreateView.as_view(), name="create"),
+    path("<int:pk>/", children.ChildDetailView.as_view(), name="detail"),
+    path("<int:pk>/identity/", children.ChildIdentityView.as_view(), name="identity"),
+    path("<int:pk>/edit/", children.ChildUpdateView.as_view(), name="edit"),
+    path(
+        "<int:pk>/relationships/", children.ChildRelationshipsView.as_view(), name="relationships"
+    ),
+    path("<int:pk>/allocations/", children.ChildAllocationsView.as_view(), name="allocations"),
+    path("<int:pk>/chronology/", children.ChildChronologyView.as_view(), name="chronology"),
+    path("<int:pk>/access-log/", children.ChildAccessLogView.as_view(), name="access-log"),
+    path("<int:pk>/addresses/create/", children.AddressCreateView.as_view(), name="address-create"),
+    path("<int:pk>/alerts/create/", children.AlertCreateView.as_view(), name="alert-create"),
+]

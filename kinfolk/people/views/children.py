@@ -1,0 +1,286 @@
+"""Pages for finding, recording and reading a child's record."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from kinfolk.access.services import record_listing, request_source
+from kinfolk.chronology.choices import EntryKind
+from kinfolk.core.forms import add_service_errors
+from kinfolk.people.forms import AddressForm, AlertForm, ChildForm, ChildSearchForm
+from kinfolk.people.models import Child
+from kinfolk.people.search import ChildSearch, search_children
+from kinfolk.people.services import (
+    IDENTITY_FIELDS,
+    PossibleDuplicate,
+    create_child,
+    move_child_to_address,
+    raise_alert,
+    update_child,
+)
+from kinfolk.people.views.mixins import ChildRecordMixin
+
+CHRONOLOGY_PAGE_SIZE = 50
+
+
+class ChildSearchView(TemplateView):
+    """Find a child: the first step before recording a new one."""
+
+    template_name = "people/child_search.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = ChildSearchForm(self.request.GET or None)
+        results = None
+        if form.is_bound and form.is_valid():
+            criteria = ChildSearch(**form.cleaned_data)
+            if criteria.is_empty:
+                form.add_error(None, _("Enter a name, date of birth, UPN, NHS number or postcode"))
+            else:
+                results = search_children(criteria, user=self.request.user)
+                record_listing(
+                    user=self.request.user,
+                    child_ids=[child.pk for child in results],
+                    what=_("Search results"),
+                    path=self.request.get_full_path(),
+                    source=request_source(self.request),
+                )
+        context.update(form=form, results=results)
+        return context
+
+
+class ChildCreateView(FormView):
+    """Record a child who is new to children's social care."""
+
+    template_name = "people/child_form.html"
+    form_class = ChildForm
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = super().get_initial()
+        name = self.request.GET.get("name", "").split()
+        if name:
+            initial["first_name"] = name[0]
+            initial["last_name"] = " ".join(name[1:])
+        return initial
+
+    def form_valid(self, form: ChildForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            child = create_child(
+                la_child_id=data["la_child_id"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                sex=data["sex"],
+                ethnicity=data["ethnicity"],
+                date_of_birth=data["date_of_birth"],
+                expected_date_of_birth=data["expected_date_of_birth"],
+                upn=data["upn"],
+                former_upn=data["former_upn"],
+                upn_unknown=data["upn_unknown"],
+                nhs_number=data["nhs_number"],
+                disabilities=data["disabilities"],
+                language=data["language"],
+                religion=data["religion"],
+                postcode=data["postcode"],
+                actor=self.request.user,
+                is_not_duplicate=data["is_not_duplicate"],
+            )
+        except PossibleDuplicate as duplicate:
+            visible = [c for c in duplicate.matches if c.is_restricted is False]
+            form.add_error("is_not_duplicate", duplicate.messages[0])
+            return self.render_to_response(
+                self.get_context_data(form=form, possible_duplicates=visible)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(name)s has been recorded") % {"name": child})
+        return HttpResponseRedirect(reverse("children:detail", args=[child.pk]))
+
+
+class ChildDetailView(ChildRecordMixin, TemplateView):
+    """The child's record at a glance: who they are, who holds the case, what happened last."""
+
+    template_name = "people/child_detail.html"
+    record_label = "Child record: summary"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["recent_entries"] = list(
+            self.child.chronology_entries.select_related("recorded_by").newest_first()[:5]
+        )
+        context["current_address"] = self.child.addresses.filter(end_on__isnull=True).first()
+        context["alerts"] = list(self.child.alerts.select_related("raised_by"))
+        return context
+
+
+class ChildIdentityView(ChildRecordMixin, TemplateView):
+    """Identity: names, dates, identifiers, characteristics and addresses."""
+
+    template_name = "people/child_identity.html"
+    record_label = "Child record: identity"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["disabilities"] = list(self.child.disabilities.all())
+        context["addresses"] = list(self.child.addresses.all())
+        return context
+
+
+class ChildRelationshipsView(ChildRecordMixin, TemplateView):
+    """Household and relationships."""
+
+    template_name = "people/child_relationships.html"
+    record_label = "Child record: household and relationships"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        relationships = list(self.child.relationships.select_related("other_child", "other_adult"))
+        # A related child the user may not see is shown without a name or a link.
+        other_ids = [r.other_child_id for r in relationships if r.other_child_id]
+        visible = set(
+            Child.objects.visible_to(self.request.user)
+            .filter(pk__in=other_ids)
+            .values_list("pk", flat=True)
+        )
+        for relationship in relationships:
+            relationship.is_visible = (
+                relationship.other_child_id is None or relationship.other_child_id in visible
+            )
+        context["household"] = [r for r in relationships if r.lives_with]
+        context["others"] = [r for r in relationships if not r.lives_with]
+        return context
+
+
+class ChildAllocationsView(ChildRecordMixin, TemplateView):
+    """Who has held the child's case, since when, and why it changed."""
+
+    template_name = "people/child_allocations.html"
+    record_label = "Child record: allocation history"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["allocations"] = list(
+            self.child.allocations.select_related("worker", "team", "recorded_by")
+        )
+        return context
+
+
+class ChildChronologyView(ChildRecordMixin, TemplateView):
+    """The child's chronology, newest first, filterable by kind of event."""
+
+    template_name = "people/child_chronology.html"
+    record_label = "Child record: chronology"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        kind = self.request.GET.get("kind", "")
+        if kind not in EntryKind.values:
+            kind = ""
+        significant_only = self.request.GET.get("significant") == "1"
+        entries = self.child.chronology_entries.of_kind(kind).select_related("recorded_by")
+        if significant_only:
+            entries = entries.filter(is_significant=True)
+        page = Paginator(entries.newest_first(), CHRONOLOGY_PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        context.update(
+            page=page,
+            kind=kind,
+            kinds=EntryKind.choices,
+            significant_only=significant_only,
+            filter_query=urlencode({"kind": kind, "significant": "1" if significant_only else ""})
+            + "&",
+        )
+        return context
+
+
+class ChildAccessLogView(ChildRecordMixin, TemplateView):
+    """Who has looked at this record: for managers."""
+
+    template_name = "people/child_access_log.html"
+    record_label = "Child record: access log"
+    managers_only = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["page"] = Paginator(self.child.access_records.select_related("user"), 100).get_page(
+            self.request.GET.get("page")
+        )
+        return context
+
+
+class ChildUpdateView(ChildRecordMixin, FormView):
+    """Correct a child's identity details."""
+
+    template_name = "people/child_form.html"
+    form_class = ChildForm
+    record_label = "Child record: identity changed"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["editing"] = True
+        return kwargs
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = {field: getattr(self.child, field) for field in IDENTITY_FIELDS}
+        initial["disabilities"] = list(self.child.disabilities.values_list("code", flat=True))
+        return initial
+
+    def form_valid(self, form: ChildForm) -> HttpResponse:
+        data = form.cleaned_data
+        disabilities = data.pop("disabilities")
+        try:
+            update_child(
+                child=self.child, actor=self.request.user, disabilities=disabilities, **data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Identity details saved"))
+        return HttpResponseRedirect(reverse("children:identity", args=[self.child.pk]))
+
+
+class AddressCreateView(ChildRecordMixin, FormView):
+    """Record that the child has moved."""
+
+    template_name = "people/address_form.html"
+    form_class = AddressForm
+    record_label = "Child record: address added"
+
+    def form_valid(self, form: AddressForm) -> HttpResponse:
+        try:
+            move_child_to_address(child=self.child, actor=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Address saved"))
+        return HttpResponseRedirect(reverse("children:identity", args=[self.child.pk]))
+
+
+class AlertCreateView(ChildRecordMixin, FormView):
+    """Put a warning on the child's record."""
+
+    template_name = "people/alert_form.html"
+    form_class = AlertForm
+    record_label = "Child record: alert added"
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"start_on": timezone.localdate()}
+
+    def form_valid(self, form: AlertForm) -> HttpResponse:
+        try:
+            raise_alert(child=self.child, actor=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Alert added"))
+        return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))

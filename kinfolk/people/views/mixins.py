@@ -1,0 +1,72 @@
+"""The one entry point through which every page about a child finds the child.
+
+``ChildRecordMixin`` looks the child up among those the user may see (a restricted record is
+a 404 to everyone else) and writes the access record for the page in the request's
+transaction.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.access.choices import AccessAction
+from kinfolk.access.services import record_access, request_source
+from kinfolk.people.models import Child
+
+
+class ChildRecordMixin:
+    """For views under ``/children/<pk>/``: sets ``self.child`` and logs the access."""
+
+    #: What the access log says was looked at, such as "Child record: chronology".
+    record_label: str = "Child record"
+    #: Only managers may open this page.
+    managers_only: bool = False
+    request: HttpRequest
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.child = get_object_or_404(Child.objects.visible_to(request.user), pk=kwargs["pk"])
+        if self.managers_only and not getattr(request.user, "is_manager", False):
+            raise PermissionDenied
+        response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        changed = request.method == "POST" and response.status_code in (301, 302, 303)
+        record_access(
+            user=request.user,
+            child_id=self.child.pk,
+            action=AccessAction.CHANGE if changed else AccessAction.VIEW,
+            what=self.record_label,
+            path=request.path,
+            source=request_source(request),
+        )
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context["child"] = self.child
+        context["current_allocation"] = (
+            self.child.allocations.filter(end_on__isnull=True).select_related("worker").first()
+        )
+        context["active_alerts"] = [
+            alert for alert in self.child.alerts.all() if alert.is_active_on(timezone.localdate())
+        ]
+        context["record_navigation"] = self.record_navigation()
+        return context
+
+    def record_navigation(self) -> list[dict[str, str]]:
+        """The sections of the child's record, for the sub-navigation on every child page."""
+        sections = [
+            ("children:detail", _("Summary")),
+            ("children:identity", _("Identity")),
+            ("children:relationships", _("Household and relationships")),
+            ("children:allocations", _("Allocations")),
+            ("children:chronology", _("Chronology")),
+        ]
+        if getattr(self.request.user, "is_manager", False):
+            sections.append(("children:access-log", _("Who has looked at this record")))
+        return [
+            {"url": reverse(name, args=[self.child.pk]), "label": label} for name, label in sections
+        ]

@@ -1,0 +1,49 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.core.codes import SocialWorkerChangeReason
+from kinfolk.core.forms import GovukDateField, GovukFormMixin
+from kinfolk.workforce.choices import CASE_HOLDING_ROLES
+from kinfolk.workforce.models import User
+
+
+class AllocationForm(GovukFormMixin, forms.Form):
+    """Give a child's case to a worker."""
+
+    worker = forms.ModelChoiceField(
+        label=_("Worker"), queryset=User.objects.none(), empty_label=_("Choose a worker")
+    )
+    start_on = GovukDateField(label=_("From"), help_text=_("For example, 27 3 2025"))
+    reason = forms.ChoiceField(
+        label=_("Reason for the change"),
+        choices=[("", _("Choose a reason")), *SocialWorkerChangeReason.choices],
+    )
+    note = forms.CharField(
+        label=_("Note"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        workers = User.objects.filter(is_active=True, role__in=CASE_HOLDING_ROLES)
+        self.fields["worker"].queryset = workers.select_related("team").order_by(
+            "team__name", "display_name"
+        )
+        self.fields["worker"].label_from_instance = lambda user: (
+            f"{user.display_name} ({user.team or _('no team')})"
+        )
+
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
+    """The sign-in form, in GOV.UK markup."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Username")
+        self.fields["username"].widget.attrs["class"] = "govuk-input govuk-!-width-one-half"
+        self.fields["password"].widget.attrs["class"] = "govuk-input govuk-!-width-one-half"
+        self.error_messages["invalid_login"] = _(
+            "Enter a correct username and password. Both are case-sensitive."
+        )

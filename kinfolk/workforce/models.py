@@ -1,0 +1,99 @@
+"""Staff, teams and who holds each child's case."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.core.codes import SocialWorkerChangeReason
+from kinfolk.workforce.choices import MANAGER_ROLES, Role
+from kinfolk.workforce.querysets import AllocationQuerySet, UserManager
+
+
+class Team(models.Model):
+    """A team of staff (a locality team, the front door, the children in care service)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A member of staff who signs in to Kinfolk (a worker in JOURNEYS.md).
+
+    ``username`` is the worker's identifier. Agency staff and qualified social workers are
+    flagged: inspectors look at reliance on agency staff and at newly qualified workers'
+    caseloads (domain.md, findings 30 and 31).
+    """
+
+    display_name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    is_agency = models.BooleanField(_("agency worker"), default=False)
+    is_qualified = models.BooleanField(_("qualified social worker"), default=False)
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("worker")
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in MANAGER_ROLES
+
+
+class Allocation(models.Model):
+    """A period during which a worker holds a child's case.
+
+    The history of allocations answers "who holds this child's case, since when, and why did
+    it change" and feeds the SSDA903 social worker episodes (SW_REASON). A child has at most
+    one open allocation.
+    """
+
+    child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="allocations")
+    worker = models.ForeignKey(User, on_delete=models.PROTECT, related_name="allocations")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    start_on = models.DateField(_("from"))
+    end_on = models.DateField(_("to"), null=True, blank=True)
+    reason = models.CharField(
+        _("reason for the change"),
+        max_length=6,
+        choices=SocialWorkerChangeReason.choices,
+        blank=True,
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = AllocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(end_on__isnull=True),
+                name="allocation_one_open_per_child",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_on__isnull=True)
+                | models.Q(end_on__gte=models.F("start_on")),
+                name="allocation_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["worker", "end_on"], name="allocation_worker_open")]
+
+    def __str__(self) -> str:
+        return f"{self.worker} from {self.start_on}"

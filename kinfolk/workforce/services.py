@@ -1,0 +1,144 @@
+"""Recording staff, teams and allocations of children's cases."""
+
+import datetime as dt
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinfolk.chronology.choices import EntryKind
+from kinfolk.chronology.services import add_entry
+from kinfolk.core.codes import SocialWorkerChangeReason
+from kinfolk.core.events import publish_casework_changed
+from kinfolk.people.models import Child
+from kinfolk.workforce.choices import Role
+from kinfolk.workforce.models import Allocation, Team, User
+
+
+@transaction.atomic
+def create_team(*, name: str) -> Team:
+    """Record a team, or return it if it is already recorded."""
+    if not name.strip():
+        raise ValidationError({"name": _("Enter the team's name")})
+    team, _created = Team.objects.get_or_create(name=name.strip())
+    return team
+
+
+@transaction.atomic
+def create_worker(
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    team: Team | None = None,
+    is_agency: bool = False,
+    is_qualified: bool = False,
+    password: str | None = None,
+    email: str = "",
+) -> User:
+    """Record a member of staff who can sign in (without a password, they cannot yet)."""
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})
+    user = User(
+        username=username.strip(),
+        display_name=display_name.strip(),
+        role=role,
+        team=team,
+        is_agency=is_agency,
+        is_qualified=is_qualified,
+        email=email,
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user
+
+
+@transaction.atomic
+def allocate_child(
+    *,
+    child: Child,
+    worker: User,
+    start_on: dt.date,
+    reason: str = "",
+    note: str = "",
+    actor: AbstractBaseUser | None = None,
+) -> Allocation:
+    """Give a child's case to a worker from a date; the previous allocation ends that day.
+
+    ``reason`` is the SSDA903 SW_REASON code; a child's first allocation is ``FCONTA``.
+    """
+    if start_on > timezone.localdate():
+        raise ValidationError({"start_on": _("The allocation must start today or in the past")})
+    if reason and reason not in SocialWorkerChangeReason.values:
+        raise ValidationError({"reason": _("Unknown reason code: %(code)s") % {"code": reason}})
+    if not worker.is_active:
+        raise ValidationError({"worker": _("%(name)s can no longer sign in") % {"name": worker}})
+    current = Allocation.objects.select_for_update().filter(child=child).open().first()
+    if current is not None:
+        if current.worker_id == worker.pk:
+            raise ValidationError(
+                {"worker": _("%(name)s already holds this child's case") % {"name": worker}}
+            )
+        if start_on < current.start_on:
+            raise ValidationError(
+                {
+                    "start_on": _(
+                        "The new allocation must start on or after %(date)s, "
+                        "when the current one started"
+                    )
+                    % {"date": current.start_on.strftime("%-d %B %Y")}
+                }
+            )
+        current.end_on = start_on
+        current.save(update_fields=["end_on"])
+    allocation = Allocation.objects.create(
+        child=child,
+        worker=worker,
+        team=worker.team,
+        start_on=start_on,
+        reason=reason
+        or (
+            SocialWorkerChangeReason.FCONTA if current is None else SocialWorkerChangeReason.OTHERS
+        ),
+        note=note.strip(),
+        recorded_by=actor if isinstance(actor, User) else None,
+    )
+    add_entry(
+        child_id=child.pk,
+        occurred_on=start_on,
+        kind=EntryKind.ALLOCATION,
+        summary=_("Allocated to %(worker)s") % {"worker": worker.display_name},
+        detail=allocation.get_reason_display(),
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return allocation
+
+
+@transaction.atomic
+def end_allocation(
+    *, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None
+) -> Allocation:
+    """End the child's current allocation, leaving the child unallocated."""
+    current = Allocation.objects.select_for_update().filter(child=child).open().first()
+    if current is None:
+        raise ValidationError({"end_on": _("This child's case is not allocated")})
+    if end_on < current.start_on:
+        raise ValidationError({"end_on": _("The allocation cannot end before it started")})
+    current.end_on = end_on
+    current.save(update_fields=["end_on"])
+    add_entry(
+        child_id=child.pk,
+        occurred_on=end_on,
+        kind=EntryKind.ALLOCATION,
+        summary=_("No longer allocated to %(worker)s") % {"worker": current.worker},
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return current

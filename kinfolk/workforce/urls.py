@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kinfolk.workforce import views
+
+urlpatterns = [
+    path("", views.CaseloadView.as_view(), name="home"),
+    path("team/", views.TeamView.as_view(), name="team"),
+    path("workers/<int:pk>/caseload/", views.WorkerCaseloadView.as_view(), name="worker-caseload"),
+    path("children/<int:pk>/allocate/", views.AllocateView.as_view(), name="child-allocate"),
+]

@@ -1,0 +1,119 @@
+"""Caseloads and allocation."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from kinfolk.access.services import record_listing, request_source
+from kinfolk.core.forms import add_service_errors
+from kinfolk.people.models import Child
+from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.workforce.forms import AllocationForm
+from kinfolk.workforce.models import Allocation, User
+from kinfolk.workforce.services import allocate_child
+
+
+class ManagersOnlyMixin:
+    """Pages for people who oversee others' work."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not getattr(request.user, "is_manager", False):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+def caseload_of(worker: User, *, viewer: User) -> list[Allocation]:
+    """The open allocations of a worker whose children ``viewer`` may see, by child's name."""
+    visible = Child.objects.visible_to(viewer)
+    return list(
+        Allocation.objects.open()
+        .filter(worker=worker, child__in=visible)
+        .select_related("child")
+        .order_by("child__last_name", "child__first_name", "child__pk")
+    )
+
+
+class CaseloadView(TemplateView):
+    """A worker's caseload: the children whose cases they hold."""
+
+    template_name = "workforce/caseload.html"
+
+    def get_worker(self) -> User:
+        return self.request.user  # type: ignore[return-value]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        worker = self.get_worker()
+        allocations = caseload_of(worker, viewer=self.request.user)
+        record_listing(
+            user=self.request.user,
+            child_ids=[a.child_id for a in allocations],
+            what=_("Caseload of %(worker)s") % {"worker": worker},
+            path=self.request.path,
+            source=request_source(self.request),
+        )
+        context.update(
+            worker=worker,
+            allocations=allocations,
+            today=timezone.localdate(),
+            is_own=worker.pk == self.request.user.pk,
+        )
+        return context
+
+
+class WorkerCaseloadView(ManagersOnlyMixin, CaseloadView):
+    """A manager looks at one worker's caseload."""
+
+    def get_worker(self) -> User:
+        return get_object_or_404(User, pk=self.kwargs["pk"])
+
+
+class TeamView(TemplateView):
+    """The caseload of each member of the user's team."""
+
+    template_name = "workforce/team.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        team = self.request.user.team
+        members = (
+            User.objects.filter(team=team, is_active=True)
+            .with_caseload(viewer=self.request.user)
+            .order_by("display_name")
+            if team
+            else User.objects.none()
+        )
+        context.update(team=team, members=list(members))
+        return context
+
+
+class AllocateView(ChildRecordMixin, FormView):
+    """A manager gives the child's case to a worker."""
+
+    template_name = "workforce/allocate.html"
+    form_class = AllocationForm
+    record_label = "Child record: allocation"
+    managers_only = True
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"start_on": timezone.localdate()}
+
+    def form_valid(self, form: AllocationForm) -> HttpResponse:
+        try:
+            allocate_child(child=self.child, actor=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(child)s's case is allocated to %(worker)s")
+            % {"child": self.child, "worker": form.cleaned_data["worker"]},
+        )
+        return HttpResponseRedirect(reverse("children:allocations", args=[self.child.pk]))
