@@ -9,11 +9,11 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 
-class GovukRenderer(DjangoTemplates):
+class GovukRenderer(TemplatesSetting):
     """Renders forms and fields with the project's GOV.UK component templates."""
 
     form_template_name = "components/form.html"

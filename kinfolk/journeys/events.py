@@ -81,7 +81,7 @@ class EventType:
 
     def event_date(self, event: dict[str, Any]) -> dt.date | None:
         """The date an event happened, for checking that a child's events are in order."""
-        for name in ("date", "dob", "expected_dob"):
+        for name in ("date", "dob"):
             if isinstance(event.get(name), dt.date):
                 return event[name]
         if isinstance(event.get("at"), dt.datetime):

@@ -1,0 +1,94 @@
+"""``kinfolk demo``: write the synthetic authority as a journey file and load it."""
+
+import datetime as dt
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
+from kinfolk.journeys.loader import load_journeys
+from kinfolk.people.models import Adult, Child
+from kinfolk.workforce.models import User
+
+
+class Command(BaseCommand):
+    help = "Generate a synthetic local authority as a journey file and load it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--size", choices=sorted(SIZES), default="small")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--as-of",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="the date the authority's history runs up to (default: today)",
+        )
+        parser.add_argument(
+            "--out", type=Path, default=None, help="where to write the journey file"
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="remove the children and adults already recorded first",
+        )
+        parser.add_argument(
+            "--write-only", action="store_true", help="write the journey file without loading it"
+        )
+
+    def handle(
+        self,
+        *args: Any,
+        size: str,
+        seed: int,
+        as_of: dt.date | None,
+        out: Path | None,
+        replace: bool,
+        write_only: bool,
+        **options: Any,
+    ) -> None:
+        as_of = as_of or timezone.localdate()
+        authority = DemoAuthority(size=size, seed=seed, as_of=as_of)
+        out = out or Path(settings.BASE_DIR) / "build" / f"demo-authority-{size}-{seed}.jsonl"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        lines = list(authority.journey_lines())
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        self.stdout.write(
+            f"Wrote {len(lines) - 1} events to {out} in {time.perf_counter() - started:.1f}s"
+        )
+        if write_only:
+            return
+        if Child.objects.exists() and not replace:
+            raise CommandError(
+                "The database already holds children: "
+                "use --replace to load the demo authority in their place"
+            )
+        started = time.perf_counter()
+        with transaction.atomic():
+            if replace:
+                Child.objects.all().delete()
+                Adult.objects.all().delete()
+            result = load_journeys(lines, source=f"kinfolk demo {out.name}")
+            if not result.ok:
+                for error in result.errors[:20]:
+                    self.stderr.write(str(error))
+                raise CommandError("The demo authority did not load")
+            demo_password = make_password(DEMO_PASSWORD)
+            User.objects.filter(
+                username__in=[w["id"] for ws in authority.workers.values() for w in ws]
+            ).update(password=demo_password)
+        summary = ", ".join(f"{kind} {count}" for kind, count in sorted(result.counts.items()))
+        self.stdout.write(f"Loaded {summary} in {time.perf_counter() - started:.1f}s")
+        self.stdout.write("")
+        self.stdout.write(f"Sign in at http://127.0.0.1:8000/ with password {DEMO_PASSWORD!r} as:")
+        for sign_in in authority.sign_ins():
+            self.stdout.write(
+                f"  {sign_in['role']:<34} {sign_in['username']:<8} "
+                f"{sign_in['name']} ({sign_in['team']})"
+            )
