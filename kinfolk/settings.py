@@ -153,7 +153,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "build" / "collected"
+# Production serves the files that ``kinfolk collectstatic`` gathers; development serves them
+# straight from their folders.
+STATIC_ROOT = BASE_DIR / "build" / "collected" if IS_PRODUCTION else None
 # ``make assets`` copies GOV.UK Frontend and MOJ Frontend out of node_modules into build/.
 STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "build" / "static"]
 # The front-end stylesheets refer to fonts and images at /assets/, which whitenoise serves.

@@ -76,10 +76,12 @@ def add_weeks(start: dt.date, weeks: int) -> dt.date:
 
 
 def due_after_hours(start_at: dt.datetime, hours: int) -> dt.date:
-    """The calendar date in Europe/London on which ``hours`` from ``start_at`` end."""
+    """The calendar date in Europe/London on which ``hours`` of elapsed time from ``start_at``
+    end (a period that spans a change of the clocks is still that many real hours)."""
     if start_at.tzinfo is None:
         start_at = start_at.replace(tzinfo=LONDON)
-    return (start_at + dt.timedelta(hours=hours)).astimezone(LONDON).date()
+    ends_at = start_at.astimezone(dt.UTC) + dt.timedelta(hours=hours)
+    return ends_at.astimezone(LONDON).date()
 
 
 def age_on(born_on: dt.date, on: dt.date) -> int:

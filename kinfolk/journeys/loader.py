@@ -26,6 +26,8 @@ from kinfolk.journeys.fields import FieldError
 class LineError:
     line: int
     message: str
+    #: The child whose event failed, if the event was about a child.
+    child: str | None = None
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
@@ -73,6 +75,15 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(error.messages)
 
 
+def _about(event_type: str, identifier: object) -> str:
+    """How an error names what the event is about: "child C4", "worker W1", "for child C4"."""
+    if not isinstance(identifier, str):
+        return ""
+    if event_type in ("child", "worker", "adult", "authority"):
+        return f" {identifier}"
+    return f" for child {identifier}"
+
+
 def parse_lines(lines: Iterable[str]) -> tuple[list[ParsedEvent], list[LineError]]:
     """Read JSON Lines into events, checking each event's type and fields."""
     events: list[ParsedEvent] = []
@@ -100,11 +111,9 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[ParsedEvent], list[LineError
             else:
                 errors.append(LineError(number, f"unknown event type {event_type!r}"))
             continue
-        about = (
-            f" for child {data['child']}"
-            if isinstance(data.get("child"), str)
-            else (f" {data['id']}" if isinstance(data.get("id"), str) else "")
-        )
+        child_key = data.get("id") if event_type == "child" else data.get("child")
+        child_key = child_key if isinstance(child_key, str) else None
+        about = _about(event_type, data.get("child") or data.get("id"))
         problems = []
         values: dict[str, Any] = {}
         for name in sorted(set(data) - {"type"} - set(spec.required) - set(spec.optional)):
@@ -124,7 +133,9 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[ParsedEvent], list[LineError
                 except FieldError as error:
                     problems.append(f"{name} {error}")
         if problems:
-            errors.append(LineError(number, f"{event_type}{about}: " + "; ".join(problems)))
+            errors.append(
+                LineError(number, f"{event_type}{about}: " + "; ".join(problems), child_key)
+            )
             continue
         event = ParsedEvent(number, event_type, values, spec.event_date(values))
         key = event.child_key
@@ -139,6 +150,7 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[ParsedEvent], list[LineError
                             f"{previous[0]} (line {previous[1]}): "
                             "a child's events must be in date order"
                         ),
+                        key,
                     )
                 )
                 continue
@@ -154,12 +166,14 @@ def _apply(event: ParsedEvent, state: JourneyState) -> LineError | None:
         with transaction.atomic():
             spec.apply(event.values, state)
     except EventError as error:
-        return LineError(event.line, f"{event.type}: {error}")
+        return LineError(event.line, f"{event.type}: {error}", event.child_key)
     except ValidationError as error:
-        about = f" for child {event.child_key}" if event.child_key else ""
-        return LineError(event.line, f"{event.type}{about}: {_describe(error)}")
+        about = _about(event.type, event.child_key)
+        return LineError(event.line, f"{event.type}{about}: {_describe(error)}", event.child_key)
     except DatabaseError as error:
-        return LineError(event.line, f"{event.type}: the database refused it ({error})")
+        return LineError(
+            event.line, f"{event.type}: the database refused it ({error})", event.child_key
+        )
     return None
 
 
@@ -207,18 +221,13 @@ def load_journeys(
         result.children_kept = sum(1 for e in events if e.type == "child")
         return result
 
-    bad_lines = {error.line for error in result.errors}
     # Events about no child (authority, workers, adults) first; then each child's events;
     # relationships last, once every child they may name has been loaded.
     groups: dict[tuple[int, str | None], list[ParsedEvent]] = defaultdict(list)
     for event in events:
         phase = 0 if event.child_key is None else (2 if event.type == "relationship" else 1)
         groups[(phase, event.child_key)].append(event)
-    failed_children = {
-        key
-        for (_phase, key), group in groups.items()
-        if key and any(e.line in bad_lines for e in group)
-    }
+    failed_children = {error.child for error in result.errors if error.child}
     for (phase, key), group in sorted(groups.items(), key=lambda item: item[0][0]):
         if key in failed_children:
             continue

@@ -98,8 +98,10 @@ def _check_identity(child: Child, *, today: dt.date) -> None:
         if holder is not None:
             add("nhs_number", _("This NHS number is already recorded for another child"))
     try:
+        # The constraints are checked above with messages a person can act on.
         child.full_clean(
-            exclude=["first_name_folded", "last_name_folded", "first_name_key", "last_name_key"]
+            exclude=["first_name_folded", "last_name_folded", "first_name_key", "last_name_key"],
+            validate_constraints=False,
         )
     except ValidationError as error:
         for field, messages in error.message_dict.items():

@@ -32,17 +32,24 @@ class ChildRecordMixin:
         self.child = get_object_or_404(Child.objects.visible_to(request.user), pk=kwargs["pk"])
         if self.managers_only and not getattr(request.user, "is_manager", False):
             raise PermissionDenied
+        if request.method != "POST":
+            # Written before the page is built, so that a page listing accesses shows this one.
+            self._record(AccessAction.VIEW)
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
         response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-        changed = request.method == "POST" and response.status_code in (301, 302, 303)
-        record_access(
-            user=request.user,
-            child_id=self.child.pk,
-            action=AccessAction.CHANGE if changed else AccessAction.VIEW,
-            what=self.record_label,
-            path=request.path,
-            source=request_source(request),
-        )
+        changed = response.status_code in (301, 302, 303)
+        self._record(AccessAction.CHANGE if changed else AccessAction.VIEW)
         return response
+
+    def _record(self, action: AccessAction) -> None:
+        record_access(
+            user=self.request.user,
+            child_id=self.child.pk,
+            action=action,
+            what=self.record_label,
+            path=self.request.path,
+            source=request_source(self.request),
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]

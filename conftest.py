@@ -1,0 +1,98 @@
+"""Fixtures shared by every test: staff of each role, and children recorded through the
+services. All data is synthetic."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from kinfolk.people.models import Child
+from kinfolk.people.services import create_child
+from kinfolk.workforce.choices import Role
+from kinfolk.workforce.models import Team, User
+from kinfolk.workforce.services import create_team, create_worker
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test accounts only
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def team(db) -> Team:
+    return create_team(name="Assessment North")
+
+
+@pytest.fixture
+def other_team(db) -> Team:
+    return create_team(name="Safeguarding West")
+
+
+def _worker(username: str, role: Role, team: Team | None) -> User:
+    return create_worker(
+        username=username,
+        display_name=username.replace("_", " ").title(),
+        role=role,
+        team=team,
+        is_qualified=True,
+        password=PASSWORD,
+    )
+
+
+@pytest.fixture
+def social_worker(team) -> User:
+    return _worker("sam_social", Role.SOCIAL_WORKER, team)
+
+
+@pytest.fixture
+def other_social_worker(other_team) -> User:
+    return _worker("olu_other", Role.SOCIAL_WORKER, other_team)
+
+
+@pytest.fixture
+def manager(team) -> User:
+    return _worker("meg_manager", Role.TEAM_MANAGER, team)
+
+
+@pytest.fixture
+def analyst(db) -> User:
+    return _worker("ann_analyst", Role.ANALYST, None)
+
+
+def signed_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def worker_client(social_worker) -> Client:
+    return signed_in(social_worker)
+
+
+@pytest.fixture
+def manager_client(manager) -> Client:
+    return signed_in(manager)
+
+
+def make_child(**overrides) -> Child:
+    """A child recorded through the service, with sensible synthetic defaults."""
+    values = {
+        "la_child_id": "C1",
+        "first_name": "Lily",
+        "last_name": "Smith",
+        "sex": "F",
+        "ethnicity": "WBRI",
+        "date_of_birth": dt.date(2015, 4, 3),
+        "is_not_duplicate": True,
+    }
+    values.update(overrides)
+    return create_child(**values)
+
+
+@pytest.fixture
+def child(db) -> Child:
+    return make_child(nhs_number="9434765919", postcode="WN1 1AA", disabilities=["NONE"])
