@@ -65,6 +65,11 @@ class GovukFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():  # type: ignore[attr-defined]
+            label = str(field.label or "").lower()
+            if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+                field.error_messages["required"] = _("Choose the %(label)s") % {"label": label}
+            else:
+                field.error_messages["required"] = _("Enter the %(label)s") % {"label": label}
             widget = field.widget
             classes = {
                 forms.Select: "govuk-select",

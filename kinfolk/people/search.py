@@ -53,6 +53,13 @@ def _name_filter(tokens: list[str]) -> Q:
     return condition
 
 
+def _token_matches(child: Child, token: str, key: str) -> bool:
+    """A token matches a child when it is like, or sounds like, one of the child's names."""
+    return key in (child.first_name_key, child.last_name_key) or any(
+        similarity(token, name) >= SIMILAR for name in (child.first_name, child.last_name)
+    )
+
+
 def _name_score(child: Child, tokens: list[str]) -> float:
     """How well the tokens match the child's names: the mean of each token's best match."""
     names = [child.first_name, child.last_name]
@@ -95,14 +102,11 @@ def search_children(criteria: ChildSearch, *, user: AbstractBaseUser) -> list[Ch
         "nhs_number",
         "is_restricted",
     )
-    scored = [(child, _name_score(child, tokens)) for child in candidates]
+    keys = [phonetic_key(token) for token in tokens]
     matches = [
-        (child, score)
-        for child, score in scored
-        if score >= SIMILAR
-        or any(
-            phonetic_key(token) in (child.first_name_key, child.last_name_key) for token in tokens
-        )
+        (child, _name_score(child, tokens))
+        for child in candidates
+        if all(_token_matches(child, token, key) for token, key in zip(tokens, keys, strict=True))
     ]
     matches.sort(key=lambda pair: (-pair[1], pair[0].last_name, pair[0].first_name, pair[0].pk))
     return [child for child, _score in matches[:limit]]

@@ -40,7 +40,7 @@ def error_anchor(field: BoundField) -> str:
     """Where the error summary's link for a field should take the reader."""
     widget = field.field.widget
     if isinstance(widget, GovukDateInput):
-        return f"{field.auto_id}_day"
+        return f"{field.auto_id}_0"
     if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
         return f"{field.auto_id}_0"
     return field.id_for_label or field.auto_id

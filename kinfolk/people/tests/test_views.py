@@ -63,7 +63,8 @@ def test_errors_show_next_to_the_field_and_nothing_is_saved(worker_client, child
     assert form.errors["date_of_birth"] == ["Enter a real date, for example 27 3 2024"]
     page = response.content.decode()
     assert 'class="govuk-error-summary"' in page
-    assert 'href="#id_date_of_birth_day"' in page
+    assert 'href="#id_date_of_birth_0"' in page
+    assert 'id="id_date_of_birth_0"' in page
     assert Child.objects.count() == 1
     data["date_of_birth_day"] = "28"
     response = worker_client.post(reverse("children:create"), data)
