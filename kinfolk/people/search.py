@@ -47,8 +47,8 @@ def _name_filter(tokens: list[str]) -> Q:
         condition |= (
             Q(last_name_key=key)
             | Q(first_name_key=key)
-            | Q(last_name_folded__startswith=folded[:1])
-            | Q(first_name_folded__startswith=folded[:1])
+            | Q(last_name_folded__startswith=folded[:2])
+            | Q(first_name_folded__startswith=folded[:2])
         )
     return condition
 
