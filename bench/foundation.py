@@ -9,6 +9,7 @@ Prints the load time and the server time of the child pages (median, 95th percen
 """
 
 import argparse
+import io
 import os
 import random
 import statistics
@@ -47,20 +48,33 @@ def main() -> None:
     call_command("flush", "--no-input", verbosity=0) if connection.vendor != "sqlite" else None
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    call_command("demo", size=args.size, seed=1, replace=True,
-                 out=Path(workdir) / "demo.jsonl", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command(
+        "demo",
+        size=args.size,
+        seed=1,
+        replace=True,
+        out=Path(workdir) / "demo.jsonl",
+        stdout=io.StringIO(),
+    )
     load_seconds = time.perf_counter() - started
     children = Child.objects.count()
-    print(f"load {args.size} demo authority: {load_seconds:.1f} s "
-          f"({children} children, {children / load_seconds:.0f} children/s)")
+    print(
+        f"load {args.size} demo authority: {load_seconds:.1f} s "
+        f"({children} children, {children / load_seconds:.0f} children/s)"
+    )
 
     manager = User.objects.filter(role=Role.TEAM_MANAGER).first()
     client = Client()
     client.force_login(manager)
     ids = list(Child.objects.values_list("pk", flat=True))
     rng = random.Random(1)
-    for name in ("children:detail", "children:chronology", "children:identity",
-                 "children:relationships", "children:allocations"):
+    for name in (
+        "children:detail",
+        "children:chronology",
+        "children:identity",
+        "children:relationships",
+        "children:allocations",
+    ):
         timings, queries = [], []
         for _ in range(args.requests):
             url = reverse(name, args=[rng.choice(ids)])
@@ -72,8 +86,10 @@ def main() -> None:
             queries.append(len(captured))
         timings.sort()
         p95 = timings[int(len(timings) * 0.95) - 1]
-        print(f"{name:<24} median {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   "
-              f"worst {timings[-1]:6.1f} ms   queries {min(queries)}-{max(queries)}")
+        print(
+            f"{name:<24} median {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   "
+            f"worst {timings[-1]:6.1f} ms   queries {min(queries)}-{max(queries)}"
+        )
     started = time.perf_counter()
     for term in ("smith", "smyth", "jonson", "ahmed", "okafor", "nowak", "lily", "wn1"):
         key = "postcode" if term.startswith("wn") else "name"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kinfolk.core.codes import Disability, Ethnicity, Sex, UPNUnknown
 from kinfolk.core.forms import GovukDateField, GovukFormMixin
 from kinfolk.core.postcodes import is_valid_postcode
-from kinfolk.people.choices import AlertKind
+from kinfolk.people.choices import AlertKind, RelationshipKind
 
 
 class ChildSearchForm(GovukFormMixin, forms.Form):
@@ -148,3 +148,80 @@ class AlertForm(GovukFormMixin, forms.Form):
         required=False,
         help_text=_("Leave blank if it applies until it is removed"),
     )
+
+
+class RelationshipForm(GovukFormMixin, forms.Form):
+    """Someone related to the child: another child already recorded, or an adult."""
+
+    kind = forms.ChoiceField(
+        label=_("How are they related to the child?"),
+        choices=RelationshipKind.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Mother means this person is the child's mother"),
+    )
+    other_child_id = forms.CharField(
+        label=_("Child ID of the other child"),
+        max_length=20,
+        required=False,
+        help_text=_("For a brother, sister or other child already recorded"),
+    )
+    adult_first_name = forms.CharField(
+        label=_("Adult's first name"), max_length=100, required=False
+    )
+    adult_last_name = forms.CharField(label=_("Adult's last name"), max_length=100, required=False)
+    lives_with = forms.BooleanField(label=_("They live with the child"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        has_child = bool(data.get("other_child_id", "").strip())
+        has_adult = bool(
+            data.get("adult_first_name", "").strip() or data.get("adult_last_name", "").strip()
+        )
+        if has_child == has_adult:
+            raise forms.ValidationError(
+                _("Give either the Child ID of another child or an adult's name, not both")
+            )
+        return data
+
+
+class RestrictionForm(GovukFormMixin, forms.Form):
+    """Restrict a child's record to named staff."""
+
+    users = forms.ModelMultipleChoiceField(
+        label=_("Who may see this record"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("You will still see it. Everyone else will not find it anywhere."),
+    )
+    other_usernames = forms.CharField(
+        label=_("Usernames of other staff who may see it"),
+        required=False,
+        max_length=500,
+        help_text=_("Separate usernames with commas"),
+    )
+    reason = forms.CharField(
+        label=_("Why is the record restricted?"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example, the child is a relative of a member of staff"),
+    )
+
+    def __init__(self, *args: Any, users: Any, user_model: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user_model = user_model
+        self.fields["users"].queryset = users
+        self.fields["users"].label_from_instance = lambda user: str(user)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        names = [n.strip() for n in data.get("other_usernames", "").split(",") if n.strip()]
+        found = list(self.user_model.objects.filter(username__in=names, is_active=True))
+        missing = sorted(set(names) - {user.username for user in found})
+        if missing:
+            self.add_error(
+                "other_usernames",
+                _("No member of staff has the username %(names)s") % {"names": ", ".join(missing)},
+            )
+        data["named"] = [*data.get("users", []), *found]
+        return data

@@ -6,6 +6,7 @@ and nothing is written.
 """
 
 import datetime as dt
+import secrets
 from collections.abc import Iterable, Sequence
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -534,3 +535,22 @@ def restrict_record(
         recorded_by=actor,
     )
     return child
+
+
+@transaction.atomic
+def relate_new_adult(
+    *,
+    child: Child,
+    kind: str,
+    first_name: str,
+    last_name: str,
+    lives_with: bool = False,
+    actor: AbstractBaseUser | None = None,
+) -> Relationship:
+    """Record an adult not yet known to Kinfolk and how they are related to the child."""
+    if not (first_name.strip() or last_name.strip()):
+        raise ValidationError({"adult_last_name": _("Enter the adult's name")})
+    adult = record_adult(
+        reference=f"A{secrets.token_hex(6).upper()}", first_name=first_name, last_name=last_name
+    )
+    return relate(child=child, kind=kind, other_adult=adult, lives_with=lives_with, actor=actor)

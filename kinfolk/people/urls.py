@@ -17,5 +17,11 @@ urlpatterns = [
     path("<int:pk>/chronology/", children.ChildChronologyView.as_view(), name="chronology"),
     path("<int:pk>/access-log/", children.ChildAccessLogView.as_view(), name="access-log"),
     path("<int:pk>/addresses/create/", children.AddressCreateView.as_view(), name="address-create"),
+    path(
+        "<int:pk>/relationships/create/",
+        children.RelationshipCreateView.as_view(),
+        name="relationship-create",
+    ),
+    path("<int:pk>/restrict/", children.RestrictionView.as_view(), name="restrict"),
     path("<int:pk>/alerts/create/", children.AlertCreateView.as_view(), name="alert-create"),
 ]

@@ -20,8 +20,11 @@ AS_OF = dt.date(2026, 11, 2)
 
 
 def events(size="small", seed=1):
-    return [json.loads(line) for line in DemoAuthority(size=size, seed=seed, as_of=AS_OF)
-            .journey_lines() if not line.startswith("#")]
+    return [
+        json.loads(line)
+        for line in DemoAuthority(size=size, seed=seed, as_of=AS_OF).journey_lines()
+        if not line.startswith("#")
+    ]
 
 
 def test_the_same_seed_gives_the_same_authority():
@@ -57,8 +60,18 @@ def test_identifiers_are_valid_and_synthetic():
 @pytest.mark.django_db
 def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
     out = io.StringIO()
-    call_command("demo", "--size", "small", "--seed", "3", "--as-of", AS_OF.isoformat(),
-                 "--out", str(tmp_path / "demo.jsonl"), stdout=out)
+    call_command(
+        "demo",
+        "--size",
+        "small",
+        "--seed",
+        "3",
+        "--as-of",
+        AS_OF.isoformat(),
+        "--out",
+        str(tmp_path / "demo.jsonl"),
+        stdout=out,
+    )
     printed = out.getvalue()
     assert Child.objects.count() == 400
     assert f"with password '{DEMO_PASSWORD}'" in printed
@@ -73,5 +86,6 @@ def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
     page = signed_in(worker).get(reverse("home"))
     assert {a.child_id for a in page.context["allocations"]} == held
     with pytest.raises(CommandError, match="already holds children"):
-        call_command("demo", "--size", "small", "--out", str(tmp_path / "again.jsonl"),
-                     stdout=io.StringIO())
+        call_command(
+            "demo", "--size", "small", "--out", str(tmp_path / "again.jsonl"), stdout=io.StringIO()
+        )

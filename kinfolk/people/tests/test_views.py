@@ -154,3 +154,55 @@ def test_child_page_queries_do_not_grow_with_the_chronology(social_worker, url_n
             assert client.get(reverse(url_name, args=[child.pk])).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_adding_relationships_through_the_page(worker_client, child):
+    brother = make_child(la_child_id="C2", first_name="Sam", date_of_birth=dt.date(2018, 2, 14))
+    url = reverse("children:relationship-create", args=[child.pk])
+    response = worker_client.post(
+        url, {"kind": "sibling", "other_child_id": "C2", "lives_with": "on"}
+    )
+    assert response.status_code == 302
+    assert child.relationships.get().other_child == brother
+    assert brother.relationships.get().other_child == child
+    response = worker_client.post(
+        url, {"kind": "father", "adult_first_name": "Tom", "adult_last_name": "Smith"}
+    )
+    assert response.status_code == 302
+    assert child.relationships.get(kind="father").other_adult.full_name == "Tom Smith"
+    response = worker_client.post(url, {"kind": "other", "other_child_id": "C999"})
+    assert response.context["form"].errors["other_child_id"] == ["No child has this Child ID"]
+    response = worker_client.post(url, {"kind": "other"})
+    assert response.context["form"].non_field_errors() == [
+        "Give either the Child ID of another child or an adult's name, not both"
+    ]
+    assert child.relationships.count() == 2
+
+
+def test_a_manager_restricts_a_record(child, manager, social_worker, analyst):
+    url = reverse("children:restrict", args=[child.pk])
+    assert signed_in(social_worker).post(url, {"reason": "x"}).status_code == 403
+    child.refresh_from_db()
+    assert not child.is_restricted
+    response = signed_in(manager).post(
+        url, {"users": [social_worker.pk], "other_usernames": "nobody", "reason": "Relative"}
+    )
+    assert response.context["form"].errors["other_usernames"] == [
+        "No member of staff has the username nobody"
+    ]
+    response = signed_in(manager).post(
+        url,
+        {
+            "users": [social_worker.pk],
+            "other_usernames": "ann_analyst",
+            "reason": "A relative of a member of staff",
+        },
+    )
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.is_restricted
+    assert set(child.restriction_grants.values_list("user__username", flat=True)) == {
+        "meg_manager",
+        "sam_social",
+        "ann_analyst",
+    }

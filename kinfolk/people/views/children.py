@@ -4,6 +4,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
@@ -15,7 +16,14 @@ from django.views.generic import FormView, TemplateView
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.forms import add_service_errors
-from kinfolk.people.forms import AddressForm, AlertForm, ChildForm, ChildSearchForm
+from kinfolk.people.forms import (
+    AddressForm,
+    AlertForm,
+    ChildForm,
+    ChildSearchForm,
+    RelationshipForm,
+    RestrictionForm,
+)
 from kinfolk.people.models import Child
 from kinfolk.people.search import ChildSearch, search_children
 from kinfolk.people.services import (
@@ -24,6 +32,9 @@ from kinfolk.people.services import (
     create_child,
     move_child_to_address,
     raise_alert,
+    relate,
+    relate_new_adult,
+    restrict_record,
     update_child,
 )
 from kinfolk.people.views.mixins import ChildRecordMixin
@@ -283,4 +294,78 @@ class AlertCreateView(ChildRecordMixin, FormView):
             add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Alert added"))
+        return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))
+
+
+class RelationshipCreateView(ChildRecordMixin, FormView):
+    """Record someone related to the child."""
+
+    template_name = "people/relationship_form.html"
+    form_class = RelationshipForm
+    record_label = "Child record: relationship added"
+
+    def form_valid(self, form: RelationshipForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            if data["other_child_id"].strip():
+                other = (
+                    Child.objects.visible_to(self.request.user)
+                    .filter(la_child_id=data["other_child_id"].strip())
+                    .first()
+                )
+                if other is None:
+                    form.add_error("other_child_id", _("No child has this Child ID"))
+                    return self.form_invalid(form)
+                relate(
+                    child=self.child,
+                    kind=data["kind"],
+                    other_child=other,
+                    lives_with=data["lives_with"],
+                    actor=self.request.user,
+                )
+            else:
+                relate_new_adult(
+                    child=self.child,
+                    kind=data["kind"],
+                    first_name=data["adult_first_name"],
+                    last_name=data["adult_last_name"],
+                    lives_with=data["lives_with"],
+                    actor=self.request.user,
+                )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Relationship saved"))
+        return HttpResponseRedirect(reverse("children:relationships", args=[self.child.pk]))
+
+
+class RestrictionView(ChildRecordMixin, FormView):
+    """A manager restricts the record to named staff."""
+
+    template_name = "people/restriction_form.html"
+    form_class = RestrictionForm
+    record_label = "Child record: restriction"
+    managers_only = True
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        user_model = get_user_model()
+        kwargs["user_model"] = user_model
+        kwargs["users"] = user_model.objects.filter(
+            is_active=True, team=self.request.user.team
+        ).exclude(pk=self.request.user.pk)
+        return kwargs
+
+    def form_valid(self, form: RestrictionForm) -> HttpResponse:
+        try:
+            restrict_record(
+                child=self.child,
+                users=form.cleaned_data["named"],
+                actor=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The record is restricted to the staff named"))
         return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))
