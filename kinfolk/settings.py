@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "kinfolk.access",
     "kinfolk.people",
     "kinfolk.workforce",
+    "kinfolk.casework",
+    "kinfolk.frontdoor",
+    "kinfolk.protection",
+    "kinfolk.duties",
     "kinfolk.journeys",
     "kinfolk.demo",
 ]

@@ -217,111 +217,89 @@ def _allocation(event: dict[str, Any], state: JourneyState) -> None:
     )
 
 
-EVENT_TYPES: dict[str, EventType] = {
-    event.name: event
-    for event in [
-        EventType(
-            "authority",
-            required={"name": f.text(200), "la_number": f.text(3), "la_code": f.text(9)},
-            optional={"postcode_prefixes": f.text_list},
-            apply=_authority,
-        ),
-        EventType(
-            "worker",
-            required={"id": f.identifier, "name": f.text(200), "role": f.code(Role)},
-            optional={"team": f.text(100), "agency": f.boolean, "qualified": f.boolean},
-            apply=_worker,
-        ),
-        EventType(
-            "child",
-            required={
-                "id": f.identifier,
-                "first_name": f.text(100),
-                "last_name": f.text(100),
-                "sex": f.code(Sex),
-                "ethnicity": f.code(Ethnicity),
-            },
-            optional={
-                "dob": f.date,
-                "expected_dob": f.date,
-                "upn": f.text(13),
-                "former_upn": f.text(13),
-                "upn_unknown": f.code(UPNUnknown),
-                "nhs_number": f.text(12),
-                "disabilities": f.codes(Disability),
-                "postcode": f.text(8),
-                "language": f.text(100),
-                "religion": f.text(100),
-            },
-            apply=_child,
-        ),
-        EventType(
-            "adult",
-            required={"id": f.identifier},
-            optional={
-                "first_name": f.text(100),
-                "last_name": f.text(100),
-                "dob": f.date,
-                "sex": f.code(Sex),
-            },
-            apply=_adult,
-        ),
-        EventType(
-            "birth",
-            required={"child": f.identifier, "date": f.date},
-            optional={"sex": f.code(Sex)},
-            apply=_birth,
-        ),
-        EventType(
-            "death", required={"child": f.identifier, "date": f.date}, optional={}, apply=_death
-        ),
-        EventType(
-            "relationship",
-            required={
-                "child": f.identifier,
-                "other": f.identifier,
-                "kind": f.code(RelationshipKind),
-            },
-            optional={"lives_with": f.boolean, "date": f.date},
-            apply=_relationship,
-        ),
-        EventType(
-            "motherhood",
-            required={"child": f.identifier, "first_child_dob": f.date},
-            optional={},
-            apply=_motherhood,
-        ),
-        EventType(
-            "allocation",
-            required={"child": f.identifier, "date": f.date, "worker": f.identifier},
-            optional={"reason": f.code(SocialWorkerChangeReason)},
-            apply=_allocation,
-        ),
-    ]
-}
+#: Authority, workforce and people (JOURNEYS.md, first table).
+FOUNDATION_EVENTS = [
+    EventType(
+        "authority",
+        required={"name": f.text(200), "la_number": f.text(3), "la_code": f.text(9)},
+        optional={"postcode_prefixes": f.text_list},
+        apply=_authority,
+    ),
+    EventType(
+        "worker",
+        required={"id": f.identifier, "name": f.text(200), "role": f.code(Role)},
+        optional={"team": f.text(100), "agency": f.boolean, "qualified": f.boolean},
+        apply=_worker,
+    ),
+    EventType(
+        "child",
+        required={
+            "id": f.identifier,
+            "first_name": f.text(100),
+            "last_name": f.text(100),
+            "sex": f.code(Sex),
+            "ethnicity": f.code(Ethnicity),
+        },
+        optional={
+            "dob": f.date,
+            "expected_dob": f.date,
+            "upn": f.text(13),
+            "former_upn": f.text(13),
+            "upn_unknown": f.code(UPNUnknown),
+            "nhs_number": f.text(12),
+            "disabilities": f.codes(Disability),
+            "postcode": f.text(8),
+            "language": f.text(100),
+            "religion": f.text(100),
+        },
+        apply=_child,
+    ),
+    EventType(
+        "adult",
+        required={"id": f.identifier},
+        optional={
+            "first_name": f.text(100),
+            "last_name": f.text(100),
+            "dob": f.date,
+            "sex": f.code(Sex),
+        },
+        apply=_adult,
+    ),
+    EventType(
+        "birth",
+        required={"child": f.identifier, "date": f.date},
+        optional={"sex": f.code(Sex)},
+        apply=_birth,
+    ),
+    EventType("death", required={"child": f.identifier, "date": f.date}, optional={}, apply=_death),
+    EventType(
+        "relationship",
+        required={
+            "child": f.identifier,
+            "other": f.identifier,
+            "kind": f.code(RelationshipKind),
+        },
+        optional={"lives_with": f.boolean, "date": f.date},
+        apply=_relationship,
+    ),
+    EventType(
+        "motherhood",
+        required={"child": f.identifier, "first_child_dob": f.date},
+        optional={},
+        apply=_motherhood,
+    ),
+    EventType(
+        "allocation",
+        required={"child": f.identifier, "date": f.date, "worker": f.identifier},
+        optional={"reason": f.code(SocialWorkerChangeReason)},
+        apply=_allocation,
+    ),
+]
 
 #: Event types of JOURNEYS.md that later capabilities will apply; named so that the loader can
 #: say so instead of calling them unknown.
 PLANNED_EVENT_TYPES = frozenset(
     {
-        "contact",
-        "screening",
-        "early_help_start",
-        "early_help_end",
-        "referral",
-        "assessment_start",
-        "assessment_authorised",
-        "cin_plan_start",
-        "cin_plan_end",
-        "visit",
-        "case_closure",
-        "strategy_discussion",
-        "s47_start",
-        "s47_end",
-        "icpc",
-        "core_group",
-        "cp_review",
-        "cp_plan_end",
         "care_start",
         "placement_change",
         "legal_status_change",

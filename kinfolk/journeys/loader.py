@@ -18,8 +18,20 @@ from django.db import DatabaseError, transaction
 
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
-from kinfolk.journeys.events import EVENT_TYPES, PLANNED_EVENT_TYPES, EventError, JourneyState
+from kinfolk.journeys.events import (
+    FOUNDATION_EVENTS,
+    PLANNED_EVENT_TYPES,
+    EventError,
+    EventType,
+    JourneyState,
+)
 from kinfolk.journeys.fields import FieldError
+from kinfolk.journeys.pathway import PATHWAY_EVENTS
+
+#: Every event type the loader applies, by name.
+EVENT_TYPES: dict[str, EventType] = {
+    event.name: event for event in [*FOUNDATION_EVENTS, *PATHWAY_EVENTS]
+}
 
 
 @dataclass

@@ -1,0 +1,89 @@
+"""The front door: contacts, screening decisions and early help."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.core.codes import ReferralSource
+from kinfolk.frontdoor.choices import OUTCOMES_NEEDING_SIGN_OFF, ScreeningOutcome, Urgency
+
+
+class Contact(models.Model):
+    """Information about a child received at the front door (MASH, hub or duty team)."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="contacts")
+    reference = models.CharField(_("reference"), max_length=40, blank=True)
+    received_at = models.DateTimeField(_("received"))
+    source = models.CharField(_("source"), max_length=2, choices=ReferralSource.choices)
+    concern = models.TextField(_("concern"), blank=True)
+    contact_person = models.CharField(_("who made the contact"), max_length=200, blank=True)
+    is_domestic_abuse = models.BooleanField(_("domestic abuse notice"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        indexes = [models.Index(fields=["child", "received_at"], name="contact_child_received")]
+
+    def __str__(self) -> str:
+        return f"Contact received {self.received_at:%Y-%m-%d %H:%M}"
+
+
+class ScreeningDecision(models.Model):
+    """The front door's decision about a contact, with its rationale; no further action and
+    early help need a manager's sign-off with its own rationale (domain.md, stage 2)."""
+
+    contact = models.OneToOneField(Contact, on_delete=models.CASCADE, related_name="screening")
+    decided_at = models.DateTimeField(_("decided"))
+    outcome = models.CharField(_("decision"), max_length=20, choices=ScreeningOutcome.choices)
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices, blank=True)
+    rationale = models.TextField(_("rationale"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
+    sign_off_rationale = models.TextField(_("manager's rationale"), blank=True)
+    is_imported = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.decided_at:%Y-%m-%d})"
+
+    @property
+    def needs_sign_off(self) -> bool:
+        return self.outcome in OUTCOMES_NEEDING_SIGN_OFF
+
+    @property
+    def is_awaiting_sign_off(self) -> bool:
+        return self.needs_sign_off and self.signed_off_at is None and not self.is_imported
+
+
+class EarlyHelpEpisode(models.Model):
+    """A period of early help, with the reasons it started and ended (step-up, step-down)."""
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="early_help_episodes"
+    )
+    start_on = models.DateField(_("start date"))
+    end_on = models.DateField(_("end date"), null=True, blank=True)
+    start_reason = models.CharField(_("why it started"), max_length=300, blank=True)
+    end_reason = models.CharField(_("why it ended"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-start_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(end_on__isnull=True),
+                name="early_help_one_open_per_child",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Early help from {self.start_on}"

@@ -1,0 +1,231 @@
+"""Journey events of the front door, child in need and child protection pathway."""
+
+from typing import Any
+
+from kinfolk.casework import services as casework
+from kinfolk.casework.choices import VisitKind
+from kinfolk.core.codes import (
+    AssessmentFactor,
+    CategoryOfAbuse,
+    PrimaryNeed,
+    ReasonForClosure,
+    ReferralSource,
+)
+from kinfolk.frontdoor import services as frontdoor
+from kinfolk.frontdoor.choices import ScreeningOutcome
+from kinfolk.journeys import fields as f
+from kinfolk.journeys.events import EventType, JourneyState
+from kinfolk.protection import services as protection
+from kinfolk.protection.choices import StrategyOutcome
+from kinfolk.workforce.models import User
+
+
+def _optional_worker(state: JourneyState, worker_id: str | None) -> User | None:
+    return state.worker(worker_id) if worker_id else None
+
+
+def _contact(event: dict[str, Any], state: JourneyState) -> None:
+    frontdoor.record_contact(
+        child=state.child(event["child"]),
+        received_at=event["at"],
+        source=event["source"],
+        concern=event.get("concern", ""),
+        reference=event.get("id", ""),
+    )
+
+
+def _screening(event: dict[str, Any], state: JourneyState) -> None:
+    child = state.child(event["child"])
+    frontdoor.screen_contact(
+        contact=frontdoor.find_unscreened_contact(child, event.get("contact", "")),
+        decided_at=event["at"],
+        outcome=event["outcome"],
+        rationale=event["rationale"],
+        decided_by=_optional_worker(state, event.get("by")),
+        signed_off_by=_optional_worker(state, event.get("authorised_by")),
+        is_imported=True,
+    )
+
+
+def _early_help_start(event: dict[str, Any], state: JourneyState) -> None:
+    frontdoor.start_early_help(
+        child=state.child(event["child"]), start_on=event["date"], reason=event.get("reason", "")
+    )
+
+
+def _early_help_end(event: dict[str, Any], state: JourneyState) -> None:
+    frontdoor.end_early_help(
+        child=state.child(event["child"]), end_on=event["date"], reason=event.get("reason", "")
+    )
+
+
+def _referral(event: dict[str, Any], state: JourneyState) -> None:
+    casework.open_referral(
+        child=state.child(event["child"]),
+        referral_on=event["date"],
+        source=event["source"],
+        primary_need=event.get("primary_need", ""),
+        is_nfa=event.get("nfa", False),
+    )
+
+
+def _assessment_start(event: dict[str, Any], state: JourneyState) -> None:
+    casework.start_assessment(
+        child=state.child(event["child"]), started_on=event["date"], reference=event.get("id", "")
+    )
+
+
+def _assessment_authorised(event: dict[str, Any], state: JourneyState) -> None:
+    child = state.child(event["child"])
+    casework.authorise_assessment(
+        assessment=casework.find_open_assessment(child, event.get("id", "")),
+        authorised_on=event["date"],
+        factors=event["factors"],
+        is_child_seen=event.get("child_seen"),
+        is_imported=True,
+    )
+
+
+def _cin_plan_start(event: dict[str, Any], state: JourneyState) -> None:
+    casework.start_child_in_need_plan(
+        child=state.child(event["child"]), start_on=event["date"], is_imported=True
+    )
+
+
+def _cin_plan_end(event: dict[str, Any], state: JourneyState) -> None:
+    casework.end_child_in_need_plan(child=state.child(event["child"]), end_on=event["date"])
+
+
+def _visit(event: dict[str, Any], state: JourneyState) -> None:
+    casework.record_visit(
+        child=state.child(event["child"]),
+        visited_on=event["date"],
+        kind=event["kind"],
+        is_child_seen=event["seen"],
+        is_seen_alone=event.get("seen_alone"),
+        is_imported=True,
+    )
+
+
+def _case_closure(event: dict[str, Any], state: JourneyState) -> None:
+    casework.close_episode(
+        child=state.child(event["child"]),
+        closed_on=event["date"],
+        reason=event["reason"],
+        is_imported=True,
+    )
+
+
+def _strategy_discussion(event: dict[str, Any], state: JourneyState) -> None:
+    protection.hold_strategy_discussion(
+        child=state.child(event["child"]),
+        held_on=event["date"],
+        outcome=event["outcome"],
+        is_imported=True,
+    )
+
+
+def _s47_start(event: dict[str, Any], state: JourneyState) -> None:
+    protection.start_section_47_enquiry(child=state.child(event["child"]), started_on=event["date"])
+
+
+def _s47_end(event: dict[str, Any], state: JourneyState) -> None:
+    protection.end_section_47_enquiry(
+        child=state.child(event["child"]),
+        ended_on=event["date"],
+        is_conference_required=event["icpc_required"],
+    )
+
+
+def _icpc(event: dict[str, Any], state: JourneyState) -> None:
+    protection.hold_initial_conference(
+        child=state.child(event["child"]),
+        held_on=event["date"],
+        is_plan_needed=event["plan"],
+        category=event.get("category", ""),
+    )
+
+
+def _core_group(event: dict[str, Any], state: JourneyState) -> None:
+    protection.hold_core_group(child=state.child(event["child"]), held_on=event["date"])
+
+
+def _cp_review(event: dict[str, Any], state: JourneyState) -> None:
+    protection.hold_review_conference(
+        child=state.child(event["child"]),
+        held_on=event["date"],
+        continue_plan=event["continue_plan"],
+        category=event.get("category", ""),
+    )
+
+
+def _cp_plan_end(event: dict[str, Any], state: JourneyState) -> None:
+    protection.end_child_protection_plan(child=state.child(event["child"]), end_on=event["date"])
+
+
+CHILD_DATE = {"child": f.identifier, "date": f.date}
+
+PATHWAY_EVENTS = [
+    EventType(
+        "contact",
+        required={"child": f.identifier, "at": f.local_datetime, "source": f.code(ReferralSource)},
+        optional={"id": f.text(40), "concern": f.text(5000)},
+        apply=_contact,
+    ),
+    EventType(
+        "screening",
+        required={
+            "child": f.identifier,
+            "at": f.local_datetime,
+            "outcome": f.code(ScreeningOutcome),
+            "rationale": f.text(5000),
+        },
+        optional={"contact": f.text(40), "by": f.identifier, "authorised_by": f.identifier},
+        apply=_screening,
+    ),
+    EventType("early_help_start", CHILD_DATE, {"reason": f.text(300)}, _early_help_start),
+    EventType("early_help_end", CHILD_DATE, {"reason": f.text(300)}, _early_help_end),
+    EventType(
+        "referral",
+        required={**CHILD_DATE, "source": f.code(ReferralSource)},
+        optional={"primary_need": f.code(PrimaryNeed), "nfa": f.boolean},
+        apply=_referral,
+    ),
+    EventType("assessment_start", CHILD_DATE, {"id": f.text(40)}, _assessment_start),
+    EventType(
+        "assessment_authorised",
+        required={**CHILD_DATE, "factors": f.codes(AssessmentFactor)},
+        optional={"id": f.text(40), "child_seen": f.boolean},
+        apply=_assessment_authorised,
+    ),
+    EventType("cin_plan_start", CHILD_DATE, {}, _cin_plan_start),
+    EventType("cin_plan_end", CHILD_DATE, {}, _cin_plan_end),
+    EventType(
+        "visit",
+        required={**CHILD_DATE, "kind": f.code(VisitKind), "seen": f.boolean},
+        optional={"seen_alone": f.boolean},
+        apply=_visit,
+    ),
+    EventType(
+        "case_closure", {**CHILD_DATE, "reason": f.code(ReasonForClosure)}, {}, _case_closure
+    ),
+    EventType(
+        "strategy_discussion",
+        {**CHILD_DATE, "outcome": f.code(StrategyOutcome)},
+        {},
+        _strategy_discussion,
+    ),
+    EventType("s47_start", CHILD_DATE, {}, _s47_start),
+    EventType("s47_end", {**CHILD_DATE, "icpc_required": f.boolean}, {}, _s47_end),
+    EventType(
+        "icpc", {**CHILD_DATE, "plan": f.boolean}, {"category": f.code(CategoryOfAbuse)}, _icpc
+    ),
+    EventType("core_group", CHILD_DATE, {}, _core_group),
+    EventType(
+        "cp_review",
+        {**CHILD_DATE, "continue_plan": f.boolean},
+        {"category": f.code(CategoryOfAbuse)},
+        _cp_review,
+    ),
+    EventType("cp_plan_end", CHILD_DATE, {}, _cp_plan_end),
+]
