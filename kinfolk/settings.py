@@ -212,3 +212,7 @@ LOGGING = {
 KINFOLK_AUTHORITY_NAME = os.environ.get("KINFOLK_AUTHORITY_NAME", "")
 # How many results a person search shows at most.
 KINFOLK_SEARCH_LIMIT = 50
+
+# Local duty rules (DUTIES.md): the values an authority may change.
+KINFOLK_SCREENING_WORKING_DAYS = int(os.environ.get("KINFOLK_SCREENING_WORKING_DAYS", "1"))
+KINFOLK_CP_VISIT_WORKING_DAYS = int(os.environ.get("KINFOLK_CP_VISIT_WORKING_DAYS", "10"))
