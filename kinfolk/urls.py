@@ -18,5 +18,9 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("children/", include("kinfolk.people.urls")),
+    path("children/", include("kinfolk.casework.urls")),
+    path("children/", include("kinfolk.protection.urls")),
+    path("front-door/", include("kinfolk.frontdoor.urls")),
+    path("work/", include("kinfolk.duties.urls")),
     path("", include("kinfolk.workforce.urls")),
 ]
