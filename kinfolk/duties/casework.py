@@ -92,6 +92,8 @@ class ChildCasework:
     protection_plans: tuple[PlanFact, ...] = ()
     core_groups: tuple[tuple[int, dt.date], ...] = ()
     protection_visits_seen: tuple[tuple[int, dt.date], ...] = ()
+    #: The date the casework was cut at: what had happened by the end of that day.
+    as_of: dt.date | None = None
 
     def episode(self, pk: int) -> EpisodeFact:
         return next(e for e in self.episodes if e.pk == pk)
@@ -101,6 +103,7 @@ class ChildCasework:
         later completions and endings are not yet known."""
         return replace(
             self,
+            as_of=as_of,
             date_of_death=_cut_end(self.date_of_death, as_of),
             contacts=tuple(
                 replace(c, screened_on=_cut_end(c.screened_on, as_of))

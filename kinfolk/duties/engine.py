@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from kinfolk.duties.casework import load_casework
 from kinfolk.duties.models import Duty
@@ -26,8 +27,12 @@ def _batches(ids: list[int]) -> Iterator[list[int]]:
 
 
 def computed_duties(child_ids: Iterable[int]) -> dict[int, list[DutyFact]]:
-    """What the rules derive now for each child."""
-    return {pk: derive_duties(casework) for pk, casework in load_casework(child_ids).items()}
+    """What the rules derive today for each child. A duty's context can end with the passing
+    of time alone (an 18th birthday): the nightly sweep brings such duties up to date."""
+    today = timezone.localdate()
+    return {
+        pk: derive_duties(casework.cut(today)) for pk, casework in load_casework(child_ids).items()
+    }
 
 
 def _stored(child_ids: list[int]) -> dict[int, dict[tuple[str, str], Duty]]:

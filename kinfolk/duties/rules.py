@@ -92,6 +92,8 @@ class Rule:
             eighteenth = (
                 add_months(casework.date_of_birth, 18 * 12) if casework.date_of_birth else None
             )
+            if eighteenth and casework.as_of and eighteenth > casework.as_of:
+                eighteenth = None
             context_ended_on = _earliest(context_ended_on, casework.date_of_death, eighteenth)
         return DutyFact(self.code, key, trigger_on, due_on, completed_on, context_ended_on)
 
