@@ -1,0 +1,205 @@
+"""Forms for the front door: a contact, a screening decision, a manager's sign-off and the
+start and end of early help."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.core.codes import ReferralSource
+from kinfolk.core.forms import GovukDateField, GovukFormMixin, add_service_errors
+from kinfolk.core.working_days import LONDON
+from kinfolk.frontdoor.choices import ScreeningOutcome, Urgency
+
+_TIME = re.compile(r"^(?P<hour>\d{1,2})[:.](?P<minute>\d{2})$")
+
+
+def add_renamed_service_errors(
+    form: forms.Form, error: ValidationError, renamed: dict[str, str]
+) -> None:
+    """Show a service's errors on the form, putting an error about a service argument (such
+    as ``received_at``) next to the form field it came from (such as ``received_on``)."""
+    if hasattr(error, "error_dict"):
+        error = ValidationError(
+            {renamed.get(name, name): messages for name, messages in error.message_dict.items()}
+        )
+    add_service_errors(form, error)
+
+
+def _require(form: forms.Form, messages: dict[str, Any]) -> None:
+    """Replace the generic "Enter the …" message with one written for the question."""
+    for name, message in messages.items():
+        form.fields[name].error_messages["required"] = message
+
+
+class ContactForm(GovukFormMixin, forms.Form):
+    """A contact received at the front door, including a police notice of domestic abuse
+    received out of hours (domain.md stage 1 and finding 46)."""
+
+    received_on = GovukDateField(label=_("Date received"), help_text=_("For example, 27 3 2025"))
+    received_time = forms.CharField(
+        label=_("Time received"),
+        max_length=5,
+        help_text=_("Use the 24-hour clock, for example 14:30"),
+    )
+    source = forms.ChoiceField(
+        label=_("Source"),
+        choices=[("", _("Choose where the contact came from")), *ReferralSource.choices],
+    )
+    contact_person = forms.CharField(
+        label=_("Who made the contact"),
+        max_length=200,
+        required=False,
+        help_text=_("Their name, role and organisation, for example PC Ali Khan, police"),
+    )
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=40,
+        required=False,
+        help_text=_("The police or partner agency's own reference, if there is one"),
+    )
+    concern = forms.CharField(
+        label=_("Concern"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What was reported, about whom, and what the child has said"),
+    )
+    is_domestic_abuse = forms.BooleanField(
+        label=_("This is a notice of domestic abuse"), required=False
+    )
+
+    #: Service arguments whose errors belong next to a different field on this form.
+    service_fields = {"received_at": "received_on"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["received_time"].widget.attrs["class"] = "govuk-input govuk-input--width-5"
+        self.fields["reference"].widget.attrs["class"] = "govuk-input govuk-input--width-20"
+        _require(
+            self,
+            {
+                "received_on": _("Enter the date the contact was received"),
+                "received_time": _("Enter the time the contact was received"),
+                "source": _("Choose where the contact came from"),
+                "concern": _("Enter the concern"),
+            },
+        )
+
+    def clean_received_time(self) -> dt.time:
+        match = _TIME.match(self.cleaned_data["received_time"].strip())
+        hour, minute = (int(match["hour"]), int(match["minute"])) if match else (99, 99)
+        if hour > 23 or minute > 59:
+            raise forms.ValidationError(_("Enter a real time, for example 14:30"))
+        return dt.time(hour, minute)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("received_on") and data.get("received_time"):
+            data["received_at"] = timezone.make_aware(
+                dt.datetime.combine(data["received_on"], data["received_time"]), LONDON
+            )
+        return data
+
+
+class ScreeningForm(GovukFormMixin, forms.Form):
+    """The screening decision on a contact, with its urgency and rationale (domain.md
+    stage 2, finding 1)."""
+
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=ScreeningOutcome.choices,
+        widget=forms.RadioSelect,
+        help_text=_("No further action and early help need a manager's sign-off"),
+    )
+    urgency = forms.ChoiceField(
+        label=_("Urgency"),
+        choices=Urgency.choices,
+        widget=forms.RadioSelect,
+        help_text=_("How quickly the decision must be acted on"),
+    )
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Why you decided this: the history you considered, the threshold criteria you "
+            "applied and what the child and family need"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _require(
+            self,
+            {
+                "outcome": _("Choose the decision"),
+                "urgency": _("Choose the urgency"),
+                "rationale": _("Enter the rationale for the decision"),
+            },
+        )
+
+
+class SignOffForm(GovukFormMixin, forms.Form):
+    """A manager's agreement to a no further action or early help decision (finding 1)."""
+
+    rationale = forms.CharField(
+        label=_("Your rationale"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Why you agree with the decision, in your own words"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _require(self, {"rationale": _("Enter your rationale for agreeing the decision")})
+
+
+class EarlyHelpStartForm(GovukFormMixin, forms.Form):
+    """The start of early help: from a screening decision, or a step-down from social care
+    (domain.md stage 3, finding 3)."""
+
+    start_on = GovukDateField(label=_("Start date"), help_text=_("For example, 27 3 2025"))
+    reason = forms.CharField(
+        label=_("Why early help is starting"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For example, the screening decision, or a step-down from social care after the "
+            "child in need plan ended"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _require(
+            self,
+            {
+                "start_on": _("Enter the date early help started"),
+                "reason": _("Enter why early help is starting"),
+            },
+        )
+
+
+class EarlyHelpEndForm(GovukFormMixin, forms.Form):
+    """The end of early help: a step-up to social care, or the work is done (finding 3)."""
+
+    end_on = GovukDateField(label=_("End date"), help_text=_("For example, 27 3 2025"))
+    reason = forms.CharField(
+        label=_("Why early help is ending"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For example, a step-up to children's social care, or the family's needs are met"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _require(
+            self,
+            {
+                "end_on": _("Enter the date early help ended"),
+                "reason": _("Enter why early help is ending"),
+            },
+        )

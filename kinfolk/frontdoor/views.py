@@ -1,0 +1,336 @@
+"""Pages of the front door: the queue of contacts waiting to be screened, recording and
+screening a contact, the managers' sign-off queue, and the start and end of early help."""
+
+from functools import cached_property
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from kinfolk.access.services import record_listing, request_source
+from kinfolk.core.forms import add_service_errors
+from kinfolk.frontdoor.forms import (
+    ContactForm,
+    EarlyHelpEndForm,
+    EarlyHelpStartForm,
+    ScreeningForm,
+    SignOffForm,
+    add_renamed_service_errors,
+)
+from kinfolk.frontdoor.history import (
+    contact_histories,
+    decisions_without_sign_off,
+    screening_records,
+    unscreened_contacts,
+    waiting_since,
+)
+from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision
+from kinfolk.frontdoor.services import (
+    end_early_help,
+    find_unscreened_contact,
+    record_contact,
+    screen_contact,
+    sign_off_screening,
+    start_early_help,
+)
+from kinfolk.people.models import Child
+from kinfolk.people.views.children import ChildSearchView
+from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.workforce.views import ManagersOnlyMixin
+
+
+class ContactQueueView(TemplateView):
+    """The hub's queue: contacts not yet screened, oldest first, each with how long it has
+    waited and the history of the child and household (domain.md stage 1, findings 1, 2,
+    10 and 46)."""
+
+    template_name = "frontdoor/contact_queue.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        is_domestic_abuse_only = self.request.GET.get("show") == "domestic-abuse"
+        contacts = unscreened_contacts(
+            self.request.user, is_domestic_abuse=True if is_domestic_abuse_only else None
+        )
+        record_listing(
+            user=self.request.user,
+            child_ids=sorted({contact.child_id for contact in contacts}),
+            what=_("Front door: contacts waiting to be screened"),
+            path=self.request.get_full_path(),
+            source=request_source(self.request),
+        )
+        context.update(
+            entries=contact_histories(contacts, self.request.user),
+            is_domestic_abuse_only=is_domestic_abuse_only,
+            screening_working_days=settings.KINFOLK_SCREENING_WORKING_DAYS,
+        )
+        return context
+
+
+class ContactChildSearchView(ChildSearchView):
+    """Find the child a contact is about, before recording it (the "Find a child" search,
+    with each result leading to the contact form)."""
+
+    template_name = "frontdoor/contact_child_search.html"
+
+
+class ContactCreateView(ChildRecordMixin, FormView):
+    """Record a contact about the child."""
+
+    template_name = "frontdoor/contact_form.html"
+    form_class = ContactForm
+    record_label = "Child record: contact recorded"
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"received_on": timezone.localdate()}
+
+    def form_valid(self, form: ContactForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            record_contact(
+                child=self.child,
+                received_at=data["received_at"],
+                source=data["source"],
+                concern=data["concern"],
+                contact_person=data["contact_person"],
+                reference=data["reference"],
+                is_domestic_abuse=data["is_domestic_abuse"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            add_renamed_service_errors(form, error, ContactForm.service_fields)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Contact recorded for %(child)s. It is waiting to be screened.")
+            % {"child": self.child},
+        )
+        return HttpResponseRedirect(reverse("frontdoor:queue"))
+
+
+class ContactScreenView(ChildRecordMixin, FormView):
+    """Screen a contact: read what happened before to the child and household, then record
+    the decision, its urgency and rationale (domain.md stage 2, findings 1 and 2).
+
+    Without a contact in the address, the page screens the child's oldest contact still
+    waiting.
+    """
+
+    template_name = "frontdoor/contact_screen.html"
+    form_class = ScreeningForm
+    record_label = "Child record: screening"
+
+    @cached_property
+    def contact(self) -> Contact | None:
+        if "contact_pk" in self.kwargs:
+            return get_object_or_404(
+                Contact.objects.filter(child=self.child).select_related("recorded_by"),
+                pk=self.kwargs["contact_pk"],
+            )
+        try:
+            return find_unscreened_contact(self.child)
+        except ValidationError:
+            return None
+
+    @cached_property
+    def decision(self) -> ScreeningDecision | None:
+        if self.contact is None:
+            return None
+        return (
+            ScreeningDecision.objects.filter(contact=self.contact)
+            .select_related("decided_by", "signed_off_by")
+            .first()
+        )
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.contact is None or self.decision is not None:
+            return self.render_to_response(self.get_context_data())
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(contact=self.contact, decision=self.decision)
+        if self.contact is not None:
+            context.update(
+                history=contact_histories([self.contact], self.request.user)[0],
+                records=screening_records(self.contact, self.request.user),
+                waiting=waiting_since(
+                    self.contact.received_at,
+                    now=self.decision.decided_at if self.decision else None,
+                ),
+            )
+        return context
+
+    def form_valid(self, form: ScreeningForm) -> HttpResponse:
+        assert self.contact is not None
+        try:
+            decision = screen_contact(
+                contact=self.contact,
+                decided_at=timezone.now(),
+                decided_by=self.request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        message = _("Screening decision recorded for %(child)s: %(outcome)s.") % {
+            "child": self.child,
+            "outcome": decision.get_outcome_display().lower(),
+        }
+        if decision.is_awaiting_sign_off:
+            message += " " + _("It is waiting for a manager's sign-off.")
+        messages.success(self.request, message)
+        return HttpResponseRedirect(reverse("frontdoor:queue"))
+
+
+class SignOffQueueView(ManagersOnlyMixin, TemplateView):
+    """For managers: no further action and early help decisions waiting for their sign-off,
+    oldest first; imported decisions are shown apart, as they do not wait (finding 1)."""
+
+    template_name = "frontdoor/sign_off_queue.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        decisions = decisions_without_sign_off(self.request.user)
+        record_listing(
+            user=self.request.user,
+            child_ids=sorted({decision.contact.child_id for decision in decisions}),
+            what=_("Front door: decisions waiting for sign-off"),
+            path=self.request.get_full_path(),
+            source=request_source(self.request),
+        )
+        now = timezone.now()
+        context.update(
+            awaiting=[
+                (decision, waiting_since(decision.decided_at, now=now))
+                for decision in decisions
+                if decision.is_awaiting_sign_off
+            ],
+            imported=[decision for decision in decisions if decision.is_imported],
+        )
+        return context
+
+
+class ScreeningSignOffView(ChildRecordMixin, FormView):
+    """A manager agrees a no further action or early help decision, giving their own
+    rationale (domain.md stage 2, finding 1)."""
+
+    template_name = "frontdoor/sign_off_form.html"
+    form_class = SignOffForm
+    record_label = "Child record: screening sign-off"
+    managers_only = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The decision is found among the children the user may see; the child record mixin
+        # then checks the role and writes the access log for the decision's child.
+        self.decision = get_object_or_404(
+            ScreeningDecision.objects.filter(
+                contact__child__in=Child.objects.visible_to(request.user)
+            ).select_related("contact__child", "contact__recorded_by", "decided_by"),
+            pk=kwargs["screening_pk"],
+        )
+        kwargs["pk"] = self.decision.contact.child_id
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.decision.is_awaiting_sign_off:
+            return self.render_to_response(self.get_context_data())
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            decision=self.decision,
+            contact=self.decision.contact,
+            waiting=waiting_since(self.decision.decided_at),
+            is_own_decision=self.decision.decided_by_id == self.request.user.pk,
+        )
+        return context
+
+    def form_valid(self, form: SignOffForm) -> HttpResponse:
+        try:
+            sign_off_screening(
+                decision=self.decision,
+                manager=self.request.user,
+                rationale=form.cleaned_data["rationale"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Screening decision for %(child)s signed off") % {"child": self.child},
+        )
+        return HttpResponseRedirect(reverse("frontdoor:sign-off-queue"))
+
+
+class EarlyHelpMixin(ChildRecordMixin):
+    """The child's open early help episode, if any."""
+
+    @cached_property
+    def open_episode(self) -> EarlyHelpEpisode | None:
+        return EarlyHelpEpisode.objects.filter(child=self.child, end_on__isnull=True).first()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["open_episode"] = self.open_episode
+        return context
+
+
+class EarlyHelpStartView(EarlyHelpMixin, FormView):
+    """Start early help for the child: from screening, or a step-down from social care."""
+
+    template_name = "frontdoor/early_help_start.html"
+    form_class = EarlyHelpStartForm
+    record_label = "Child record: early help started"
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"start_on": timezone.localdate()}
+
+    def form_valid(self, form: EarlyHelpStartForm) -> HttpResponse:
+        try:
+            start_early_help(
+                child=self.child,
+                start_on=form.cleaned_data["start_on"],
+                reason=form.cleaned_data["reason"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Early help started for %(child)s") % {"child": self.child}
+        )
+        return HttpResponseRedirect(reverse("children:chronology", args=[self.child.pk]))
+
+
+class EarlyHelpEndView(EarlyHelpMixin, FormView):
+    """End the child's early help: a step-up to social care, or the work is done."""
+
+    template_name = "frontdoor/early_help_end.html"
+    form_class = EarlyHelpEndForm
+    record_label = "Child record: early help ended"
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"end_on": timezone.localdate()}
+
+    def form_valid(self, form: EarlyHelpEndForm) -> HttpResponse:
+        try:
+            end_early_help(
+                child=self.child,
+                end_on=form.cleaned_data["end_on"],
+                reason=form.cleaned_data["reason"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Early help ended for %(child)s") % {"child": self.child})
+        return HttpResponseRedirect(reverse("children:chronology", args=[self.child.pk]))
