@@ -25,3 +25,21 @@ class VisitKind(models.TextChoices):
     CHILD_PROTECTION = "cp", _("Child protection visit")
     CHILD_IN_CARE = "cla", _("Statutory visit to a child in care")
     CARE_LEAVER = "care_leaver", _("Care leaver contact")
+
+
+class Agency(models.TextChoices):
+    """The agencies that attend multi-agency meetings (strategy discussions, conferences, core
+    groups) and own actions in a child's plan (Working Together 2023, ch. 2 and 4)."""
+
+    CHILDRENS_SOCIAL_CARE = "childrens_social_care", _("Children's social care")
+    POLICE = "police", _("Police")
+    GP = "gp", _("GP")
+    HEALTH = "health", _("Other health services")
+    EDUCATION = "education", _("School or education")
+    EARLY_YEARS = "early_years", _("Early years")
+    PROBATION = "probation", _("Probation")
+    YOUTH_JUSTICE = "youth_justice", _("Youth justice")
+    HOUSING = "housing", _("Housing")
+    ADULT_SOCIAL_CARE = "adult_social_care", _("Adult social care")
+    LEGAL = "legal", _("Legal services")
+    OTHER = "other", _("Other")

@@ -584,3 +584,33 @@ def close_episode(
     )
     publish_casework_changed(child.pk)
     return episode
+
+
+@transaction.atomic
+def record_plan_contingency(
+    *, plan: Plan, contingency: str, actor: AbstractBaseUser | None = None
+) -> Plan:
+    """Record or change what happens if a plan does not work (domain.md finding 41: CP plans
+    have no contingency). A child protection plan is made at a conference without one; this
+    is how it gets one."""
+    _lock_child(plan.child)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not plan.is_open:
+        raise ValidationError({"contingency": _("This plan has ended")})
+    if not contingency.strip():
+        raise ValidationError(
+            {"contingency": _("Enter the contingency: what happens if the plan does not work")}
+        )
+    plan.contingency = contingency.strip()
+    plan.save(update_fields=["contingency"])
+    add_entry(
+        child_id=plan.child_id,
+        occurred_on=timezone.localdate(),
+        kind=EntryKind.PLAN,
+        summary=_("Contingency recorded for the %(plan)s")
+        % {"plan": plan.get_kind_display().lower()},
+        detail=plan.contingency,
+        recorded_by=actor,
+    )
+    publish_casework_changed(plan.child_id)
+    return plan

@@ -1,5 +1,63 @@
+"""The child's casework page and the forms that record child in need work, under
+``/children/<pk>/casework/``."""
+
 from django.urls import path
+
+from kinfolk.casework.views import assessments, child_casework, episodes, plans, visits
 
 app_name = "casework"
 
-urlpatterns: list = []
+urlpatterns = [
+    path(
+        "<int:pk>/casework/",
+        child_casework.ChildCaseworkView.as_view(),
+        name="child-casework",
+    ),
+    path(
+        "<int:pk>/casework/referrals/create/",
+        episodes.ReferralCreateView.as_view(),
+        name="referral-create",
+    ),
+    path(
+        "<int:pk>/casework/assessments/create/",
+        assessments.AssessmentCreateView.as_view(),
+        name="assessment-create",
+    ),
+    path(
+        "<int:pk>/casework/assessments/authorise/",
+        assessments.AssessmentAuthoriseView.as_view(),
+        name="assessment-authorise",
+    ),
+    path(
+        "<int:pk>/casework/child-in-need-plans/create/",
+        plans.ChildInNeedPlanCreateView.as_view(),
+        name="child-in-need-plan-create",
+    ),
+    path(
+        "<int:pk>/casework/child-in-need-plans/end/",
+        plans.ChildInNeedPlanEndView.as_view(),
+        name="child-in-need-plan-end",
+    ),
+    path(
+        "<int:pk>/casework/contingency/edit/",
+        plans.PlanContingencyUpdateView.as_view(),
+        name="contingency-edit",
+    ),
+    path(
+        "<int:pk>/casework/outcomes/create/",
+        plans.PlanOutcomeCreateView.as_view(),
+        name="outcome-create",
+    ),
+    path(
+        "<int:pk>/casework/actions/create/",
+        plans.PlanActionCreateView.as_view(),
+        name="action-create",
+    ),
+    path(
+        "<int:pk>/casework/actions/edit/",
+        plans.PlanActionUpdateView.as_view(),
+        name="action-edit",
+    ),
+    path("<int:pk>/casework/visits/create/", visits.VisitCreateView.as_view(), name="visit-create"),
+    path("<int:pk>/casework/close/", episodes.EpisodeCloseView.as_view(), name="episode-close"),
+]
