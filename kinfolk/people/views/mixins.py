@@ -70,6 +70,7 @@ class ChildRecordMixin:
             ("children:identity", _("Identity")),
             ("children:relationships", _("Household and relationships")),
             ("children:allocations", _("Allocations")),
+            ("casework:child-casework", _("Casework")),
             ("children:chronology", _("Chronology")),
         ]
         if getattr(self.request.user, "is_manager", False):

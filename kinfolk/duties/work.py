@@ -1,0 +1,96 @@
+"""What each worker and each team has to do: duties due and overdue, overdue plan actions,
+and the decisions waiting for a manager. Read by the work views."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import QuerySet
+
+from kinfolk.casework.choices import ActionStatus
+from kinfolk.casework.models import Assessment, PlanAction
+from kinfolk.core.working_days import add_working_days
+from kinfolk.duties.models import Duty
+from kinfolk.frontdoor.models import ScreeningDecision
+from kinfolk.people.models import Child
+
+#: How far ahead "due soon" looks.
+HORIZON_WORKING_DAYS = 10
+
+
+@dataclass
+class Work:
+    """A worker's or a team's work on a date."""
+
+    overdue: list[Duty]
+    due_soon: list[Duty]
+    overdue_actions: list[PlanAction]
+    open_actions: list[PlanAction]
+
+    @property
+    def child_ids(self) -> set[int]:
+        return {d.child_id for d in self.overdue + self.due_soon} | {
+            a.plan.child_id for a in self.overdue_actions + self.open_actions
+        }
+
+
+def children_held_by(workers: QuerySet | list, *, viewer: AbstractBaseUser) -> QuerySet:
+    """Children the viewer may see whose cases these workers hold now."""
+    return Child.objects.visible_to(viewer).filter(
+        allocations__worker__in=workers, allocations__end_on__isnull=True
+    )
+
+
+def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.date) -> Work:
+    """Outstanding duties of these children due by the horizon, and the plan actions owned
+    by these people, split into overdue and the rest."""
+    horizon = add_working_days(today, HORIZON_WORKING_DAYS)
+    duties = list(
+        Duty.objects.filter(child__in=children)
+        .outstanding()
+        .filter(due_on__lte=horizon)
+        .select_related("child")
+        .order_by("due_on", "rule", "child__last_name")
+    )
+    actions = list(
+        PlanAction.objects.filter(
+            owner__in=action_owners,
+            plan__end_on__isnull=True,
+            status__in=[ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS],
+            plan__child__in=children.model.objects.filter(pk__in=children.values("pk")),
+        )
+        .select_related("plan__child", "owner")
+        .order_by("due_on", "pk")
+    )
+    return Work(
+        overdue=[d for d in duties if d.due_on < today],
+        due_soon=[d for d in duties if d.due_on >= today],
+        overdue_actions=[a for a in actions if a.due_on < today],
+        open_actions=[a for a in actions if a.due_on >= today],
+    )
+
+
+def awaiting_sign_off(*, team_members: QuerySet | list, viewer: AbstractBaseUser) -> list:
+    """Screening decisions by these workers that wait for a manager's sign-off."""
+    visible = Child.objects.visible_to(viewer)
+    return [
+        decision
+        for decision in ScreeningDecision.objects.filter(
+            decided_by__in=team_members,
+            signed_off_at__isnull=True,
+            is_imported=False,
+            outcome__in=["nfa", "early_help"],
+            contact__child__in=visible,
+        )
+        .select_related("contact__child", "decided_by")
+        .order_by("decided_at")
+    ]
+
+
+def awaiting_authorisation(children: QuerySet) -> list[Assessment]:
+    """Assessments of these children that a manager has yet to authorise."""
+    return list(
+        Assessment.objects.filter(child__in=children, authorised_on__isnull=True)
+        .select_related("child")
+        .order_by("started_on")
+    )
