@@ -88,7 +88,9 @@ class PlanOutcomeCreateView(OpenPlanMixin, CaseworkFormView):
 
     def record(self, form: PlanOutcomeForm) -> PlanOutcome:
         return add_plan_outcome(
-            plan=form.cleaned_data["plan"], description=form.cleaned_data["description"]
+            plan=form.cleaned_data["plan"],
+            description=form.cleaned_data["description"],
+            actor=self.request.user,
         )
 
 
@@ -141,6 +143,7 @@ class PlanActionCreateView(OpenPlanMixin, CaseworkFormView):
             owner=data["owner"],
             owner_outside=data["owner_outside"],
             outcome=data["outcome"],
+            actor=self.request.user,
         )
 
 
@@ -171,5 +174,7 @@ class PlanActionUpdateView(CaseworkFormView):
 
     def record(self, form: PlanActionUpdateForm) -> PlanAction:
         return update_plan_action(
-            action=form.cleaned_data["action"], status=form.cleaned_data["status"]
+            action=form.cleaned_data["action"],
+            status=form.cleaned_data["status"],
+            actor=self.request.user,
         )

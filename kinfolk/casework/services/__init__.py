@@ -1,0 +1,56 @@
+"""Recording child in need work: referrals, assessments, plans, visits and closure.
+
+The invariants that keep the CIN census valid are enforced here, with messages in casework
+words: one open episode per child; nothing dated in the future; nothing recorded outside an
+open episode or after its closure; no child in need plan overlapping a child protection plan
+except on the day one changes into the other; no closure while an assessment or a section 47
+enquiry is open.
+"""
+
+from kinfolk.casework.services.common import (
+    check_not_future,
+    episode_for_work,
+    lock_child,
+    long_date,
+    open_episode,
+)
+from kinfolk.casework.services.episodes import (
+    authorise_assessment,
+    close_episode,
+    find_open_assessment,
+    open_referral,
+    start_assessment,
+)
+from kinfolk.casework.services.plans import (
+    add_plan_action,
+    add_plan_outcome,
+    end_child_in_need_plan,
+    end_plan_record,
+    open_plan,
+    record_plan_contingency,
+    start_child_in_need_plan,
+    update_plan_action,
+)
+from kinfolk.casework.services.visits import record_visit
+
+__all__ = [
+    "add_plan_action",
+    "add_plan_outcome",
+    "authorise_assessment",
+    "check_not_future",
+    "close_episode",
+    "end_child_in_need_plan",
+    "end_plan_record",
+    "episode_for_work",
+    "find_open_assessment",
+    "lock_child",
+    "long_date",
+    "open_episode",
+    "open_plan",
+    "open_referral",
+    "record_plan_contingency",
+    "record_visit",
+    "start_assessment",
+    "start_child_in_need_plan",
+    "update_plan_action",
+]

@@ -1,0 +1,78 @@
+"""What every casework service shares: dates in casework words, the open episode, and
+the lock that serialises changes to one child."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinfolk.casework.models import (
+    ChildInNeedEpisode,
+)
+from kinfolk.people.models import Child
+
+
+def long_date(day: dt.date) -> str:
+    return day.strftime("%-d %B %Y")
+
+
+def check_not_future(day: dt.date, field: str, what: str) -> None:
+    """Refuse a date after today: casework records what has happened."""
+    if day > timezone.localdate():
+        raise ValidationError(
+            {field: _("The %(what)s must be today or in the past") % {"what": what}}
+        )
+
+
+def open_episode(child: Child, *, on: dt.date, field: str = "date") -> ChildInNeedEpisode:
+    """The child's open episode, which must have started on or before ``on``.
+
+    Refuses, in casework words, when no episode is open (or it opened later), so that
+    nothing is recorded outside an episode or after its closure.
+    """
+    episode = ChildInNeedEpisode.objects.filter(child=child, closed_on__isnull=True).first()
+    if episode is None:
+        last = ChildInNeedEpisode.objects.filter(child=child).order_by("-closed_on").first()
+        if last is not None:
+            raise ValidationError(
+                {
+                    field: _("%(child)s's case closed on %(date)s: record a new referral first")
+                    % {"child": child, "date": long_date(last.closed_on)}
+                }
+            )
+        raise ValidationError(
+            {
+                field: _("%(child)s has no open child in need episode: record a referral first")
+                % {"child": child}
+            }
+        )
+    if on < episode.referral_on:
+        raise ValidationError(
+            {
+                field: _("This is before the referral of %(date)s that opened the episode")
+                % {"date": long_date(episode.referral_on)}
+            }
+        )
+    return episode
+
+
+def lock_child(child: Child) -> Child:
+    """Serialise casework changes for one child, so that invariants checked hold at commit."""
+    return Child.objects.select_for_update().get(pk=child.pk)
+
+
+def episode_for_work(child: Child, on: dt.date, field: str, what: str) -> ChildInNeedEpisode:
+    check_not_future(on, field, what)
+    episode = open_episode(child, on=on, field=field)
+    if episode.is_nfa:
+        raise ValidationError(
+            {
+                field: _(
+                    "The referral of %(date)s was closed with no further action: nothing more can be "
+                    "recorded in that episode"
+                )
+                % {"date": long_date(episode.referral_on)}
+            }
+        )
+    return episode

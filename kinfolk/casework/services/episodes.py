@@ -1,0 +1,298 @@
+"""Child in need episodes: referral, assessment and closure."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kinfolk.casework.models import (
+    Assessment,
+    ChildInNeedEpisode,
+)
+from kinfolk.casework.services.common import (
+    check_not_future,
+    episode_for_work,
+    lock_child,
+    long_date,
+    open_episode,
+)
+from kinfolk.casework.services.plans import end_plan_record
+from kinfolk.chronology.choices import EntryKind
+from kinfolk.chronology.services import add_entry
+from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
+from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.working_days import add_months
+from kinfolk.people.models import Child
+
+
+@transaction.atomic
+def open_referral(
+    *,
+    child: Child,
+    referral_on: dt.date,
+    source: str,
+    primary_need: str = "",
+    is_nfa: bool = False,
+    actor: AbstractBaseUser | None = None,
+) -> ChildInNeedEpisode:
+    """A referral accepted by children's social care opens a child in need episode."""
+    child = lock_child(child)
+    check_not_future(referral_on, "referral_on", _("referral date"))
+    if source not in ReferralSource.values:
+        raise ValidationError({"source": _("Choose the source of the referral")})
+    if primary_need and primary_need not in PrimaryNeed.values:
+        raise ValidationError({"primary_need": _("Choose the primary need")})
+    current = ChildInNeedEpisode.objects.filter(child=child, closed_on__isnull=True).first()
+    if current is not None:
+        raise ValidationError(
+            {
+                "referral_on": _(
+                    "%(child)s already has an open child in need episode, from the referral of %(date)s"
+                )
+                % {"child": child, "date": long_date(current.referral_on)}
+            }
+        )
+    latest = ChildInNeedEpisode.objects.filter(child=child).order_by("-closed_on").first()
+    if latest is not None and referral_on < latest.closed_on:
+        raise ValidationError(
+            {
+                "referral_on": _(
+                    "The referral must be on or after the last episode closed, on %(date)s"
+                )
+                % {"date": long_date(latest.closed_on)}
+            }
+        )
+    previous = ChildInNeedEpisode.objects.filter(
+        child=child, referral_on__gte=add_months(referral_on, -12), referral_on__lte=referral_on
+    ).exists()
+    episode = ChildInNeedEpisode.objects.create(
+        child=child,
+        referral_on=referral_on,
+        referral_source=source,
+        primary_need=primary_need,
+        is_nfa=is_nfa,
+        is_re_referral=previous,
+        recorded_by=actor if actor and actor.is_authenticated else None,
+    )
+    summary = _("Referral accepted") + (_(" (re-referral within 12 months)") if previous else "")
+    if is_nfa:
+        summary = _("Referral: no further action")
+    add_entry(
+        child_id=child.pk,
+        occurred_on=referral_on,
+        kind=EntryKind.REFERRAL,
+        summary=summary,
+        detail=episode.get_referral_source_display(),
+        is_significant=True,
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return episode
+
+
+@transaction.atomic
+def start_assessment(
+    *,
+    child: Child,
+    started_on: dt.date,
+    reference: str = "",
+    actor: AbstractBaseUser | None = None,
+) -> Assessment:
+    """Start a child and family assessment in the open episode."""
+    child = lock_child(child)
+    episode = episode_for_work(child, started_on, "started_on", _("assessment start date"))
+    if reference and Assessment.objects.filter(child=child, reference=reference).exists():
+        raise ValidationError(
+            {"reference": _("An assessment %(id)s is already recorded") % {"id": reference}}
+        )
+    assessment = Assessment.objects.create(
+        episode=episode, child=child, started_on=started_on, reference=reference
+    )
+    add_entry(
+        child_id=child.pk,
+        occurred_on=started_on,
+        kind=EntryKind.ASSESSMENT,
+        summary=_("Assessment started"),
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return assessment
+
+
+def find_open_assessment(child: Child, reference: str = "") -> Assessment:
+    """The assessment named by ``reference``, or the child's oldest open assessment."""
+    assessments = Assessment.objects.filter(child=child, authorised_on__isnull=True)
+    if reference:
+        assessments = assessments.filter(reference=reference)
+    assessment = assessments.order_by("started_on", "pk").first()
+    if assessment is None:
+        raise ValidationError(
+            {
+                "assessment": _("%(child)s has no open assessment%(named)s")
+                % {"child": child, "named": f" {reference}" if reference else ""}
+            }
+        )
+    return assessment
+
+
+@transaction.atomic
+def authorise_assessment(
+    *,
+    assessment: Assessment,
+    authorised_on: dt.date,
+    factors: Sequence[str],
+    is_child_seen: bool | None = None,
+    analysis: str = "",
+    authorised_by: AbstractBaseUser | None = None,
+    is_imported: bool = False,
+) -> Assessment:
+    """A manager authorises (completes) an assessment, with the factors identified.
+
+    On a page the analysis is required and the authorising manager is recorded
+    (domain.md finding 42); a journey that carries neither marks the record as imported.
+    """
+    lock_child(assessment.child)
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.authorised_on is not None:
+        raise ValidationError({"authorised_on": _("This assessment is already authorised")})
+    check_not_future(authorised_on, "authorised_on", _("authorisation date"))
+    if authorised_on < assessment.started_on:
+        raise ValidationError(
+            {
+                "authorised_on": _(
+                    "The assessment cannot be authorised before it started on %(date)s"
+                )
+                % {"date": long_date(assessment.started_on)}
+            }
+        )
+    unknown = [f for f in factors if f not in AssessmentFactor.values]
+    if unknown:
+        raise ValidationError(
+            {"factors": _("Unknown factor codes: %(codes)s") % {"codes": ", ".join(unknown)}}
+        )
+    if not factors:
+        raise ValidationError(
+            {"factors": _("Choose the factors identified, or 'No factors identified'")}
+        )
+    if "21" in factors and len(factors) > 1:
+        raise ValidationError(
+            {"factors": _("'No factors identified' cannot be chosen with other factors")}
+        )
+    if not is_imported and not analysis.strip():
+        raise ValidationError({"analysis": _("Enter the analysis")})
+    assessment.authorised_on = authorised_on
+    assessment.factors = sorted(set(factors), key=list(AssessmentFactor.values).index)
+    assessment.is_child_seen = is_child_seen
+    assessment.analysis = analysis.strip()
+    assessment.authorised_by = (
+        authorised_by if authorised_by and authorised_by.is_authenticated else None
+    )
+    assessment.is_imported = is_imported
+    assessment.save()
+    add_entry(
+        child_id=assessment.child_id,
+        occurred_on=authorised_on,
+        kind=EntryKind.ASSESSMENT,
+        summary=_("Assessment authorised"),
+        is_significant=True,
+        recorded_by=authorised_by,
+    )
+    publish_casework_changed(assessment.child_id)
+    return assessment
+
+
+@transaction.atomic
+def close_episode(
+    *,
+    child: Child,
+    closed_on: dt.date,
+    reason: str,
+    evidence: dict[int, str] | None = None,
+    is_imported: bool = False,
+    actor: AbstractBaseUser | None = None,
+) -> ChildInNeedEpisode:
+    """Close the child's open episode with a DfE reason, ending any open plan.
+
+    Refused while an assessment or a section 47 enquiry is open (CIN rules 8867 and 8868).
+    On a page, each outcome of the open plans needs evidence of what changed (domain.md
+    finding 9); a journey records the closure as imported.
+    """
+    child = lock_child(child)
+    check_not_future(closed_on, "closed_on", _("closure date"))
+    episode = open_episode(child, on=closed_on, field="closed_on")
+    if reason not in ReasonForClosure.values:
+        raise ValidationError({"reason": _("Choose the reason for closure")})
+    open_assessment = episode.assessments.filter(authorised_on__isnull=True).first()
+    if open_assessment is not None:
+        raise ValidationError(
+            {
+                "closed_on": _(
+                    "The assessment started on %(date)s is not yet authorised: authorise it before "
+                    "closing the case"
+                )
+                % {"date": long_date(open_assessment.started_on)}
+            }
+        )
+    # Section 47 enquiries belong to the protection app, which hangs on this episode.
+    open_enquiry = episode.section_47_enquiries.filter(ended_on__isnull=True).first()
+    if open_enquiry is not None:
+        raise ValidationError(
+            {
+                "closed_on": _(
+                    "The section 47 enquiry started on %(date)s is still open: record its outcome "
+                    "before closing the case"
+                )
+                % {"date": long_date(open_enquiry.started_on)}
+            }
+        )
+    for record in [*episode.assessments.all(), *episode.plans.all()]:
+        started = getattr(record, "authorised_on", None) or getattr(record, "start_on", None)
+        if started and started > closed_on:
+            raise ValidationError(
+                {
+                    "closed_on": _("The case cannot close before work recorded on %(date)s")
+                    % {"date": long_date(started)}
+                }
+            )
+    open_plans = list(episode.plans.filter(end_on__isnull=True))
+    if not is_imported:
+        missing = [
+            outcome
+            for plan in open_plans
+            for outcome in plan.outcomes.all()
+            if not (evidence or {}).get(outcome.pk, outcome.evidence).strip()
+        ]
+        if missing:
+            raise ValidationError(
+                {
+                    "evidence": _(
+                        "Give evidence of what changed for each outcome of the plan before closing: "
+                        "%(outcomes)s"
+                    )
+                    % {"outcomes": "; ".join(o.description for o in missing)}
+                }
+            )
+        for plan in open_plans:
+            for outcome in plan.outcomes.all():
+                if evidence and outcome.pk in evidence:
+                    outcome.evidence = evidence[outcome.pk].strip()
+                    outcome.save(update_fields=["evidence"])
+    for plan in open_plans:
+        end_plan_record(plan, closed_on, actor=actor)
+    episode.closed_on = closed_on
+    episode.closure_reason = reason
+    episode.closure_is_imported = is_imported
+    episode.save(update_fields=["closed_on", "closure_reason", "closure_is_imported"])
+    add_entry(
+        child_id=child.pk,
+        occurred_on=closed_on,
+        kind=EntryKind.CLOSURE,
+        summary=_("Case closed: %(reason)s") % {"reason": episode.get_closure_reason_display()},
+        is_significant=True,
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return episode
