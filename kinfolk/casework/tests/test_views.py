@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from conftest import make_child, signed_in
@@ -485,3 +486,21 @@ def test_an_action_of_another_child_cannot_be_updated(worker_client, child, plan
     assert_refused(response, None, "Choose an action of one of the child's open plans")
     noahs.refresh_from_db()
     assert noahs.status == "not_started"
+
+
+def test_records_loaded_from_a_journey_say_they_were_imported(worker_client, child):
+    from kinfolk.journeys.loader import load_journeys
+
+    lines = [
+        '{"type": "referral", "child": "C1", "date": "2025-03-03", "source": "2A"}',
+        '{"type": "assessment_start", "child": "C1", "date": "2025-03-04"}',
+        '{"type": "visit", "child": "C1", "date": "2025-03-05", "kind": "cin", "seen": true}',
+        '{"type": "assessment_authorised", "child": "C1", "date": "2025-03-20", "factors": ["21"]}',
+        '{"type": "case_closure", "child": "C1", "date": "2025-03-21", "reason": "RC8"}',
+        '{"type": "referral", "child": "C1", "date": "2025-06-02", "source": "6"}',
+        '{"type": "visit", "child": "C1", "date": "2025-06-03", "kind": "cin", "seen": true}',
+    ]
+    assert load_journeys(lines).ok
+    html = worker_client.get(reverse("casework:child-casework", args=[child.pk])).content.decode()
+    assert "no evidence recorded in the previous system" in html
+    assert html.count(">Imported<") >= 2
