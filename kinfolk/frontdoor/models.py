@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import ReferralSource
+from kinfolk.core.working_days import is_working_day
 from kinfolk.frontdoor.choices import OUTCOMES_NEEDING_SIGN_OFF, ScreeningOutcome, Urgency
 
 
@@ -28,6 +30,13 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"Contact received {self.received_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_out_of_hours(self) -> bool:
+        """Received outside office hours (before 09:00 or from 17:00, at a weekend or on a bank
+        holiday), when the emergency duty team rather than the hub takes it (finding 46)."""
+        received = timezone.localtime(self.received_at)
+        return not is_working_day(received.date()) or not 9 <= received.hour < 17
 
 
 class ScreeningDecision(models.Model):

@@ -504,3 +504,22 @@ def test_records_loaded_from_a_journey_say_they_were_imported(worker_client, chi
     html = worker_client.get(reverse("casework:child-casework", args=[child.pk])).content.decode()
     assert "no evidence recorded in the previous system" in html
     assert html.count(">Imported<") >= 2
+
+
+def test_a_repeat_protection_plan_is_flagged(worker_client, child):
+    from kinfolk.journeys.loader import load_journeys
+
+    lines = [
+        '{"type": "referral", "child": "C1", "date": "2024-01-08", "source": "6"}',
+        '{"type": "s47_start", "child": "C1", "date": "2024-01-09"}',
+        '{"type": "icpc", "child": "C1", "date": "2024-01-25", "plan": true, "category": "NEG"}',
+        '{"type": "cp_review", "child": "C1", "date": "2024-04-22", "continue_plan": false}',
+        '{"type": "case_closure", "child": "C1", "date": "2024-05-01", "reason": "RC7"}',
+        '{"type": "referral", "child": "C1", "date": "2025-06-02", "source": "6"}',
+        '{"type": "s47_start", "child": "C1", "date": "2025-06-03"}',
+        '{"type": "icpc", "child": "C1", "date": "2025-06-20", "plan": true, "category": "EMO"}',
+    ]
+    assert load_journeys(lines).ok
+    html = worker_client.get(reverse("casework:child-casework", args=[child.pk])).content.decode()
+    assert "Repeat plan: 1 previous" in html
+    assert "Previous plan ended within 2 years" in html

@@ -2,8 +2,11 @@
 
 import datetime as dt
 
+import pytest
+
 from kinfolk.core.working_days import LONDON
 from kinfolk.frontdoor.history import waiting_since
+from kinfolk.frontdoor.models import Contact
 
 
 def test_waiting_is_counted_in_working_days_and_hours():
@@ -21,3 +24,19 @@ def test_a_bank_holiday_is_not_a_working_day():
     easter_tuesday = dt.datetime(2025, 4, 22, 8, 15, tzinfo=LONDON)
     waiting = waiting_since(maundy_thursday, now=easter_tuesday)
     assert (waiting.working_days, waiting.hours, waiting.is_overdue) == (1, 106, False)
+
+
+@pytest.mark.parametrize(
+    ("received", "out_of_hours"),
+    [
+        ("2025-03-03T09:00", False),
+        ("2025-03-03T16:59", False),
+        ("2025-03-03T17:00", True),
+        ("2025-03-03T08:59", True),
+        ("2025-03-01T12:00", True),  # a Saturday
+        ("2025-04-18T12:00", True),  # Good Friday
+    ],
+)
+def test_out_of_hours_contacts(received, out_of_hours):
+    at = dt.datetime.fromisoformat(received).replace(tzinfo=LONDON)
+    assert Contact(received_at=at).is_out_of_hours is out_of_hours
