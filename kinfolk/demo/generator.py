@@ -1,5 +1,6 @@
-"""The synthetic local authority: a deterministic journey file of staff, families and
-allocations, shaped like an English metropolitan borough.
+"""The synthetic local authority: a deterministic journey file of staff, families, three years
+of their front door, child in need and child protection history (kinfolk.demo.pathway) and
+the allocations of the cases open now, shaped like an English metropolitan borough.
 
 The same size, seed and as-of date always give the same file. Nothing in it is about a real
 person: names are drawn from lists, NHS numbers from the range the NHS keeps for testing
@@ -13,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kinfolk.core.codes import Disability, SocialWorkerChangeReason
+from kinfolk.core.codes import Disability
 from kinfolk.core.working_days import add_months
 from kinfolk.demo import names
+from kinfolk.demo.pathway import ChildRecord, PathwayHistory
 from kinfolk.people.nhs_number import with_check_digit
 from kinfolk.people.upn import with_check_letter
 from kinfolk.workforce.choices import Role
@@ -37,9 +39,9 @@ class Size:
 
 
 SIZES = {
-    "small": Size(children=400, staff=40),
-    "medium": Size(children=4000, staff=150),
-    "large": Size(children=16000, staff=600),
+    "small": Size(children=700, staff=40),
+    "medium": Size(children=7000, staff=150),
+    "large": Size(children=28000, staff=600),
 }
 
 #: How staff divide between roles (shares of the whole workforce).
@@ -72,15 +74,27 @@ TEAM_OF_ROLE = {
     Role.ANALYST: "Performance",
     Role.ADMIN: "Business Support",
 }
-CHANGE_REASONS = [
-    (SocialWorkerChangeReason.TSPROC, 40),
-    (SocialWorkerChangeReason.LEFTRL, 25),
-    (SocialWorkerChangeReason.MANAGE, 12),
-    (SocialWorkerChangeReason.ORGRST, 8),
-    (SocialWorkerChangeReason.ABSENC, 8),
-    (SocialWorkerChangeReason.CHCHAN, 3),
-    (SocialWorkerChangeReason.PCCHAN, 2),
-    (SocialWorkerChangeReason.OTHERS, 2),
+#: Children's ages in whole years, weighted as social care sees them: many babies and
+#: teenagers.
+AGE_WEIGHTS = [
+    (0, 9),
+    (1, 6),
+    (2, 6),
+    (3, 6),
+    (4, 6),
+    (5, 5),
+    (6, 5),
+    (7, 5),
+    (8, 5),
+    (9, 5),
+    (10, 5),
+    (11, 5),
+    (12, 6),
+    (13, 7),
+    (14, 8),
+    (15, 8),
+    (16, 7),
+    (17, 6),
 ]
 DISABILITY_CODES = [code for code in Disability.values if code != Disability.NONE]
 
@@ -139,28 +153,7 @@ class DemoAuthority:
 
     def _age_in_days(self) -> int:
         """Children's ages as social care sees them: many babies and teenagers."""
-        years = self._weighted(
-            [
-                (0, 9),
-                (1, 6),
-                (2, 6),
-                (3, 6),
-                (4, 6),
-                (5, 5),
-                (6, 5),
-                (7, 5),
-                (8, 5),
-                (9, 5),
-                (10, 5),
-                (11, 5),
-                (12, 6),
-                (13, 7),
-                (14, 8),
-                (15, 8),
-                (16, 7),
-                (17, 6),
-            ]
-        )
+        years = self._weighted(AGE_WEIGHTS)
         return years * 365 + self.random.randint(0, 364)
 
     # Events ---------------------------------------------------------------------------------
@@ -202,9 +195,17 @@ class DemoAuthority:
                 yield worker
 
     def _families(self) -> Iterator[dict[str, Any]]:
+        """Families one by one: the mother, her children and their relationships, then each
+        child's front door and social care history (kinfolk.demo.pathway)."""
         made = 0
         family = 0
-        social_workers = self.workers[Role.SOCIAL_WORKER.value]
+        history = PathwayHistory(
+            self.random,
+            as_of=self.as_of,
+            start=self.history_start,
+            workers=self.workers,
+            age_weights=AGE_WEIGHTS,
+        )
         while made < self.size.children:
             family += 1
             ethnicity = self._weighted(names.ETHNICITY_WEIGHTS)
@@ -223,11 +224,19 @@ class DemoAuthority:
                 self._weighted([(1, 45), (2, 30), (3, 15), (4, 7), (5, 3)]),
                 self.size.children - made,
             )
-            siblings: list[str] = []
+            drawn: list[tuple[str, list[dict[str, Any]]]] = []
+            records: list[ChildRecord] = []
             for _ in range(size):
                 made += 1
                 child_id = f"C{made:06d}"
-                born = yield from self._child(child_id, ethnicity, heritage, surname, postcode)
+                events, born = self._child(child_id, ethnicity, heritage, surname, postcode)
+                drawn.append((child_id, events))
+                if born is not None:
+                    records.append(ChildRecord(child_id, born))
+            histories = history.family(records)
+            siblings: list[str] = []
+            for child_id, events in drawn:
+                yield from events
                 yield {
                     "type": "relationship",
                     "child": child_id,
@@ -244,13 +253,12 @@ class DemoAuthority:
                         "lives_with": True,
                     }
                 siblings.append(child_id)
-                yield from self._allocations(child_id, social_workers, known_from=born)
+                yield from histories.get(child_id, [])
 
     def _child(
         self, child_id: str, ethnicity: str, heritage: str, surname: str, postcode: str
-    ) -> Iterator[dict[str, Any]]:
-        """The child's events; returns the date from which the child can be known to services
-        (the date of birth, or about six months before an unborn child's expected birth)."""
+    ) -> tuple[list[dict[str, Any]], dt.date | None]:
+        """The child's own events, and the date of birth (None for an unborn child)."""
         sex = self.random.choice("FM")
         event: dict[str, Any] = {
             "type": "child",
@@ -268,8 +276,7 @@ class DemoAuthority:
                 self.as_of + dt.timedelta(days=self.random.randint(20, 200))
             ).isoformat()
             event["upn_unknown"] = "UN1"
-            yield event
-            return self.as_of - dt.timedelta(days=60)
+            return [event], None
         born = self.as_of - dt.timedelta(days=self._age_in_days())
         event["dob"] = born.isoformat()
         event["nhs_number"] = self._nhs_number()
@@ -283,46 +290,18 @@ class DemoAuthority:
             if disabled
             else ["NONE"]
         )
-        yield event
+        events = [event]
         if sex == "F" and (self.as_of - born).days > 15 * 365 and self.random.random() < 0.03:
-            yield {
-                "type": "motherhood",
-                "child": child_id,
-                "first_child_dob": self._date_between(
-                    born + dt.timedelta(days=15 * 365), self.as_of
-                ).isoformat(),
-            }
-        return born
-
-    def _allocations(
-        self, child_id: str, workers: list[dict[str, Any]], *, known_from: dt.date
-    ) -> Iterator[dict[str, Any]]:
-        """About three in five children have an allocated worker now, some after changes."""
-        if self.random.random() > 0.6:
-            return
-        earliest = max(self.history_start, known_from)
-        start = self._date_between(earliest, max(earliest, self.as_of - dt.timedelta(days=7)))
-        worker = self.random.choice(workers)
-        yield {
-            "type": "allocation",
-            "child": child_id,
-            "date": start.isoformat(),
-            "worker": worker["id"],
-            "reason": SocialWorkerChangeReason.FCONTA.value,
-        }
-        for _change in range(self._weighted([(0, 55), (1, 25), (2, 12), (3, 8)])):
-            start = self._date_between(start + dt.timedelta(days=30), self.as_of)
-            if start >= self.as_of:
-                break
-            others = [w for w in workers if w["id"] != worker["id"]]
-            worker = self.random.choice(others)
-            yield {
-                "type": "allocation",
-                "child": child_id,
-                "date": start.isoformat(),
-                "worker": worker["id"],
-                "reason": self._weighted(CHANGE_REASONS).value,
-            }
+            events.append(
+                {
+                    "type": "motherhood",
+                    "child": child_id,
+                    "first_child_dob": self._date_between(
+                        born + dt.timedelta(days=15 * 365), self.as_of
+                    ).isoformat(),
+                }
+            )
+        return events, born
 
     def journey_lines(self) -> Iterator[str]:
         yield f"# Synthetic demo authority, as of {self.as_of.isoformat()}: nothing here is real"

@@ -3,13 +3,18 @@
 import datetime as dt
 import io
 import json
+from collections import Counter, defaultdict
+from functools import cache
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from conftest import signed_in
+from kinfolk.core.working_days import add_months
 from kinfolk.demo.generator import DEMO_PASSWORD, DemoAuthority
+from kinfolk.duties.engine import duties_as_of
+from kinfolk.duties.rules import Status
 from kinfolk.people.models import Child
 from kinfolk.people.nhs_number import validate_nhs_number
 from kinfolk.people.upn import validate_upn
@@ -18,25 +23,46 @@ from kinfolk.workforce.models import Allocation, User
 
 AS_OF = dt.date(2026, 11, 2)
 
+#: A year of the ``small`` authority: a tenth of the ``medium`` calibration (see
+#: kinfolk/demo/pathway.py), with room for the lumpiness of sibling groups.
+SMALL_YEAR = {
+    "contact": (700, 1400),
+    "referral": (170, 350),
+    "s47_start": (50, 140),
+    "icpc": (12, 60),
+}
 
-def events(size="small", seed=1):
-    return [
-        json.loads(line)
-        for line in DemoAuthority(size=size, seed=seed, as_of=AS_OF).journey_lines()
-        if not line.startswith("#")
-    ]
+
+@cache
+def _events(size: str, seed: int, as_of: dt.date) -> tuple[str, ...]:
+    return tuple(DemoAuthority(size=size, seed=seed, as_of=as_of).journey_lines())
+
+
+def events(size: str = "small", seed: int = 1, as_of: dt.date = AS_OF) -> list[dict]:
+    return [json.loads(line) for line in _events(size, seed, as_of) if not line.startswith("#")]
+
+
+def day_of(event: dict) -> dt.date | None:
+    """The date the loader orders a child's events by."""
+    for name in ("date", "dob"):
+        if name in event:
+            return dt.date.fromisoformat(event[name])
+    if "at" in event:
+        return dt.date.fromisoformat(event["at"][:10])
+    return None
 
 
 def test_the_same_seed_gives_the_same_authority():
     assert events(seed=7) == events(seed=7)
     assert events(seed=7) != events(seed=8)
+    assert events(seed=7, as_of=AS_OF) != events(seed=7, as_of=AS_OF - dt.timedelta(days=1))
 
 
 def test_the_authority_is_shaped_like_its_size():
     small = events()
     children = [e for e in small if e["type"] == "child"]
     workers = [e for e in small if e["type"] == "worker"]
-    assert len(children) == 400
+    assert len(children) == 700
     assert 38 <= len(workers) <= 42
     assert {w["role"] for w in workers} == set(Role.values)
     assert len({c["ethnicity"] for c in children}) >= 10
@@ -48,13 +74,78 @@ def test_identifiers_are_valid_and_synthetic():
     children = [e for e in events() if e["type"] == "child"]
     nhs_numbers = [c["nhs_number"] for c in children if "nhs_number" in c]
     upns = [c["upn"] for c in children if "upn" in c]
-    assert len(set(nhs_numbers)) == len(nhs_numbers) > 350
-    assert len(set(upns)) == len(upns) > 200
+    assert len(set(nhs_numbers)) == len(nhs_numbers) > 600
+    assert len(set(upns)) == len(upns) > 350
     for number in nhs_numbers:
         validate_nhs_number(number)
         assert number.startswith("999")  # the NHS's range for test data
     for upn in upns:
         validate_upn(upn)
+
+
+def test_each_childs_history_is_in_date_order_and_nothing_is_in_the_future():
+    last: dict[str, dt.date] = {}
+    for event in events():
+        child = event["id"] if event["type"] == "child" else event.get("child")
+        day = day_of(event)
+        if child is None or day is None:
+            continue
+        assert day >= last.get(child, dt.date.min), event
+        last[child] = day
+        assert day <= AS_OF, event
+        if "at" in event:
+            assert day < AS_OF, event
+        if event["type"] in ("icpc", "cp_review"):
+            assert day.weekday() < 5, event
+
+
+def test_a_year_of_the_small_authority_is_a_tenth_of_the_borough():
+    """Contacts, referrals, section 47 enquiries and initial conferences in each of the three
+    years; about a fifth of referrals are re-referrals; the caseload open at the as-of date."""
+    small = events()
+    years = [(add_months(AS_OF, -12 * (n + 1)), add_months(AS_OF, -12 * n)) for n in range(3)]
+    for start, end in years:
+        counts = Counter(e["type"] for e in small if start < (day_of(e) or start) <= end)
+        for kind, (low, high) in SMALL_YEAR.items():
+            assert low <= counts[kind] <= high, (kind, start, counts[kind])
+    referrals = defaultdict(list)
+    for event in small:
+        if event["type"] == "referral":
+            referrals[event["child"]].append(day_of(event))
+    total = sum(len(days) for days in referrals.values())
+    again = sum(
+        1
+        for days in referrals.values()
+        for index, day in enumerate(days)
+        if any(add_months(day, -12) <= earlier for earlier in days[:index])
+    )
+    assert 0.12 <= again / total <= 0.3
+    open_episodes, on_plans = set(), set()
+    for event in small:
+        child, kind = event.get("child"), event["type"]
+        if kind == "referral":
+            open_episodes.add(child)
+        elif kind == "case_closure":
+            open_episodes.discard(child)
+            on_plans.discard(child)
+        elif kind == "icpc" and event["plan"]:
+            on_plans.add(child)
+        elif kind == "cp_plan_end" or (kind == "cp_review" and not event["continue_plan"]):
+            on_plans.discard(child)
+    assert 120 <= len(open_episodes) <= 260
+    assert 15 <= len(on_plans) <= 45
+
+
+def test_screening_decisions_and_closures_are_realistic():
+    small = events()
+    sources = Counter(e["source"] for e in small if e["type"] == "contact")
+    assert sources.most_common(1)[0][0] == "6"  # the police send the most contacts
+    decided = Counter(e["outcome"] for e in small if e["type"] == "screening")
+    assert set(decided) == {"nfa", "advice", "early_help", "referral", "strategy_discussion"}
+    reasons = Counter(e["reason"] for e in small if e["type"] == "case_closure")
+    assert reasons.most_common(1)[0][0] == "RC7"
+    assert {"RC5", "RC7", "RC8", "RC9"} <= set(reasons)
+    assert all(e.get("rationale") for e in small if e["type"] == "screening")
 
 
 @pytest.mark.django_db
@@ -73,7 +164,7 @@ def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
         stdout=out,
     )
     printed = out.getvalue()
-    assert Child.objects.count() == 400
+    assert Child.objects.count() == 700
     assert f"with password '{DEMO_PASSWORD}'" in printed
     for role in Role:
         assert str(role.label) in printed
@@ -85,6 +176,22 @@ def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
     assert held
     page = signed_in(worker).get(reverse("home"))
     assert {a.child_id for a in page.context["allocations"]} == held
+
+    # Every duty status has real examples on the as-of date, and the rules that can meet
+    # each status do.
+    statuses = Counter((d.rule, d.status) for d in duties_as_of(AS_OF))
+    assert {status for _rule, status in statuses} == set(Status.ALL)
+    for rule, expected in {
+        "screening-1wd": {Status.DONE, Status.DONE_LATE, Status.DUE},
+        "assessment-45wd": {Status.DONE, Status.DONE_LATE, Status.DUE},
+        "icpc-15wd": {Status.DONE, Status.DONE_LATE, Status.CANCELLED, Status.MISSED},
+        "core-group-10wd": {Status.DONE, Status.DONE_LATE},
+        "cp-review-first-3m": {Status.DONE, Status.DONE_LATE, Status.DUE},
+        "cp-review-6m": {Status.DONE, Status.DUE},
+        "cp-visit-10wd": set(Status.ALL),
+    }.items():
+        assert expected <= {status for r, status in statuses if r == rule}, rule
+
     with pytest.raises(CommandError, match="already holds children"):
         call_command(
             "demo", "--size", "small", "--out", str(tmp_path / "again.jsonl"), stdout=io.StringIO()
