@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-DEMO_SIZE ?= medium
+DEMO_SIZE ?= small
 DEMO_SEED ?= 1
 
 .PHONY: demo test setup python-deps node-deps assets browser lint serve clean

@@ -167,11 +167,10 @@ class InitialConferenceFifteenWorkingDays(Rule):
                 ),
                 None,
             )
-            before = [
-                d
-                for d in casework.strategy_discussions
-                if conference is None or d < conference.held_on
-            ]
+            # Strategy discussions that could have called this conference: before it, or,
+            # with no conference, before the enquiry ended.
+            held_by = conference.held_on if conference else enquiry.ended_on
+            before = [d for d in casework.strategy_discussions if held_by is None or d < held_by]
             start = max([enquiry.started_on, *before])
             ended_without = (
                 enquiry.ended_on

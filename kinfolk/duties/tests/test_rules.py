@@ -144,6 +144,14 @@ def test_icpc_15wd(kwargs, as_of, status):
     assert (fact.due_on, found) == (D(2026, 4, 17), status)
 
 
+def test_a_later_episodes_strategy_discussion_does_not_move_an_ended_enquiry():
+    child = enquiry(
+        ended_on=D(2026, 4, 10), required=False, discussions=(D(2026, 3, 25), D(2026, 9, 1))
+    )
+    fact, found = only("icpc-15wd", child, D(2026, 10, 1))
+    assert (fact.due_on, found) == (D(2026, 4, 17), "cancelled")
+
+
 def test_icpc_15wd_counts_from_a_later_strategy_discussion():
     child = enquiry(discussions=(D(2026, 3, 20), D(2026, 3, 27)))
     fact, _status = only("icpc-15wd", child, D(2026, 4, 1))
