@@ -202,9 +202,9 @@ class ChildInNeedPlanStartForm(CaseworkForm):
     required_messages = {"start_on": _("Enter the date the plan starts")}
 
 
-class PlanContingencyForm(CaseworkForm):
-    """The contingency of an open plan: what happens if it does not work (domain.md
-    finding 41)."""
+class OpenPlanForm(CaseworkForm):
+    """A form about one of the child's open plans: the plan is chosen first, or fixed when
+    the page was opened from that plan."""
 
     plan = forms.ModelChoiceField(
         label=_("Which plan?"),
@@ -213,11 +213,6 @@ class PlanContingencyForm(CaseworkForm):
         empty_label=None,
         widget=forms.RadioSelect,
     )
-    contingency = text_area(
-        _("Contingency"),
-        rows=6,
-        help_text=_("What happens if the plan does not work, and what the family has been told"),
-    )
     required_messages = {"plan": _("Choose the plan")}
 
     def __init__(
@@ -225,6 +220,20 @@ class PlanContingencyForm(CaseworkForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.choose_one("plan", plans, chosen, label=plan_label, caption=_("Plan"))
+
+
+class PlanContingencyForm(OpenPlanForm):
+    """The contingency of an open plan: what happens if it does not work (domain.md
+    finding 41)."""
+
+    contingency = text_area(
+        _("Contingency"),
+        rows=6,
+        help_text=_("What happens if the plan does not work, and what the family has been told"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         if "plan" in self.fixed and not self.is_bound:
             self.initial.setdefault("contingency", self.fixed["plan"].contingency)
 
@@ -236,16 +245,9 @@ class PlanEndForm(CaseworkForm):
     required_messages = {"end_on": _("Enter the date the plan ended")}
 
 
-class PlanOutcomeForm(CaseworkForm):
+class PlanOutcomeForm(OpenPlanForm):
     """What the plan should achieve for the child."""
 
-    plan = forms.ModelChoiceField(
-        label=_("Which plan?"),
-        error_messages={"invalid_choice": _("Choose one of the child's open plans")},
-        queryset=Plan.objects.none(),
-        empty_label=None,
-        widget=forms.RadioSelect,
-    )
     description = forms.CharField(
         label=_("Outcome for the child"),
         max_length=500,
@@ -255,25 +257,11 @@ class PlanOutcomeForm(CaseworkForm):
             "What will be different for the child, for example: Ava attends school every day"
         ),
     )
-    required_messages = {"plan": _("Choose the plan")}
-
-    def __init__(
-        self, *args: Any, plans: QuerySet, chosen: str | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.choose_one("plan", plans, chosen, label=plan_label, caption=_("Plan"))
 
 
-class PlanActionForm(CaseworkForm):
+class PlanActionForm(OpenPlanForm):
     """Who does what by when (domain.md finding 8)."""
 
-    plan = forms.ModelChoiceField(
-        label=_("Which plan?"),
-        error_messages={"invalid_choice": _("Choose one of the child's open plans")},
-        queryset=Plan.objects.none(),
-        empty_label=None,
-        widget=forms.RadioSelect,
-    )
     description = forms.CharField(
         label=_("What will be done"),
         max_length=500,
@@ -300,18 +288,9 @@ class PlanActionForm(CaseworkForm):
         help_text=_("Their role and agency, for example: Northmoor Primary School, head of year 5"),
     )
     due_on = date_field(_("Date it must be done by"), required=False)
-    required_messages = {"plan": _("Choose the plan")}
 
-    def __init__(
-        self,
-        *args: Any,
-        plans: QuerySet,
-        owners: QuerySet,
-        chosen: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.choose_one("plan", plans, chosen, label=plan_label, caption=_("Plan"))
+    def __init__(self, *args: Any, plans: QuerySet, owners: QuerySet, **kwargs: Any) -> None:
+        super().__init__(*args, plans=plans, **kwargs)
         self.fields["outcome"].queryset = PlanOutcome.objects.filter(plan__in=plans)
         self.fields["owner"].queryset = owners
 
