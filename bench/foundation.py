@@ -25,7 +25,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="medium", choices=["small", "medium", "large"])
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the pages on the database DATABASE_URL already holds",
+    )
     args = parser.parse_args()
+    if args.reuse and "DATABASE_URL" not in os.environ:
+        parser.error("--reuse needs DATABASE_URL")
 
     workdir = tempfile.mkdtemp(prefix="kinfolk-bench-")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
@@ -45,23 +52,25 @@ def main() -> None:
     from kinfolk.workforce.models import User
 
     print(f"database: {connection.vendor} ({os.environ['DATABASE_URL'].split('@')[-1]})")
-    call_command("flush", "--no-input", verbosity=0) if connection.vendor != "sqlite" else None
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    call_command(
-        "demo",
-        size=args.size,
-        seed=1,
-        replace=True,
-        out=Path(workdir) / "demo.jsonl",
-        stdout=io.StringIO(),
-    )
-    load_seconds = time.perf_counter() - started
-    children = Child.objects.count()
-    print(
-        f"load {args.size} demo authority: {load_seconds:.1f} s "
-        f"({children} children, {children / load_seconds:.0f} children/s)"
-    )
+    if not args.reuse:
+        if connection.vendor != "sqlite":
+            call_command("flush", "--no-input", verbosity=0)
+        call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        call_command(
+            "demo",
+            size=args.size,
+            seed=1,
+            replace=True,
+            out=Path(workdir) / "demo.jsonl",
+            stdout=io.StringIO(),
+        )
+        load_seconds = time.perf_counter() - started
+        children = Child.objects.count()
+        print(
+            f"load {args.size} demo authority: {load_seconds:.1f} s "
+            f"({children} children, {children / load_seconds:.0f} children/s)"
+        )
 
     manager = User.objects.filter(role=Role.TEAM_MANAGER).first()
     client = Client()
@@ -69,6 +78,7 @@ def main() -> None:
     ids = list(Child.objects.values_list("pk", flat=True))
     rng = random.Random(1)
     for name in (
+        "casework:child-casework",
         "children:detail",
         "children:chronology",
         "children:identity",
@@ -94,7 +104,24 @@ def main() -> None:
     for term in ("smith", "smyth", "jonson", "ahmed", "okafor", "nowak", "lily", "wn1"):
         key = "postcode" if term.startswith("wn") else "name"
         client.get(reverse("children:search"), {key: term})
-    print(f"search (8 queries)       mean {(time.perf_counter() - started) * 1000 / 8:6.1f} ms")
+    print(f"search (8 queries)        mean {(time.perf_counter() - started) * 1000 / 8:6.1f} ms")
+    busiest = (
+        User.objects.filter(role=Role.SOCIAL_WORKER)
+        .with_caseload(viewer=manager)
+        .order_by("-caseload")
+        .first()
+    )
+    for name, user in (("duties:my-work", busiest), ("duties:team-work", manager)):
+        client.force_login(user)
+        timings = []
+        for _ in range(20):
+            started = time.perf_counter()
+            assert client.get(reverse(name)).status_code == 200
+            timings.append((time.perf_counter() - started) * 1000)
+        print(
+            f"{name:<24} median {statistics.median(timings):6.1f} ms   "
+            f"worst {max(timings):6.1f} ms   (as {user}; busiest caseload {busiest.caseload})"
+        )
 
 
 if __name__ == "__main__":
