@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kinfolk.casework",
     "kinfolk.frontdoor",
     "kinfolk.protection",
+    "kinfolk.care",
     "kinfolk.duties",
     "kinfolk.journeys",
     "kinfolk.demo",

@@ -26,3 +26,6 @@ class EntryKind(models.TextChoices):
     ENQUIRY = "enquiry", _("Section 47 enquiry")
     CONFERENCE = "conference", _("Child protection conference")
     CORE_GROUP = "core_group", _("Core group")
+    CARE = "care", _("Looked after")
+    PLACEMENT = "placement", _("Placement")
+    LEGAL_STATUS = "legal_status", _("Legal status")

@@ -300,10 +300,6 @@ FOUNDATION_EVENTS = [
 #: say so instead of calling them unknown.
 PLANNED_EVENT_TYPES = frozenset(
     {
-        "care_start",
-        "placement_change",
-        "legal_status_change",
-        "care_end",
         "care_plan",
         "cla_review",
         "health_assessment",

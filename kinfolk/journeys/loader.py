@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
+from kinfolk.journeys.care import CARE_EVENTS
 from kinfolk.journeys.events import (
     FOUNDATION_EVENTS,
     PLANNED_EVENT_TYPES,
@@ -30,7 +31,7 @@ from kinfolk.journeys.pathway import PATHWAY_EVENTS
 
 #: Every event type the loader applies, by name.
 EVENT_TYPES: dict[str, EventType] = {
-    event.name: event for event in [*FOUNDATION_EVENTS, *PATHWAY_EVENTS]
+    event.name: event for event in [*FOUNDATION_EVENTS, *PATHWAY_EVENTS, *CARE_EVENTS]
 }
 
 

@@ -1,0 +1,479 @@
+"""Recording a child's time in care: starting to be looked after, changes of placement and of
+legal status, and ceasing to be looked after.
+
+Workers record what happened; the SSDA903 episodes follow from it. The reason for a new
+episode (RNE) and the code ``X1`` are always derived, never typed:
+
+- a change on a later day closes the open episode with ``X1`` and opens the next one, with
+  RNE ``P`` (new placement and carers), ``T`` (same carers) or ``L`` (legal status only);
+- a second change on the day an episode started amends that episode instead, so that no
+  episode starts and ends on the same day with another after it (SSDA903 rule 355): a
+  placement change and a legal status change on one day make one episode with RNE ``B``, or
+  ``U`` when the carers are unchanged (rules 434-436);
+- a temporary move (T0-T4) records no reason for placement change, and the return from it
+  starts an episode with RNE ``P`` (rules 226, 383).
+
+Every function runs in one transaction, writes the chronology and publishes
+``casework_changed``; a refusal raises ``ValidationError`` keyed by field and changes nothing.
+"""
+
+import datetime as dt
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kinfolk.care.models import (
+    ADOPTED,
+    ADOPTION_PLACEMENTS,
+    PLACEMENTS_WITHOUT_PROVIDER,
+    PLACEMENTS_WITHOUT_URN,
+    TEMPORARY_PLACEMENTS,
+    CareEpisode,
+    PeriodOfCare,
+)
+from kinfolk.casework.services import check_not_future, lock_child, long_date
+from kinfolk.chronology.choices import EntryKind
+from kinfolk.chronology.services import add_entry
+from kinfolk.core.codes import (
+    CategoryOfNeed,
+    LegalStatus,
+    PlacementProvider,
+    PlacementType,
+    ReasonEpisodeCeased,
+    ReasonForNewEpisode,
+    ReasonForPlacementChange,
+)
+from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.postcodes import is_valid_postcode, normalise_postcode
+from kinfolk.people.models import Child
+
+X1 = ReasonEpisodeCeased.X1
+
+#: Providers that may not be used with a placement type (SSDA903 rules 527-531, 550).
+_PROVIDER_NOT_WITH = {
+    "PR0": set(PlacementType.values) - {"P1"},
+    "PR1": {"P1", "R2", "R5"},
+    "PR2": {"P1", "R2", "R5"},
+    "PR3": {"P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"},
+    "PR4": {"P1"},
+    "PR5": {"P1"},
+}
+
+
+def _check_placement(placement_type: str, provider: str, postcode: str, urn: str) -> str:
+    """Check a placement as SSDA903 describes it; return its postcode, normalised."""
+    if placement_type not in PlacementType.values:
+        raise ValidationError({"placement_type": _("Choose the type of placement")})
+    if placement_type in PLACEMENTS_WITHOUT_PROVIDER:
+        if provider:
+            raise ValidationError(
+                {
+                    "provider": _("A %(type)s placement has no provider: leave it blank")
+                    % {"type": placement_type}
+                }
+            )
+    elif provider not in PlacementProvider.values:
+        raise ValidationError({"provider": _("Choose who provides the placement")})
+    elif placement_type in _PROVIDER_NOT_WITH[provider]:
+        raise ValidationError(
+            {
+                "provider": _("%(provider)s cannot provide a %(type)s placement")
+                % {"provider": PlacementProvider(provider).label, "type": placement_type}
+            }
+        )
+    if urn and placement_type in PLACEMENTS_WITHOUT_URN:
+        raise ValidationError(
+            {
+                "urn": _("A %(type)s placement has no Ofsted URN: leave it blank")
+                % {"type": placement_type}
+            }
+        )
+    return _check_postcode(postcode, "placement_postcode")
+
+
+def _check_postcode(postcode: str, field: str) -> str:
+    if postcode and not is_valid_postcode(postcode):
+        raise ValidationError({field: _("Enter a real postcode, like WN1 1AA")})
+    return normalise_postcode(postcode) if postcode else ""
+
+
+def _open_episode(child: Child, on: dt.date, field: str) -> CareEpisode:
+    """The child's open episode, which must have started on or before ``on``."""
+    episode = CareEpisode.objects.filter(child=child, end_on__isnull=True).first()
+    if episode is None:
+        last = PeriodOfCare.objects.filter(child=child).order_by("-end_on").first()
+        if last is not None:
+            raise ValidationError(
+                {
+                    field: _("%(child)s ceased to be looked after on %(date)s")
+                    % {"child": child, "date": long_date(last.end_on)}
+                }
+            )
+        raise ValidationError(
+            {
+                field: _("%(child)s is not looked after: record the start of care first")
+                % {"child": child}
+            }
+        )
+    if on < episode.start_on:
+        raise ValidationError(
+            {
+                field: _("This is before the current episode of care, which started on %(date)s")
+                % {"date": long_date(episode.start_on)}
+            }
+        )
+    return episode
+
+
+def _previous_episode(episode: CareEpisode) -> CareEpisode | None:
+    """The episode of the same period that ended with ``X1`` on the day ``episode`` started."""
+    return (
+        CareEpisode.objects.filter(period=episode.period, end_on=episode.start_on)
+        .exclude(pk=episode.pk)
+        .order_by("-start_on", "-pk")
+        .first()
+    )
+
+
+def _derived_reason(previous: CareEpisode, episode: CareEpisode) -> str:
+    """The reason for new episode that the differences from the previous episode give
+    (SSDA903 RNE and rules 383, 434-436)."""
+    placement_changed = (
+        previous.placement_type,
+        previous.placement_provider,
+        previous.placement_postcode,
+        previous.urn,
+    ) != (
+        episode.placement_type,
+        episode.placement_provider,
+        episode.placement_postcode,
+        episode.urn,
+    )
+    legal_status_changed = previous.legal_status != episode.legal_status
+    same_carers = not episode.is_temporary and previous.has_same_carers_as(
+        provider=episode.placement_provider, placement_postcode=episode.placement_postcode
+    )
+    if placement_changed and legal_status_changed:
+        return ReasonForNewEpisode.U if same_carers else ReasonForNewEpisode.B
+    if placement_changed:
+        return ReasonForNewEpisode.T if same_carers else ReasonForNewEpisode.P
+    if legal_status_changed:
+        return ReasonForNewEpisode.L
+    return ""
+
+
+def _amend_same_day(episode: CareEpisode, field: str) -> None:
+    """Fold a second change on the day ``episode`` started into it, re-deriving its reason for
+    new episode against the episode before it."""
+    if episode.reason_for_new_episode == ReasonForNewEpisode.S:
+        episode.save()
+        return
+    previous = _previous_episode(episode)
+    reason = _derived_reason(previous, episode) if previous else episode.reason_for_new_episode
+    if not reason:
+        raise ValidationError(
+            {
+                field: _(
+                    "This undoes the change recorded earlier on the same day: correct that "
+                    "change instead"
+                )
+            }
+        )
+    episode.reason_for_new_episode = reason
+    episode.save()
+
+
+def _continue(
+    episode: CareEpisode,
+    on: dt.date,
+    reason_for_placement_change: str,
+    actor: AbstractBaseUser | None,
+    **changes: str,
+) -> CareEpisode:
+    """Close ``episode`` on ``on`` with ``X1`` and open the next one with ``changes``."""
+    episode.end_on = on
+    episode.reason_ceased = X1
+    episode.reason_for_placement_change = reason_for_placement_change
+    episode.save()
+    following = CareEpisode(
+        period=episode.period,
+        child=episode.child,
+        start_on=on,
+        legal_status=episode.legal_status,
+        category_of_need=episode.category_of_need,
+        placement_type=episode.placement_type,
+        placement_provider=episode.placement_provider,
+        placement_postcode=episode.placement_postcode,
+        home_postcode=episode.home_postcode,
+        urn=episode.urn,
+        recorded_by=actor if actor and actor.is_authenticated else None,
+    )
+    for name, value in changes.items():
+        setattr(following, name, value)
+    following.reason_for_new_episode = _derived_reason(episode, following)
+    following.save()
+    return following
+
+
+@transaction.atomic
+def start_care(
+    *,
+    child: Child,
+    start_on: dt.date,
+    legal_status: str,
+    category_of_need: str,
+    placement_type: str,
+    provider: str,
+    placement_postcode: str = "",
+    home_postcode: str = "",
+    urn: str = "",
+    reason_for_new_episode: str = ReasonForNewEpisode.S,
+    actor: AbstractBaseUser | None = None,
+) -> PeriodOfCare:
+    """The child starts to be looked after: a period of care opens with its first episode.
+
+    ``reason_for_new_episode`` is ``S`` except when a journey imports a period that began in
+    an earlier system. A period may not start on a temporary placement (SSDA903 rule 380),
+    nor on the day the last one ended (431), nor before the child was born (302).
+    """
+    child = lock_child(child)
+    check_not_future(start_on, "start_on", _("date the child started to be looked after"))
+    if legal_status not in LegalStatus.values:
+        raise ValidationError({"legal_status": _("Choose the legal status")})
+    if category_of_need not in CategoryOfNeed.values:
+        raise ValidationError({"category_of_need": _("Choose the category of need")})
+    if reason_for_new_episode not in ReasonForNewEpisode.values:
+        raise ValidationError({"reason_for_new_episode": _("Choose the reason for new episode")})
+    if placement_type in TEMPORARY_PLACEMENTS:
+        raise ValidationError(
+            {
+                "placement_type": _(
+                    "Care cannot start with a temporary move (T0 to T4): record the placement "
+                    "the child went to"
+                )
+            }
+        )
+    placement_postcode = _check_placement(placement_type, provider, placement_postcode, urn)
+    home_postcode = _check_postcode(home_postcode, "home_postcode")
+    if child.date_of_birth is None or start_on < child.date_of_birth:
+        raise ValidationError(
+            {"start_on": _("A child cannot be looked after before they are born")}
+        )
+    current = PeriodOfCare.objects.filter(child=child, end_on__isnull=True).first()
+    if current is not None:
+        raise ValidationError(
+            {
+                "start_on": _("%(child)s is already looked after, since %(date)s")
+                % {"child": child, "date": long_date(current.start_on)}
+            }
+        )
+    last = PeriodOfCare.objects.filter(child=child).order_by("-end_on").first()
+    if last is not None and start_on <= last.end_on:
+        raise ValidationError(
+            {
+                "start_on": _("Care must start after the last period of care ended, on %(date)s")
+                % {"date": long_date(last.end_on)}
+            }
+        )
+    period = PeriodOfCare.objects.create(child=child, start_on=start_on)
+    episode = CareEpisode.objects.create(
+        period=period,
+        child=child,
+        start_on=start_on,
+        reason_for_new_episode=reason_for_new_episode,
+        legal_status=legal_status,
+        category_of_need=category_of_need,
+        placement_type=placement_type,
+        placement_provider=provider,
+        placement_postcode=placement_postcode,
+        home_postcode=home_postcode,
+        urn=urn,
+        recorded_by=actor if actor and actor.is_authenticated else None,
+    )
+    add_entry(
+        child_id=child.pk,
+        occurred_on=start_on,
+        kind=EntryKind.CARE,
+        summary=_("Started to be looked after: %(status)s")
+        % {"status": episode.get_legal_status_display()},
+        detail=episode.get_placement_type_display(),
+        is_significant=True,
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return period
+
+
+@transaction.atomic
+def change_placement(
+    *,
+    child: Child,
+    on: dt.date,
+    placement_type: str,
+    provider: str,
+    reason: str = "",
+    placement_postcode: str = "",
+    urn: str = "",
+    actor: AbstractBaseUser | None = None,
+) -> CareEpisode:
+    """The child moves to another placement, or their placement changes type.
+
+    The reason for the change is recorded on the episode that ends (SSDA903 rule 225), except
+    around a temporary move, where none is recorded (226) and ``reason`` is not needed.
+    """
+    child = lock_child(child)
+    check_not_future(on, "on", _("date of the change of placement"))
+    placement_postcode = _check_placement(placement_type, provider, placement_postcode, urn)
+    episode = _open_episode(child, on, "on")
+    is_temporary = placement_type in TEMPORARY_PLACEMENTS
+    if (placement_type, provider, placement_postcode, urn) == (
+        episode.placement_type,
+        episode.placement_provider,
+        episode.placement_postcode,
+        episode.urn,
+    ):
+        raise ValidationError(
+            {"placement_type": _("This is the placement the child is already in")}
+        )
+    is_same_day = episode.start_on == on
+    if is_same_day and is_temporary and episode.reason_for_new_episode == ReasonForNewEpisode.S:
+        raise ValidationError(
+            {
+                "placement_type": _(
+                    "Care cannot start with a temporary move (T0 to T4): record the "
+                    "placement the child went to"
+                )
+            }
+        )
+    # The episode that ends with this change: on the day an episode started, the one before it.
+    ending = _previous_episode(episode) if is_same_day else episode
+    if ending is None or is_temporary or ending.is_temporary:
+        reason = ""
+    elif reason not in ReasonForPlacementChange.values:
+        raise ValidationError({"reason": _("Choose the reason for the change of placement")})
+    elif reason == ReasonForPlacementChange.CUSTOD and (child.age_on(on) or 0) < 10:
+        raise ValidationError(
+            {"reason": _("A child under 10 cannot move because of a custody arrangement")}
+        )
+    placement = {
+        "placement_type": placement_type,
+        "placement_provider": provider,
+        "placement_postcode": placement_postcode,
+        "urn": urn,
+    }
+    if is_same_day:
+        for name, value in placement.items():
+            setattr(episode, name, value)
+        _amend_same_day(episode, "placement_type")
+        if ending is not None:
+            ending.reason_for_placement_change = reason
+            ending.save()
+        following = episode
+    else:
+        following = _continue(episode, on, reason, actor, **placement)
+    add_entry(
+        child_id=child.pk,
+        occurred_on=on,
+        kind=EntryKind.PLACEMENT,
+        summary=(
+            _("Temporary move: %(placement)s") if is_temporary else _("Placement: %(placement)s")
+        )
+        % {"placement": following.get_placement_type_display()},
+        detail=ReasonForPlacementChange(reason).label if reason else "",
+        is_significant=True,
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return following
+
+
+@transaction.atomic
+def change_legal_status(
+    *,
+    child: Child,
+    on: dt.date,
+    legal_status: str,
+    actor: AbstractBaseUser | None = None,
+) -> CareEpisode:
+    """The legal basis on which the child is looked after changes (an order is made, or
+    accommodation under section 20 begins): a new episode with RNE ``L``, or ``B``/``U`` with
+    a placement change on the same day."""
+    child = lock_child(child)
+    check_not_future(on, "on", _("date the legal status changed"))
+    if legal_status not in LegalStatus.values:
+        raise ValidationError({"legal_status": _("Choose the legal status")})
+    episode = _open_episode(child, on, "on")
+    if legal_status == episode.legal_status:
+        raise ValidationError(
+            {
+                "legal_status": _("The legal status is already %(status)s")
+                % {"status": episode.get_legal_status_display()}
+            }
+        )
+    if episode.start_on == on:
+        episode.legal_status = legal_status
+        _amend_same_day(episode, "legal_status")
+        following = episode
+    else:
+        following = _continue(episode, on, "", actor, legal_status=legal_status)
+    add_entry(
+        child_id=child.pk,
+        occurred_on=on,
+        kind=EntryKind.LEGAL_STATUS,
+        summary=_("Legal status: %(status)s") % {"status": following.get_legal_status_display()},
+        is_significant=True,
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return following
+
+
+@transaction.atomic
+def end_care(
+    *,
+    child: Child,
+    on: dt.date,
+    reason: str,
+    actor: AbstractBaseUser | None = None,
+) -> PeriodOfCare:
+    """The child ceases to be looked after: the open episode and the period close with the
+    reason (SSDA903 REC, never ``X1``). Care cannot end during a temporary move (rule 381),
+    and a child is adopted only from a placement for adoption (390)."""
+    child = lock_child(child)
+    check_not_future(on, "on", _("date the child ceased to be looked after"))
+    if reason not in ReasonEpisodeCeased.values or reason == X1:
+        raise ValidationError({"reason": _("Choose why the child ceased to be looked after")})
+    episode = _open_episode(child, on, "on")
+    if episode.is_temporary:
+        raise ValidationError(
+            {
+                "on": _(
+                    "Care cannot end during a temporary move (T0 to T4): record the return "
+                    "to the placement first"
+                )
+            }
+        )
+    if reason in ADOPTED and episode.placement_type not in ADOPTION_PLACEMENTS:
+        raise ValidationError(
+            {"reason": _("A child can be adopted only from a placement for adoption (A3 to A6)")}
+        )
+    episode.end_on = on
+    episode.reason_ceased = reason
+    episode.save()
+    period = episode.period
+    period.end_on = on
+    period.reason_ceased = reason
+    period.save()
+    add_entry(
+        child_id=child.pk,
+        occurred_on=on,
+        kind=EntryKind.CARE,
+        summary=_("Ceased to be looked after: %(reason)s")
+        % {"reason": episode.get_reason_ceased_display()},
+        is_significant=True,
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return period
