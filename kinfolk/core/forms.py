@@ -64,9 +64,12 @@ class GovukFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        default_required = str(forms.Field.default_error_messages["required"])
         for field in self.fields.values():  # type: ignore[attr-defined]
             label = str(field.label or "").lower()
-            if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+            if str(field.error_messages.get("required")) != default_required:
+                pass  # the form gave its own message
+            elif isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
                 field.error_messages["required"] = _("Choose the %(label)s") % {"label": label}
             else:
                 field.error_messages["required"] = _("Enter the %(label)s") % {"label": label}

@@ -155,6 +155,7 @@ class RelationshipForm(GovukFormMixin, forms.Form):
 
     kind = forms.ChoiceField(
         label=_("How are they related to the child?"),
+        error_messages={"required": _("Choose how they are related to the child")},
         choices=RelationshipKind.choices,
         widget=forms.RadioSelect,
         help_text=_("Mother means this person is the child's mother"),
@@ -202,6 +203,7 @@ class RestrictionForm(GovukFormMixin, forms.Form):
     )
     reason = forms.CharField(
         label=_("Why is the record restricted?"),
+        error_messages={"required": _("Say why the record is restricted")},
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example, the child is a relative of a member of staff"),
@@ -225,3 +227,14 @@ class RestrictionForm(GovukFormMixin, forms.Form):
             )
         data["named"] = [*data.get("users", []), *found]
         return data
+
+
+class LiftRestrictionForm(GovukFormMixin, forms.Form):
+    """Why a restricted record is opened to all staff again."""
+
+    reason = forms.CharField(
+        label=_("Why is the restriction lifted?"),
+        error_messages={"required": _("Say why the restriction is lifted")},
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

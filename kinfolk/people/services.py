@@ -538,6 +538,28 @@ def restrict_record(
 
 
 @transaction.atomic
+def lift_restriction(*, child: Child, actor: AbstractBaseUser, reason: str) -> Child:
+    """Open a restricted record to everyone again; the named users are forgotten and the
+    chronology keeps who lifted it and why."""
+    if not child.is_restricted:
+        raise ValidationError({"reason": _("This record is not restricted")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the restriction is lifted")})
+    child.is_restricted = False
+    child.save(update_fields=["is_restricted", "updated_at"])
+    RestrictionGrant.objects.filter(child=child).delete()
+    add_entry(
+        child_id=child.pk,
+        occurred_on=_today(),
+        kind=EntryKind.ACCESS,
+        summary=_("Restriction lifted: the record is open to all staff"),
+        detail=reason.strip(),
+        recorded_by=actor,
+    )
+    return child
+
+
+@transaction.atomic
 def relate_new_adult(
     *,
     child: Child,

@@ -23,5 +23,10 @@ urlpatterns = [
         name="relationship-create",
     ),
     path("<int:pk>/restrict/", children.RestrictionView.as_view(), name="restrict"),
+    path(
+        "<int:pk>/restrict/lift/",
+        children.LiftRestrictionView.as_view(),
+        name="lift-restriction",
+    ),
     path("<int:pk>/alerts/create/", children.AlertCreateView.as_view(), name="alert-create"),
 ]

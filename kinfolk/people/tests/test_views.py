@@ -206,3 +206,30 @@ def test_a_manager_restricts_a_record(child, manager, social_worker, analyst):
         "sam_social",
         "ann_analyst",
     }
+
+
+def test_a_manager_lifts_a_restriction(child, manager, social_worker):
+    from kinfolk.people.services import restrict_record
+
+    restrict_record(child=child, users=[], actor=manager, reason="Relative of staff")
+    url = reverse("children:lift-restriction", args=[child.pk])
+    assert signed_in(social_worker).get(url).status_code == 404
+    page = signed_in(manager).get(url)
+    assert [user.username for user in page.context["named"]] == ["meg_manager"]
+    response = signed_in(manager).post(url, {"reason": ""})
+    assert response.context["form"].errors["reason"] == ["Say why the restriction is lifted"]
+    child.refresh_from_db()
+    assert child.is_restricted
+    response = signed_in(manager).post(url, {"reason": "The member of staff has left"})
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert not child.is_restricted
+    assert not child.restriction_grants.exists()
+    assert (
+        signed_in(social_worker).get(reverse("children:detail", args=[child.pk])).status_code == 200
+    )
+    entry = child.chronology_entries.filter(kind="access").first()
+    assert (entry.summary, entry.detail) == (
+        "Restriction lifted: the record is open to all staff",
+        "The member of staff has left",
+    )

@@ -21,6 +21,7 @@ from kinfolk.people.forms import (
     AlertForm,
     ChildForm,
     ChildSearchForm,
+    LiftRestrictionForm,
     RelationshipForm,
     RestrictionForm,
 )
@@ -30,6 +31,7 @@ from kinfolk.people.services import (
     IDENTITY_FIELDS,
     PossibleDuplicate,
     create_child,
+    lift_restriction,
     move_child_to_address,
     raise_alert,
     relate,
@@ -368,4 +370,31 @@ class RestrictionView(ChildRecordMixin, FormView):
             add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The record is restricted to the staff named"))
+        return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))
+
+
+class LiftRestrictionView(ChildRecordMixin, FormView):
+    """A manager named on a restricted record opens it to all staff again."""
+
+    template_name = "people/lift_restriction_form.html"
+    form_class = LiftRestrictionForm
+    record_label = "Child record: restriction lifted"
+    managers_only = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["named"] = [
+            grant.user for grant in self.child.restriction_grants.select_related("user")
+        ]
+        return context
+
+    def form_valid(self, form: LiftRestrictionForm) -> HttpResponse:
+        try:
+            lift_restriction(
+                child=self.child, actor=self.request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The record is open to all staff again"))
         return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))
