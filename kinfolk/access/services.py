@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
+from kinfolk.core.actors import staff_member
 
 
 def request_source(request: HttpRequest) -> str:
@@ -25,7 +26,7 @@ def record_access(
 ) -> AccessRecord:
     """Append one access record."""
     return AccessRecord.objects.create(
-        user=user if user and user.is_authenticated else None,
+        user=staff_member(user),
         child_id=child_id,
         action=action,
         what=what[:200],

@@ -36,6 +36,7 @@ from kinfolk.care.models import (
 from kinfolk.casework.services import check_not_future, lock_child, long_date
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import (
     CategoryOfNeed,
     LegalStatus,
@@ -208,7 +209,7 @@ def _continue(
         placement_postcode=episode.placement_postcode,
         home_postcode=episode.home_postcode,
         urn=episode.urn,
-        recorded_by=actor if actor and actor.is_authenticated else None,
+        recorded_by=staff_member(actor),
     )
     for name, value in changes.items():
         setattr(following, name, value)
@@ -290,7 +291,7 @@ def start_care(
         placement_postcode=placement_postcode,
         home_postcode=home_postcode,
         urn=urn,
-        recorded_by=actor if actor and actor.is_authenticated else None,
+        recorded_by=staff_member(actor),
     )
     add_entry(
         child_id=child.pk,

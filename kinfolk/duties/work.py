@@ -57,7 +57,7 @@ def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.da
             owner__in=action_owners,
             plan__end_on__isnull=True,
             status__in=[ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS],
-            plan__child__in=children.model.objects.filter(pk__in=children.values("pk")),
+            plan__child__in=children,
         )
         .select_related("plan__child", "owner")
         .order_by("due_on", "pk")

@@ -11,15 +11,12 @@ from django.utils.translation import gettext as _
 from kinfolk.casework.services import check_not_future, long_date
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import ReferralSource
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.frontdoor.choices import ScreeningOutcome, Urgency
 from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision
 from kinfolk.people.models import Child
-
-
-def _user(actor: AbstractBaseUser | None) -> AbstractBaseUser | None:
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 @transaction.atomic
@@ -51,7 +48,7 @@ def record_contact(
         contact_person=contact_person.strip(),
         reference=reference,
         is_domestic_abuse=is_domestic_abuse,
-        recorded_by=_user(actor),
+        recorded_by=staff_member(actor),
     )
     add_entry(
         child_id=child.pk,
@@ -115,7 +112,7 @@ def screen_contact(
         outcome=outcome,
         urgency=urgency,
         rationale=rationale.strip(),
-        decided_by=_user(decided_by),
+        decided_by=staff_member(decided_by),
         is_imported=is_imported,
     )
     if signed_off_by is not None and decision.needs_sign_off:

@@ -14,12 +14,14 @@ from kinfolk.casework.models import Plan, Visit
 from kinfolk.casework.services import (
     check_not_future,
     end_plan_record,
+    episode_for_work,
+    lock_child,
     long_date,
-    open_episode,
     open_plan,
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import CategoryOfAbuse
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.working_days import add_months
@@ -31,25 +33,6 @@ from kinfolk.protection.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
-
-
-def _lock(child: Child) -> Child:
-    return Child.objects.select_for_update().get(pk=child.pk)
-
-
-def _working_episode(child: Child, on: dt.date, field: str):
-    episode = open_episode(child, on=on, field=field)
-    if episode.is_nfa:
-        raise ValidationError(
-            {
-                field: _(
-                    "The referral of %(date)s was closed with no further action: record a new "
-                    "referral first"
-                )
-                % {"date": long_date(episode.referral_on)}
-            }
-        )
-    return episode
 
 
 def actions_before_strategy(child: Child, held_on: dt.date) -> list[Visit]:
@@ -84,7 +67,7 @@ def hold_strategy_discussion(
 ) -> StrategyDiscussion:
     """Record a strategy discussion. When a visit came before it, a manager's reason is
     required (a journey records it as imported instead)."""
-    child = _lock(child)
+    child = lock_child(child)
     check_not_future(held_on, "held_on", _("date of the strategy discussion"))
     if outcome not in StrategyOutcome.values:
         raise ValidationError({"outcome": _("Choose the decision")})
@@ -132,9 +115,8 @@ def start_section_47_enquiry(
     *, child: Child, started_on: dt.date, actor: AbstractBaseUser | None = None
 ) -> Section47Enquiry:
     """Start a section 47 enquiry in the child's open episode."""
-    child = _lock(child)
-    check_not_future(started_on, "started_on", _("start date of the enquiry"))
-    episode = _working_episode(child, started_on, "started_on")
+    child = lock_child(child)
+    episode = episode_for_work(child, started_on, "started_on", _("start date of the enquiry"))
     current = Section47Enquiry.objects.filter(child=child, ended_on__isnull=True).first()
     if current is not None:
         raise ValidationError(
@@ -185,7 +167,7 @@ def end_section_47_enquiry(
     actor: AbstractBaseUser | None = None,
 ) -> Section47Enquiry:
     """Conclude the open enquiry: an initial conference is needed, or it is not."""
-    child = _lock(child)
+    child = lock_child(child)
     check_not_future(ended_on, "ended_on", _("end date of the enquiry"))
     enquiry = _open_enquiry(child, "ended_on", ended_on, _("The enquiry's outcome"))
     enquiry.ended_on = ended_on
@@ -236,11 +218,11 @@ def hold_initial_conference(
     """Record an initial child protection conference. It answers the child's section 47
     enquiry (concluding it, if still open); a plan it makes starts on its date, and a child
     in need plan ends that day."""
-    child = _lock(child)
+    child = lock_child(child)
     check_not_future(held_on, "held_on", _("date of the conference"))
     _check_weekday(held_on, "held_on")
     _check_category(category, required=is_plan_needed)
-    episode = _working_episode(child, held_on, "held_on")
+    episode = episode_for_work(child, held_on, "held_on", _("date of the conference"))
     enquiry = Section47Enquiry.objects.filter(child=child, ended_on__isnull=True).first()
     if enquiry is None:
         enquiry = (
@@ -315,7 +297,7 @@ def hold_initial_conference(
         held_on=held_on,
         is_plan_needed=is_plan_needed,
         category=category,
-        chair=chair if chair and chair.is_authenticated else None,
+        chair=staff_member(chair),
     )
     summary = (
         _("Initial child protection conference: plan made (%(category)s)")
@@ -356,7 +338,7 @@ def hold_core_group(
     *, child: Child, held_on: dt.date, actor: AbstractBaseUser | None = None
 ) -> CoreGroupMeeting:
     """Record a core group meeting of the child protection plan."""
-    child = _lock(child)
+    child = lock_child(child)
     check_not_future(held_on, "held_on", _("date of the core group"))
     plan = _current_protection_plan(child, held_on, "held_on")
     meeting = CoreGroupMeeting.objects.create(child=child, plan=plan, held_on=held_on)
@@ -383,7 +365,7 @@ def hold_review_conference(
 ) -> Conference:
     """Record a review conference: the plan continues (perhaps under a new category), or it
     ends on the day of the review."""
-    child = _lock(child)
+    child = lock_child(child)
     check_not_future(held_on, "held_on", _("date of the review conference"))
     _check_weekday(held_on, "held_on")
     _check_category(category, required=False)
@@ -401,7 +383,7 @@ def hold_review_conference(
         held_on=held_on,
         is_plan_needed=continue_plan,
         category=category,
-        chair=chair if chair and chair.is_authenticated else None,
+        chair=staff_member(chair),
     )
     if not continue_plan:
         end_plan_record(plan, held_on, actor=actor)
@@ -424,7 +406,7 @@ def end_child_protection_plan(
     *, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None
 ) -> Plan:
     """End the child protection plan other than at a review (for example, the child moved)."""
-    child = _lock(child)
+    child = lock_child(child)
     check_not_future(end_on, "end_on", _("end date of the plan"))
     plan = _current_protection_plan(child, end_on, "end_on")
     end_plan_record(plan, end_on, actor=actor)

@@ -22,6 +22,7 @@ from kinfolk.casework.services.common import (
 from kinfolk.casework.services.plans import end_plan_record
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.working_days import add_months
@@ -75,7 +76,7 @@ def open_referral(
         primary_need=primary_need,
         is_nfa=is_nfa,
         is_re_referral=previous,
-        recorded_by=actor if actor and actor.is_authenticated else None,
+        recorded_by=staff_member(actor),
     )
     summary = _("Referral accepted") + (_(" (re-referral within 12 months)") if previous else "")
     if is_nfa:
@@ -187,9 +188,7 @@ def authorise_assessment(
     assessment.factors = sorted(set(factors), key=list(AssessmentFactor.values).index)
     assessment.is_child_seen = is_child_seen
     assessment.analysis = analysis.strip()
-    assessment.authorised_by = (
-        authorised_by if authorised_by and authorised_by.is_authenticated else None
-    )
+    assessment.authorised_by = staff_member(authorised_by)
     assessment.is_imported = is_imported
     assessment.save()
     add_entry(

@@ -20,6 +20,7 @@ from kinfolk.casework.services.common import (
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import staff_member
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
 
@@ -71,7 +72,7 @@ def record_visit(
         purpose=purpose.strip(),
         child_views=child_views.strip(),
         is_imported=is_imported,
-        recorded_by=actor if actor and actor.is_authenticated else None,
+        recorded_by=staff_member(actor),
     )
     seen = _("seen alone") if is_seen_alone else (_("seen") if is_child_seen else _("not seen"))
     add_entry(
