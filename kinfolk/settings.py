@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "kinfolk.frontdoor",
     "kinfolk.protection",
     "kinfolk.care",
+    "kinfolk.leaving",
+    "kinfolk.permanence",
     "kinfolk.duties",
     "kinfolk.journeys",
     "kinfolk.demo",

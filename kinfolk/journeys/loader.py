@@ -19,6 +19,7 @@ from django.db import DatabaseError, transaction
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
 from kinfolk.journeys.care import CARE_EVENTS
+from kinfolk.journeys.care_records import CARE_RECORD_EVENTS
 from kinfolk.journeys.events import (
     FOUNDATION_EVENTS,
     PLANNED_EVENT_TYPES,
@@ -27,11 +28,21 @@ from kinfolk.journeys.events import (
     JourneyState,
 )
 from kinfolk.journeys.fields import FieldError
+from kinfolk.journeys.leaving import LEAVING_EVENTS
 from kinfolk.journeys.pathway import PATHWAY_EVENTS
+from kinfolk.journeys.permanence import PERMANENCE_EVENTS
 
 #: Every event type the loader applies, by name.
 EVENT_TYPES: dict[str, EventType] = {
-    event.name: event for event in [*FOUNDATION_EVENTS, *PATHWAY_EVENTS, *CARE_EVENTS]
+    event.name: event
+    for event in [
+        *FOUNDATION_EVENTS,
+        *PATHWAY_EVENTS,
+        *CARE_EVENTS,
+        *CARE_RECORD_EVENTS,
+        *PERMANENCE_EVENTS,
+        *LEAVING_EVENTS,
+    ]
 }
 
 

@@ -1,0 +1,25 @@
+"""The care app's models: periods and episodes of care with their placements and proceedings
+(``episodes``); care plans, reviews, visits and family time (``reviews``); health, education,
+missing episodes and exploitation (``health``)."""
+
+from kinfolk.care.models.episodes import (
+    ADOPTED,
+    ADOPTION_PLACEMENTS,
+    PLACEMENTS_WITHOUT_PROVIDER,
+    PLACEMENTS_WITHOUT_URN,
+    TEMPORARY_PLACEMENTS,
+    CareEpisode,
+    PeriodOfCare,
+)
+from kinfolk.care.models.health import *  # noqa: F403
+from kinfolk.care.models.reviews import *  # noqa: F403
+
+__all__ = [
+    "ADOPTED",
+    "ADOPTION_PLACEMENTS",
+    "PLACEMENTS_WITHOUT_PROVIDER",
+    "PLACEMENTS_WITHOUT_URN",
+    "TEMPORARY_PLACEMENTS",
+    "CareEpisode",
+    "PeriodOfCare",
+]

@@ -1,0 +1,3 @@
+"""URLs of the care episodes pages (included by ``kinfolk.care.urls``)."""
+
+urlpatterns: list = []
