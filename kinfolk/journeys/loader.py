@@ -19,7 +19,8 @@ from django.db import DatabaseError, transaction
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
 from kinfolk.journeys.care import CARE_EVENTS
-from kinfolk.journeys.care_records import CARE_RECORD_EVENTS
+from kinfolk.journeys.care_health import CARE_HEALTH_EVENTS
+from kinfolk.journeys.care_reviews import CARE_REVIEW_EVENTS
 from kinfolk.journeys.events import (
     FOUNDATION_EVENTS,
     PLANNED_EVENT_TYPES,
@@ -39,7 +40,8 @@ EVENT_TYPES: dict[str, EventType] = {
         *FOUNDATION_EVENTS,
         *PATHWAY_EVENTS,
         *CARE_EVENTS,
-        *CARE_RECORD_EVENTS,
+        *CARE_REVIEW_EVENTS,
+        *CARE_HEALTH_EVENTS,
         *PERMANENCE_EVENTS,
         *LEAVING_EVENTS,
     ]
