@@ -37,6 +37,10 @@ def publish_casework_changed(child_id: int) -> None:
 
     Every call registers a callback, so that a callback lost with a rolled-back savepoint
     never strands a change; the first callback to run sends all pending children at once.
+    Children left pending when no callback is waiting were changed by a transaction that was
+    rolled back: they are forgotten.
     """
+    if not transaction.get_connection().run_on_commit:
+        _changed_children().clear()
     _changed_children().add(child_id)
     transaction.on_commit(_send_pending, robust=True)
