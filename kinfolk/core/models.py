@@ -27,3 +27,34 @@ class Authority(models.Model):
     def current(cls) -> "Authority | None":
         """The authority this installation serves, if one has been set up."""
         return cls.objects.order_by("pk").first()
+
+
+class Postcode(models.Model):
+    """A postcode from the ONS Postcode Directory, with the local authority it lies in and
+    where it is, so that a placement's distance from the child's home and whether it is
+    inside the authority can be worked out (SSDA903 derived items PL_DISTANCE, PL_LA and
+    PL_LOCATION).
+
+    ``la_code`` is the ONS code of the local authority district (ONSPD column ``oslaua``).
+    Postcodes the directory gives no grid reference have no coordinates.
+    """
+
+    postcode = models.CharField(_("postcode"), max_length=8, unique=True)
+    la_code = models.CharField(_("ONS local authority code"), max_length=9)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["postcode"]
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+
+    def __str__(self) -> str:
+        return self.postcode
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """Latitude and longitude in degrees, when the directory gives them."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)

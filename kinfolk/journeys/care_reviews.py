@@ -1,5 +1,48 @@
-"""Journey events of care plans and looked-after reviews (JOURNEYS.md, "Children in care")."""
+"""Journey events of care plans and looked-after reviews (JOURNEYS.md, "Children in care").
 
-from kinfolk.journeys.events import EventType
+Both are applied through ``kinfolk.care.services.reviews`` as imported records: a journey
+carries only the date (and, for a review, the SSDA903 participation code), so the detail the
+pages ask for (objectives, the child's views, the IRO's contact) is not required.
+"""
 
-CARE_REVIEW_EVENTS: list[EventType] = []
+from typing import Any
+
+from kinfolk.care.services import reviews
+from kinfolk.core.codes import ReviewParticipation
+from kinfolk.journeys import fields as f
+from kinfolk.journeys.events import EventType, JourneyState
+
+
+def _care_plan(event: dict[str, Any], state: JourneyState) -> None:
+    reviews.record_care_plan(
+        child=state.child(event["child"]), made_on=event["date"], is_imported=True
+    )
+
+
+def _cla_review(event: dict[str, Any], state: JourneyState) -> None:
+    reviews.record_review(
+        child=state.child(event["child"]),
+        held_on=event["date"],
+        participation=event["participation"],
+        is_imported=True,
+    )
+
+
+CARE_REVIEW_EVENTS: list[EventType] = [
+    EventType(
+        "care_plan",
+        required={"child": f.identifier, "date": f.date},
+        optional={},
+        apply=_care_plan,
+    ),
+    EventType(
+        "cla_review",
+        required={
+            "child": f.identifier,
+            "date": f.date,
+            "participation": f.code(ReviewParticipation),
+        },
+        optional={},
+        apply=_cla_review,
+    ),
+]

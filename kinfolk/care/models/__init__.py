@@ -9,7 +9,13 @@ from kinfolk.care.models.episodes import (
     PLACEMENTS_WITHOUT_URN,
     TEMPORARY_PLACEMENTS,
     CareEpisode,
+    CareProceedings,
+    CourtHearing,
     PeriodOfCare,
+    Placement,
+    PlacementDisruption,
+    PreProceedings,
+    PreProceedingsMeeting,
 )
 from kinfolk.care.models.health import *  # noqa: F403
 from kinfolk.care.models.reviews import *  # noqa: F403
@@ -21,5 +27,11 @@ __all__ = [
     "PLACEMENTS_WITHOUT_URN",
     "TEMPORARY_PLACEMENTS",
     "CareEpisode",
+    "CareProceedings",
+    "CourtHearing",
     "PeriodOfCare",
+    "Placement",
+    "PlacementDisruption",
+    "PreProceedings",
+    "PreProceedingsMeeting",
 ]

@@ -6,6 +6,8 @@ Episodes table). Episodes are derived by the services in ``kinfolk.care.services
 record what happened, never the reason for a new episode or the code ``X1``.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +39,46 @@ ADOPTION_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6"})
 #: Reasons an episode ceased that mean the child was adopted (SSDA903 REC E11, E12).
 ADOPTED = frozenset({"E11", "E12"})
 
+#: Reasons for a new episode that mean the child moved to new carers (SSDA903 RNE).
+NEW_CARERS = frozenset({"S", "P", "B"})
+
+#: Care proceedings should finish within 26 weeks of issue (Children Act 1989 s32(1)(a), as
+#: amended by the Children and Families Act 2014 s14).
+PROCEEDINGS_WEEKS = 26
+
+
+def weeks_between(start: dt.date, end: dt.date) -> int:
+    """Whole weeks from ``start`` to ``end``."""
+    return max((end - start).days, 0) // 7
+
+
+class EntryPanel(models.TextChoices):
+    """Who agreed that the child should come into care (domain.md stage 15)."""
+
+    LEGAL_GATEWAY = "legal_gateway", _("Legal gateway meeting")
+    CARE_PANEL = "care_panel", _("Challenge to care or entry to care panel")
+    EMERGENCY = "emergency", _("No panel: an emergency, agreed by a manager")
+
+
+class ConnectedPersonsAssessment(models.TextChoices):
+    """Whether family and friends were assessed to care for the child before they came into
+    care with strangers (connected persons, Care Planning Regulations 2010 reg. 24)."""
+
+    APPROVED = "approved", _("Assessed and approved")
+    UNDER_WAY = "under_way", _("Assessment under way")
+    NOT_APPROVED = "not_approved", _("Assessed, not approved")
+    NONE_IDENTIFIED = "none", _("No connected person identified")
+
+
+class OfstedGrade(models.TextChoices):
+    """The setting's latest Ofsted judgement (domain.md finding 84)."""
+
+    OUTSTANDING = "outstanding", _("Outstanding")
+    GOOD = "good", _("Good")
+    REQUIRES_IMPROVEMENT = "requires_improvement", _("Requires improvement to be good")
+    INADEQUATE = "inadequate", _("Inadequate")
+    NOT_INSPECTED = "not_inspected", _("Not yet inspected")
+
 
 class PeriodOfCare(models.Model):
     """A continuous period in which a child is looked after by the authority.
@@ -55,6 +97,19 @@ class PeriodOfCare(models.Model):
         _("reason ceased to be looked after"),
         max_length=3,
         choices=ReasonEpisodeCeased.choices,
+        blank=True,
+    )
+    entry_panel = models.CharField(
+        _("who agreed the child should come into care"),
+        max_length=20,
+        choices=EntryPanel.choices,
+        blank=True,
+    )
+    entry_reason = models.TextField(_("why the child came into care"), blank=True)
+    connected_persons = models.CharField(
+        _("connected persons assessment"),
+        max_length=20,
+        choices=ConnectedPersonsAssessment.choices,
         blank=True,
     )
 
@@ -81,6 +136,89 @@ class PeriodOfCare(models.Model):
     @property
     def is_open(self) -> bool:
         return self.end_on is None
+
+
+class Placement(models.Model):
+    """A stay with one set of carers or in one setting, which may span several episodes (a
+    change of legal status keeps the placement).
+
+    Holds what SSDA903 does not: the setting's name, its registration with Ofsted and latest
+    grade, the weekly cost (domain.md finding 84), a senior manager's approval when the
+    setting is unregistered (finding 24), and a manager's reason when the move went ahead
+    without a strategy discussion that was due (finding 5).
+    """
+
+    child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="placements")
+    period = models.ForeignKey(PeriodOfCare, on_delete=models.CASCADE, related_name="placements")
+    start_on = models.DateField(_("date the placement started"))
+    setting_name = models.CharField(_("name of the carers or setting"), max_length=200, blank=True)
+    is_registered = models.BooleanField(_("registered with Ofsted"), null=True, blank=True)
+    registered_on = models.DateField(_("date registered"), null=True, blank=True)
+    ofsted_grade = models.CharField(
+        _("latest Ofsted grade"), max_length=20, choices=OfstedGrade.choices, blank=True
+    )
+    weekly_cost = models.DecimalField(
+        _("weekly cost"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_on = models.DateField(_("date approved"), null=True, blank=True)
+    approval_rationale = models.TextField(_("why the unregistered setting is approved"), blank=True)
+    strategy_discussion_warning = models.TextField(
+        _("strategy discussion warning shown"), blank=True
+    )
+    no_strategy_discussion_reason = models.TextField(
+        _("manager's reason for moving without a strategy discussion"), blank=True
+    )
+    no_strategy_discussion_reason_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["start_on", "pk"]
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+
+    def __str__(self) -> str:
+        return f"Placement from {self.start_on}"
+
+    @property
+    def is_unregistered(self) -> bool:
+        return self.is_registered is False
+
+    @property
+    def needs_approval(self) -> bool:
+        """An unregistered setting that no senior manager has approved (finding 24)."""
+        return self.is_registered is False and self.approved_on is None
+
+
+class PlacementDisruption(models.Model):
+    """An unplanned end to a placement, and what was learnt from it (domain.md finding 83:
+    placement breakdowns not evaluated)."""
+
+    placement = models.OneToOneField(Placement, on_delete=models.CASCADE, related_name="disruption")
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="placement_disruptions"
+    )
+    ended_on = models.DateField(_("date the placement ended"))
+    reasons = models.TextField(_("why the placement ended"))
+    is_meeting_held = models.BooleanField(_("disruption meeting held"))
+    meeting_on = models.DateField(_("date of the disruption meeting"), null=True, blank=True)
+    learning = models.TextField(_("what was learnt"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["ended_on", "pk"]
+        verbose_name = _("placement disruption")
+
+    def __str__(self) -> str:
+        return f"Placement disruption on {self.ended_on}"
 
 
 class CareEpisode(models.Model):
@@ -116,6 +254,13 @@ class CareEpisode(models.Model):
     placement_postcode = models.CharField(_("postcode of the placement"), max_length=8, blank=True)
     home_postcode = models.CharField(_("postcode of the child's home"), max_length=8, blank=True)
     urn = models.CharField(_("Ofsted unique reference number"), max_length=8, blank=True)
+    placement = models.ForeignKey(
+        Placement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="episodes",
+    )
     reason_ceased = models.CharField(
         _("reason episode ceased"), max_length=3, choices=ReasonEpisodeCeased.choices, blank=True
     )
@@ -173,3 +318,218 @@ class CareEpisode(models.Model):
             and self.placement_provider == provider
             and self.placement_postcode == placement_postcode
         )
+
+
+def placements_with_new_carers(episodes: list["CareEpisode"]) -> list["CareEpisode"]:
+    """The episodes in which the child moved to new carers: the first placement of each
+    period and each change of carers (RNE P or B), but not temporary moves (T0-T4) nor the
+    return from one to the carers the child had before it (domain.md stage 17, finding 20).
+    ``episodes`` are one child's, in date order."""
+    moves = []
+    for index, episode in enumerate(episodes):
+        if episode.reason_for_new_episode not in NEW_CARERS or episode.is_temporary:
+            continue
+        if index >= 2 and episodes[index - 1].is_temporary:
+            before = episodes[index - 2]
+            if before.period_id == episode.period_id and before.has_same_carers_as(
+                provider=episode.placement_provider,
+                placement_postcode=episode.placement_postcode,
+            ):
+                continue
+        moves.append(episode)
+    return moves
+
+
+# Pre-proceedings and care proceedings (domain.md stages 13 and 14).
+
+
+class GatewayDecision(models.TextChoices):
+    """What a legal gateway (legal planning) meeting decided."""
+
+    PRE_PROCEEDINGS = "pre_proceedings", _("Start pre-proceedings (PLO)")
+    ISSUE = "issue", _("Issue care proceedings")
+    NOT_MET = "not_met", _("Threshold not met: continue the current plan")
+
+
+class PreProceedingsOutcome(models.TextChoices):
+    """How pre-proceedings ended."""
+
+    STEPPED_DOWN = "stepped_down", _("Concerns reduced: continue under the child's plan")
+    PROCEEDINGS = "proceedings", _("Care proceedings issued")
+    ACCOMMODATED = "accommodated", _("Child accommodated by agreement (section 20)")
+    OTHER = "other", _("Ended for another reason")
+
+
+class PreProceedings(models.Model):
+    """Pre-proceedings under the Public Law Outline: the legal gateway meeting's decision,
+    the letter before proceedings, the meetings with the parents and how it ended (domain.md
+    stage 13, findings 11 and 13).
+
+    A gateway decision to issue proceedings, or that the threshold is not met, ends the
+    record on the day of the meeting; pre-proceedings run from the gateway meeting to
+    ``end_on``.
+    """
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="pre_proceedings"
+    )
+    gateway_on = models.DateField(_("date of the legal gateway meeting"))
+    gateway_decision = models.CharField(
+        _("decision of the legal gateway meeting"), max_length=20, choices=GatewayDecision.choices
+    )
+    gateway_rationale = models.TextField(_("reasons for the decision"), blank=True)
+    letter_sent_on = models.DateField(
+        _("date the letter before proceedings was sent"), null=True, blank=True
+    )
+    concerns = models.TextField(_("the concerns"), blank=True)
+    expectations = models.TextField(_("what the parents must do"), blank=True)
+    expectations_due_on = models.DateField(_("by when"), null=True, blank=True)
+    support_offered = models.TextField(_("the support offered"), blank=True)
+    consequences = models.TextField(_("what happens if things do not change"), blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=PreProceedingsOutcome.choices, blank=True
+    )
+    end_on = models.DateField(_("date pre-proceedings ended"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-gateway_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(end_on__isnull=True),
+                name="pre_proceedings_one_open_per_child",
+            ),
+        ]
+        verbose_name = _("pre-proceedings")
+        verbose_name_plural = _("pre-proceedings")
+
+    def __str__(self) -> str:
+        return f"Legal gateway meeting on {self.gateway_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.end_on is None
+
+    @property
+    def is_pre_proceedings(self) -> bool:
+        return self.gateway_decision == GatewayDecision.PRE_PROCEEDINGS
+
+    @property
+    def has_letter(self) -> bool:
+        return self.letter_sent_on is not None
+
+    def weeks_on(self, today: dt.date) -> int:
+        """Weeks in pre-proceedings, to the end or to ``today``."""
+        return weeks_between(self.gateway_on, self.end_on or today)
+
+    def is_over_alert_on(self, today: dt.date, alert_weeks: int) -> bool:
+        """Whether pre-proceedings have run for ``alert_weeks`` or more (finding 11)."""
+        return self.is_pre_proceedings and self.weeks_on(today) >= alert_weeks
+
+
+class PreProceedingsMeeting(models.Model):
+    """A pre-proceedings meeting with the parents and their lawyers."""
+
+    pre_proceedings = models.ForeignKey(
+        PreProceedings, on_delete=models.CASCADE, related_name="meetings"
+    )
+    held_on = models.DateField(_("date of the meeting"))
+    summary = models.TextField(_("what was agreed"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Pre-proceedings meeting on {self.held_on}"
+
+
+class FinalOrder(models.TextChoices):
+    """The order that ended care proceedings."""
+
+    CARE_ORDER = "care_order", _("Care order")
+    SUPERVISION_ORDER = "supervision_order", _("Supervision order")
+    PLACEMENT_ORDER = "placement_order", _("Care order and placement order")
+    CHILD_ARRANGEMENTS = "child_arrangements", _("Child arrangements order")
+    SPECIAL_GUARDIANSHIP = "special_guardianship", _("Special guardianship order")
+    NO_ORDER = "no_order", _("No order")
+    WITHDRAWN = "withdrawn", _("Application withdrawn")
+
+
+class HearingKind(models.TextChoices):
+    """Hearings of the Public Law Outline."""
+
+    CASE_MANAGEMENT = "case_management", _("Case management hearing")
+    FURTHER_CASE_MANAGEMENT = "further_case_management", _("Further case management hearing")
+    ISSUES_RESOLUTION = "issues_resolution", _("Issues resolution hearing")
+    FINAL = "final", _("Final hearing")
+    INTERIM = "interim", _("Interim or urgent hearing")
+
+
+class CareProceedings(models.Model):
+    """An application for a care or supervision order under section 31 of the Children Act
+    1989, from issue to the final order (domain.md stage 14): it should finish within 26
+    weeks."""
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="care_proceedings"
+    )
+    issued_on = models.DateField(_("date proceedings were issued"))
+    final_order = models.CharField(
+        _("final order"), max_length=20, choices=FinalOrder.choices, blank=True
+    )
+    final_order_on = models.DateField(_("date of the final order"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(final_order_on__isnull=True),
+                name="care_proceedings_one_open_per_child",
+            ),
+        ]
+        verbose_name = _("care proceedings")
+        verbose_name_plural = _("care proceedings")
+
+    def __str__(self) -> str:
+        return f"Care proceedings issued on {self.issued_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.final_order_on is None
+
+    def weeks_on(self, today: dt.date) -> int:
+        """Weeks since issue, to the final order or to ``today``."""
+        return weeks_between(self.issued_on, self.final_order_on or today)
+
+    def is_over_26_weeks_on(self, today: dt.date) -> bool:
+        """Whether the proceedings ran, or have run, longer than 26 weeks."""
+        return ((self.final_order_on or today) - self.issued_on).days > PROCEEDINGS_WEEKS * 7
+
+
+class CourtHearing(models.Model):
+    """A hearing in care proceedings."""
+
+    proceedings = models.ForeignKey(
+        CareProceedings, on_delete=models.CASCADE, related_name="hearings"
+    )
+    held_on = models.DateField(_("date of the hearing"))
+    kind = models.CharField(_("kind of hearing"), max_length=30, choices=HearingKind.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.held_on}"

@@ -13,11 +13,20 @@ episode (RNE) and the code ``X1`` are always derived, never typed:
 - a temporary move (T0-T4) records no reason for placement change, and the return from it
   starts an episode with RNE ``P`` (rules 226, 383).
 
+Each stay with one set of carers is a ``Placement``, shared by the episodes spent there: it
+holds the setting's registration, grade and cost, a senior manager's approval of an
+unregistered setting (domain.md finding 24), the manager's reason when a move went ahead
+without a strategy discussion that was due (finding 5), and, when it ended unplanned, the
+disruption record (finding 83). These are asked for by the pages; a journey that does not
+give them is never refused for their absence.
+
 Every function runs in one transaction, writes the chronology and publishes
 ``casework_changed``; a refusal raises ``ValidationError`` keyed by field and changes nothing.
 """
 
 import datetime as dt
+from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -32,6 +41,13 @@ from kinfolk.care.models import (
     TEMPORARY_PLACEMENTS,
     CareEpisode,
     PeriodOfCare,
+)
+from kinfolk.care.models.episodes import (
+    ConnectedPersonsAssessment,
+    EntryPanel,
+    OfstedGrade,
+    Placement,
+    PlacementDisruption,
 )
 from kinfolk.casework.services import check_not_future, lock_child, long_date
 from kinfolk.chronology.choices import EntryKind
@@ -98,6 +114,106 @@ def _check_postcode(postcode: str, field: str) -> str:
     if postcode and not is_valid_postcode(postcode):
         raise ValidationError({field: _("Enter a real postcode, like WN1 1AA")})
     return normalise_postcode(postcode) if postcode else ""
+
+
+def _is_manager(actor: AbstractBaseUser | None) -> bool:
+    return bool(getattr(actor, "is_manager", False))
+
+
+def _setting_details(
+    *,
+    setting_name: str,
+    is_registered: bool | None,
+    registered_on: dt.date | None,
+    ofsted_grade: str,
+    weekly_cost: Decimal | None,
+) -> dict[str, Any]:
+    """Check what the pages record about a setting (domain.md stage 17, finding 84)."""
+    if ofsted_grade and ofsted_grade not in OfstedGrade.values:
+        raise ValidationError({"ofsted_grade": _("Choose the latest Ofsted grade")})
+    if registered_on is not None:
+        if is_registered is not True:
+            raise ValidationError(
+                {"registered_on": _("Leave the date blank: the setting is not registered")}
+            )
+        check_not_future(registered_on, "registered_on", _("date the setting was registered"))
+    if weekly_cost is not None and weekly_cost < 0:
+        raise ValidationError({"weekly_cost": _("The weekly cost cannot be less than 0")})
+    return {
+        "setting_name": setting_name.strip(),
+        "is_registered": is_registered,
+        "registered_on": registered_on,
+        "ofsted_grade": ofsted_grade,
+        "weekly_cost": weekly_cost,
+    }
+
+
+def _update_details(placement: Placement, details: dict[str, Any], *, every: bool) -> None:
+    """Write a setting's details; for a placement that continues, only those given."""
+    for name, value in details.items():
+        if every or value not in (None, ""):
+            setattr(placement, name, value)
+
+
+def _placement_for(
+    episode: CareEpisode,
+    before: CareEpisode | None,
+    details: dict[str, Any],
+    actor: AbstractBaseUser | None,
+    reusable: Placement | None = None,
+) -> Placement:
+    """The placement record of ``episode``, whose placement has just changed from that of
+    ``before``: the same record when the carers are the same (after a change of placement
+    type, or on return from a temporary move), otherwise a new one."""
+    if not episode.is_temporary:
+        candidates = [before]
+        if before is not None and before.is_temporary:
+            candidates.append(_previous_episode(before))
+        for candidate in candidates:
+            if (
+                candidate is not None
+                and candidate.placement_id is not None
+                and candidate.has_same_carers_as(
+                    provider=episode.placement_provider,
+                    placement_postcode=episode.placement_postcode,
+                )
+            ):
+                placement = candidate.placement
+                _update_details(placement, details, every=False)
+                placement.save()
+                return placement
+    placement = reusable or Placement(child=episode.child, period=episode.period)
+    placement.start_on = episode.start_on
+    placement.recorded_by = staff_member(actor)
+    _update_details(placement, details, every=True)
+    placement.save()
+    return placement
+
+
+def _check_disruption(
+    *,
+    is_meeting_held: bool | None,
+    meeting_on: dt.date | None,
+    reasons: str,
+) -> None:
+    """An unplanned ending needs its reasons and whether a disruption meeting was held
+    (domain.md finding 83)."""
+    if not reasons.strip():
+        raise ValidationError({"disruption_reasons": _("Enter why the placement ended")})
+    if is_meeting_held is None:
+        raise ValidationError(
+            {"is_disruption_meeting_held": _("Select whether a disruption meeting was held")}
+        )
+    if is_meeting_held and meeting_on is None:
+        raise ValidationError(
+            {"disruption_meeting_on": _("Enter the date of the disruption meeting")}
+        )
+    if not is_meeting_held and meeting_on is not None:
+        raise ValidationError(
+            {"disruption_meeting_on": _("Leave the date blank: no meeting was held")}
+        )
+    if meeting_on is not None:
+        check_not_future(meeting_on, "disruption_meeting_on", _("date of the disruption meeting"))
 
 
 def _open_episode(child: Child, on: dt.date, field: str) -> CareEpisode:
@@ -209,6 +325,7 @@ def _continue(
         placement_postcode=episode.placement_postcode,
         home_postcode=episode.home_postcode,
         urn=episode.urn,
+        placement=episode.placement,
         recorded_by=staff_member(actor),
     )
     for name, value in changes.items():
@@ -232,12 +349,23 @@ def start_care(
     urn: str = "",
     reason_for_new_episode: str = ReasonForNewEpisode.S,
     actor: AbstractBaseUser | None = None,
+    setting_name: str = "",
+    is_registered: bool | None = None,
+    registered_on: dt.date | None = None,
+    ofsted_grade: str = "",
+    weekly_cost: Decimal | None = None,
+    entry_panel: str = "",
+    entry_reason: str = "",
+    connected_persons: str = "",
 ) -> PeriodOfCare:
-    """The child starts to be looked after: a period of care opens with its first episode.
+    """The child starts to be looked after: a period of care opens with its first episode
+    and placement.
 
     ``reason_for_new_episode`` is ``S`` except when a journey imports a period that began in
     an earlier system. A period may not start on a temporary placement (SSDA903 rule 380),
-    nor on the day the last one ended (431), nor before the child was born (302).
+    nor on the day the last one ended (431), nor before the child was born (302). The pages
+    also record who agreed to the entry, why, and whether connected persons were assessed
+    (domain.md stage 15, finding 59), and the setting's registration (finding 24).
     """
     child = lock_child(child)
     check_not_future(start_on, "start_on", _("date the child started to be looked after"))
@@ -258,6 +386,21 @@ def start_care(
         )
     placement_postcode = _check_placement(placement_type, provider, placement_postcode, urn)
     home_postcode = _check_postcode(home_postcode, "home_postcode")
+    if entry_panel and entry_panel not in EntryPanel.values:
+        raise ValidationError(
+            {"entry_panel": _("Choose who agreed the child should come into care")}
+        )
+    if connected_persons and connected_persons not in ConnectedPersonsAssessment.values:
+        raise ValidationError(
+            {"connected_persons": _("Choose whether connected persons were assessed")}
+        )
+    details = _setting_details(
+        setting_name=setting_name,
+        is_registered=is_registered,
+        registered_on=registered_on,
+        ofsted_grade=ofsted_grade,
+        weekly_cost=weekly_cost,
+    )
     if child.date_of_birth is None or start_on < child.date_of_birth:
         raise ValidationError(
             {"start_on": _("A child cannot be looked after before they are born")}
@@ -278,7 +421,17 @@ def start_care(
                 % {"date": long_date(last.end_on)}
             }
         )
-    period = PeriodOfCare.objects.create(child=child, start_on=start_on)
+    period = PeriodOfCare.objects.create(
+        child=child,
+        start_on=start_on,
+        entry_panel=entry_panel,
+        entry_reason=entry_reason.strip(),
+        connected_persons=connected_persons,
+    )
+    placement = Placement(child=child, period=period, start_on=start_on)
+    placement.recorded_by = staff_member(actor)
+    _update_details(placement, details, every=True)
+    placement.save()
     episode = CareEpisode.objects.create(
         period=period,
         child=child,
@@ -291,6 +444,7 @@ def start_care(
         placement_postcode=placement_postcode,
         home_postcode=home_postcode,
         urn=urn,
+        placement=placement,
         recorded_by=staff_member(actor),
     )
     add_entry(
@@ -318,15 +472,40 @@ def change_placement(
     placement_postcode: str = "",
     urn: str = "",
     actor: AbstractBaseUser | None = None,
+    setting_name: str = "",
+    is_registered: bool | None = None,
+    registered_on: dt.date | None = None,
+    ofsted_grade: str = "",
+    weekly_cost: Decimal | None = None,
+    is_planned: bool = True,
+    disruption_reasons: str = "",
+    is_disruption_meeting_held: bool | None = None,
+    disruption_meeting_on: dt.date | None = None,
+    disruption_learning: str = "",
+    strategy_discussion_warning: str = "",
+    no_strategy_discussion_reason: str = "",
 ) -> CareEpisode:
     """The child moves to another placement, or their placement changes type.
 
     The reason for the change is recorded on the episode that ends (SSDA903 rule 225), except
     around a temporary move, where none is recorded (226) and ``reason`` is not needed.
+
+    When the move was not planned, the placement that ended gets a disruption record: why it
+    ended, whether a disruption meeting was held and when, and what was learnt (domain.md
+    finding 83). When the page warned that a strategy discussion was due first
+    (``strategy_discussion_warning``), the move goes ahead only with a manager's reason,
+    which is kept with the placement (finding 5).
     """
     child = lock_child(child)
     check_not_future(on, "on", _("date of the change of placement"))
     placement_postcode = _check_placement(placement_type, provider, placement_postcode, urn)
+    details = _setting_details(
+        setting_name=setting_name,
+        is_registered=is_registered,
+        registered_on=registered_on,
+        ofsted_grade=ofsted_grade,
+        weekly_cost=weekly_cost,
+    )
     episode = _open_episode(child, on, "on")
     is_temporary = placement_type in TEMPORARY_PLACEMENTS
     if (placement_type, provider, placement_postcode, urn) == (
@@ -358,6 +537,45 @@ def change_placement(
         raise ValidationError(
             {"reason": _("A child under 10 cannot move because of a custody arrangement")}
         )
+    if not is_planned:
+        if not reason or ending is None or ending.placement_id is None:
+            raise ValidationError(
+                {
+                    "is_planned": _(
+                        "A temporary move, or the return from one, does not end the "
+                        "placement: record it as planned"
+                    )
+                }
+            )
+        if PlacementDisruption.objects.filter(placement_id=ending.placement_id).exists():
+            raise ValidationError(
+                {"is_planned": _("The disruption of the placement that ended is already recorded")}
+            )
+        _check_disruption(
+            is_meeting_held=is_disruption_meeting_held,
+            meeting_on=disruption_meeting_on,
+            reasons=disruption_reasons,
+        )
+    warning = strategy_discussion_warning.strip()
+    override = no_strategy_discussion_reason.strip()
+    if override and not _is_manager(actor):
+        raise ValidationError(
+            {
+                "no_strategy_discussion_reason": _(
+                    "Only a manager can record why the move goes ahead without a strategy "
+                    "discussion"
+                )
+            }
+        )
+    if warning and not override:
+        raise ValidationError(
+            {
+                "no_strategy_discussion_reason": _(
+                    "A strategy discussion has not been held: a manager must record why the "
+                    "move cannot wait for one"
+                )
+            }
+        )
     placement = {
         "placement_type": placement_type,
         "placement_provider": provider,
@@ -372,8 +590,37 @@ def change_placement(
             ending.reason_for_placement_change = reason
             ending.save()
         following = episode
+        current = episode.placement
+        is_own = current is not None and not (
+            ending is not None and ending.placement_id == current.pk
+        )
+        following.placement = _placement_for(
+            episode, ending, details, actor, reusable=current if is_own else None
+        )
+        following.save()
+        if is_own and following.placement_id != current.pk and not current.episodes.exists():
+            current.delete()  # the placement recorded earlier today was corrected away
     else:
         following = _continue(episode, on, reason, actor, **placement)
+        following.placement = _placement_for(following, episode, details, actor)
+        following.save()
+    if warning:
+        chosen = following.placement
+        chosen.strategy_discussion_warning = warning
+        chosen.no_strategy_discussion_reason = override
+        chosen.no_strategy_discussion_reason_by = staff_member(actor)
+        chosen.save()
+    if not is_planned:
+        PlacementDisruption.objects.create(
+            placement_id=ending.placement_id,
+            child=child,
+            ended_on=on,
+            reasons=disruption_reasons.strip(),
+            is_meeting_held=bool(is_disruption_meeting_held),
+            meeting_on=disruption_meeting_on,
+            learning=disruption_learning.strip(),
+            recorded_by=staff_member(actor),
+        )
     add_entry(
         child_id=child.pk,
         occurred_on=on,
@@ -386,8 +633,78 @@ def change_placement(
         is_significant=True,
         recorded_by=actor,
     )
+    if not is_planned:
+        add_entry(
+            child_id=child.pk,
+            occurred_on=on,
+            kind=EntryKind.PLACEMENT,
+            summary=_("Placement ended unplanned"),
+            detail=disruption_reasons.strip(),
+            is_significant=True,
+            recorded_by=actor,
+        )
     publish_casework_changed(child.pk)
     return following
+
+
+@transaction.atomic
+def approve_unregistered_placement(
+    *,
+    child: Child,
+    placement: Placement,
+    approved_on: dt.date,
+    rationale: str,
+    actor: AbstractBaseUser | None,
+) -> Placement:
+    """A senior manager approves a child's placement in a setting not registered with Ofsted,
+    with the reasons it is the right place for now (domain.md finding 24). Until this is
+    recorded the placement is flagged."""
+    child = lock_child(child)
+    if not _is_manager(actor):
+        raise ValidationError(
+            {"approved_on": _("Only a manager can approve an unregistered placement")}
+        )
+    check_not_future(approved_on, "approved_on", _("date of the approval"))
+    placement = Placement.objects.select_for_update().get(pk=placement.pk)
+    if placement.child_id != child.pk:
+        raise ValidationError({"placement": _("Choose one of this child's placements")})
+    if placement.is_registered is not False:
+        raise ValidationError(
+            {"placement": _("This placement is not recorded as unregistered: no approval needed")}
+        )
+    if placement.approved_on is not None:
+        raise ValidationError(
+            {
+                "placement": _("This placement was approved on %(date)s")
+                % {"date": long_date(placement.approved_on)}
+            }
+        )
+    if approved_on < placement.start_on:
+        raise ValidationError(
+            {
+                "approved_on": _("The approval cannot be before the placement started, on %(date)s")
+                % {"date": long_date(placement.start_on)}
+            }
+        )
+    if not rationale.strip():
+        raise ValidationError(
+            {"rationale": _("Enter why this unregistered setting is right for the child for now")}
+        )
+    placement.approved_by = actor
+    placement.approved_on = approved_on
+    placement.approval_rationale = rationale.strip()
+    placement.save()
+    add_entry(
+        child_id=child.pk,
+        occurred_on=approved_on,
+        kind=EntryKind.PLACEMENT,
+        summary=_("Unregistered placement approved by %(manager)s") % {"manager": actor},
+        detail=rationale.strip(),
+        is_significant=True,
+        recorded_by=actor,
+    )
+    publish_casework_changed(child.pk)
+    return placement
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from kinfolk.care.models import CareEpisode, PeriodOfCare
+from kinfolk.care.models.episodes import Placement
 from kinfolk.journeys.loader import load_journeys
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +124,17 @@ def test_care_events_are_checked_and_refusals_roll_back():
         "move (T0 to T4): record the placement the child went to"
     ]
     assert PeriodOfCare.objects.count() == 0
+
+
+def test_a_journey_records_a_placement_for_each_change_of_carers():
+    result = load_journeys(lines(JOURNEY))
+    assert result.errors == []
+    placements = list(Placement.objects.order_by("start_on", "pk"))
+    assert [(p.start_on, p.is_registered, p.needs_approval) for p in placements] == [
+        (D(2025, 1, 10), None, False),
+        (D(2025, 3, 1), None, False),
+        (D(2025, 3, 5), None, False),
+    ]
+    assert list(
+        CareEpisode.objects.order_by("start_on", "pk").values_list("placement_id", flat=True)
+    ) == [placements[0].pk, placements[1].pk, placements[2].pk, placements[2].pk]
