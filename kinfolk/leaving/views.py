@@ -1,0 +1,422 @@
+"""The leaving-care pages: the young person's leaving-care record, the forms that record
+work with them, and the list of every current care leaver.
+
+Status is never stored: each page derives it from the periods of care it has loaded
+(``kinfolk.leaving.standing``), so both pages cost the same number of queries however many
+contacts and plans there are.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from kinfolk.access.services import record_listing, request_source
+from kinfolk.care.history import birthday, is_looked_after_on
+from kinfolk.care.models import PeriodOfCare
+from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.leaving import services
+from kinfolk.leaving.forms import (
+    CareLeaverContactForm,
+    EndForm,
+    PathwayPlanAuditForm,
+    PathwayPlanForm,
+    PersonalAdviserForm,
+    StayingPutForm,
+    SupportTo25Form,
+)
+from kinfolk.leaving.models import PathwayPlan
+from kinfolk.leaving.standing import (
+    LEAVING_PREFETCH,
+    Standing,
+    YoungPerson,
+    long_date,
+    next_oc3_birthday,
+    summarise,
+)
+from kinfolk.people.models import Child
+from kinfolk.people.views.mixins import ChildRecordMixin
+
+#: The flags the list of care leavers can be narrowed to (domain.md findings 57 and 64).
+LIST_FILTERS = {
+    "no_recent_contact": gettext_lazy("No contact in 2 months"),
+    "no_pathway_plan": gettext_lazy("No pathway plan"),
+    "neet": gettext_lazy("Not in education, employment or training"),
+}
+
+
+class ChildLeavingView(ChildRecordMixin, TemplateView):
+    """The young person's leaving-care record: their status and why, their personal adviser,
+    pathway plans, contacts, staying put, support to 25, and what SSDA903 OC3 will need."""
+
+    template_name = "leaving/child_leaving.html"
+    record_label = "Child record: leaving care"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        child = self.child
+        prefetch_related_objects([child], *LEAVING_PREFETCH)
+        person = summarise(child, today)
+        dob = child.date_of_birth
+        eighteenth = birthday(dob, 18) if dob else None
+        allocations = list(child.personal_adviser_allocations.all())
+        for allocation in allocations:
+            allocation.is_joint_visit_before_18 = bool(
+                allocation.joint_visit_on and eighteenth and allocation.joint_visit_on < eighteenth
+            )
+        contacts = list(child.care_leaver_contacts.all())
+        plans = list(child.pathway_plans.all())
+        staying_put = list(child.staying_put.all())
+        supports = list(child.support_to_25.all())
+        standing = person.standing
+        context.update(
+            today=today,
+            person=person,
+            standing=standing,
+            eighteenth=eighteenth,
+            allocations=allocations,
+            plans=plans,
+            contacts=contacts,
+            staying_put=staying_put,
+            supports=supports,
+            show_records=bool(
+                standing.may_have_pathway_plan
+                or standing.left_care_on
+                or allocations
+                or plans
+                or contacts
+                or staying_put
+                or supports
+            ),
+            oc3=next_oc3_birthday(dob, person.stays, contacts, today) if dob else None,
+            may_stay_put=self.may_stay_put(person),
+            next_steps=self.next_steps(person),
+        )
+        return context
+
+    def may_stay_put(self, person: YoungPerson) -> bool:
+        """Whether the young person, now 18 or over, was looked after on the day before their
+        18th birthday, so could stay put with their foster carers (the service checks that
+        the placement was foster care)."""
+        dob = self.child.date_of_birth
+        if dob is None or not person.standing.was_former_relevant:
+            return False
+        day_before_18 = birthday(dob, 18) - dt.timedelta(days=1)
+        return (person.standing.age or 0) >= 18 and is_looked_after_on(person.stays, day_before_18)
+
+    def next_steps(self, person: YoungPerson) -> list[dict[str, str]]:
+        """Links to record what can be recorded for this young person now."""
+        standing = person.standing
+        steps: list[dict[str, str]] = []
+
+        def add(name: str, label: str) -> None:
+            steps.append({"url": reverse(name, args=[self.child.pk]), "label": label})
+
+        if standing.may_have_adviser and getattr(self.request.user, "is_manager", False):
+            add("leaving:adviser-allocate", _("Allocate a personal adviser"))
+        if standing.may_have_pathway_plan:
+            add("leaving:pathway-plan-create", _("Record a pathway plan"))
+        if standing.may_have_adviser:
+            add("leaving:contact-create", _("Record a contact"))
+        if self.may_stay_put(person):
+            if any(arrangement.is_open for arrangement in self.child.staying_put.all()):
+                add("leaving:staying-put-end", _("End staying put"))
+            elif standing.age < 25:
+                add("leaving:staying-put-create", _("Record staying put"))
+        if standing.was_former_relevant and standing.age is not None and 21 <= standing.age < 25:
+            if any(support.is_open for support in self.child.support_to_25.all()):
+                add("leaving:support-end", _("End support to 25"))
+            else:
+                add("leaving:support-create", _("Record a request for support to 25"))
+        return steps
+
+
+class LeavingFormView(CaseworkFormView):
+    """A page under ``/children/<pk>/leaving/`` that records one piece of leaving-care work
+    through one service."""
+
+    template_name = "leaving/form_page.html"
+
+    @cached_property
+    def standing(self) -> Standing:
+        return services.standing_of(self.child, timezone.localdate())
+
+    def not_a_care_leaver(self) -> str:
+        return _("%(child)s is not a care leaver. %(reason)s") % {
+            "child": self.child,
+            "reason": self.standing.explanation,
+        }
+
+    def get_success_url(self) -> str:
+        return reverse("leaving:child-leaving", args=[self.child.pk])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["leaving_url"] = reverse("leaving:child-leaving", args=[self.child.pk])
+        return context
+
+
+class PersonalAdviserAllocateView(LeavingFormView):
+    """A manager allocates a personal adviser (finding 26)."""
+
+    form_class = PersonalAdviserForm
+    managers_only = True
+    heading = gettext_lazy("Allocate a personal adviser")
+    success_message = gettext_lazy("Personal adviser allocated")
+    record_label = "Child record: personal adviser allocated"
+
+    def unavailable(self) -> str:
+        return "" if self.standing.may_have_adviser else self.not_a_care_leaver()
+
+    def record(self, form: PersonalAdviserForm) -> Any:
+        data = form.cleaned_data
+        return services.allocate_personal_adviser(
+            child=self.child,
+            adviser=data["adviser"],
+            start_on=data["start_on"],
+            introduced_on=data["introduced_on"],
+            joint_visit_on=data["joint_visit_on"],
+            actor=self.request.user,
+        )
+
+
+class PathwayPlanCreateView(LeavingFormView):
+    """Record a pathway plan or its review."""
+
+    form_class = PathwayPlanForm
+    heading = gettext_lazy("Record a pathway plan")
+    success_message = gettext_lazy("Pathway plan recorded")
+    record_label = "Child record: pathway plan recorded"
+
+    def unavailable(self) -> str:
+        return "" if self.standing.may_have_pathway_plan else self.not_a_care_leaver()
+
+    def record(self, form: PathwayPlanForm) -> Any:
+        return services.record_pathway_plan(
+            child=self.child, actor=self.request.user, **form.cleaned_data
+        )
+
+
+class PathwayPlanAuditView(LeavingFormView):
+    """A manager audits a pathway plan (finding 72)."""
+
+    form_class = PathwayPlanAuditForm
+    managers_only = True
+    heading = gettext_lazy("Audit a pathway plan")
+    success_message = gettext_lazy("Pathway plan audited")
+    record_label = "Child record: pathway plan audited"
+
+    @cached_property
+    def plans(self) -> list[PathwayPlan]:
+        return list(self.child.pathway_plans.all())
+
+    def unavailable(self) -> str:
+        if not self.plans:
+            return _("%(child)s has no pathway plan to audit.") % {"child": self.child}
+        return ""
+
+    def get_form(self, form_class: Any = None) -> PathwayPlanAuditForm:
+        form = super().get_form(form_class)
+        form.choose_one(
+            "plan",
+            self.child.pathway_plans.all(),
+            self.chosen("plan"),
+            label=lambda plan: _("Pathway plan of %(date)s") % {"date": long_date(plan.made_on)},
+            caption=_("Pathway plan"),
+        )
+        return form
+
+    def record(self, form: PathwayPlanAuditForm) -> Any:
+        data = form.cleaned_data
+        return services.audit_pathway_plan(
+            plan=data["plan"], grade=data["grade"], note=data["note"], actor=self.request.user
+        )
+
+
+class CareLeaverContactCreateView(LeavingFormView):
+    """Record a contact with a care leaver, with the OC3 items."""
+
+    form_class = CareLeaverContactForm
+    heading = gettext_lazy("Record a contact with a care leaver")
+    success_message = gettext_lazy("Contact recorded")
+    record_label = "Child record: care leaver contact recorded"
+
+    def unavailable(self) -> str:
+        return "" if self.standing.may_have_adviser else self.not_a_care_leaver()
+
+    def record(self, form: CareLeaverContactForm) -> Any:
+        return services.record_care_leaver_contact(
+            child=self.child, actor=self.request.user, **form.cleaned_data
+        )
+
+
+class StayingPutCreateView(LeavingFormView):
+    """Record a staying put arrangement with former foster carers."""
+
+    form_class = StayingPutForm
+    heading = gettext_lazy("Record staying put")
+    intro = gettext_lazy(
+        "A former relevant young person who was living with foster carers at 18 can stay on "
+        "with them until 21, or until 25 in full-time education."
+    )
+    success_message = gettext_lazy("Staying put recorded")
+    record_label = "Child record: staying put recorded"
+
+    def unavailable(self) -> str:
+        if not self.standing.was_former_relevant:
+            return self.not_a_care_leaver()
+        if self.child.staying_put.filter(end_on__isnull=True).exists():
+            return _("%(child)s is staying put: end that arrangement first.") % {
+                "child": self.child
+            }
+        return ""
+
+    def record(self, form: StayingPutForm) -> Any:
+        return services.start_staying_put(
+            child=self.child, actor=self.request.user, **form.cleaned_data
+        )
+
+
+class StayingPutEndView(LeavingFormView):
+    """The staying put arrangement ends."""
+
+    form_class = EndForm
+    heading = gettext_lazy("End staying put")
+    success_message = gettext_lazy("Staying put ended")
+    record_label = "Child record: staying put ended"
+
+    def unavailable(self) -> str:
+        if not self.child.staying_put.filter(end_on__isnull=True).exists():
+            return _("%(child)s is not staying put.") % {"child": self.child}
+        return ""
+
+    def record(self, form: EndForm) -> Any:
+        return services.end_staying_put(
+            child=self.child, end_on=form.cleaned_data["end_on"], actor=self.request.user
+        )
+
+
+class SupportTo25CreateView(LeavingFormView):
+    """A former relevant young person aged 21 to 24 asks for support to 25."""
+
+    form_class = SupportTo25Form
+    heading = gettext_lazy("Record a request for support to 25")
+    success_message = gettext_lazy("Request for support to 25 recorded")
+    record_label = "Child record: support to 25 recorded"
+
+    def unavailable(self) -> str:
+        age = self.standing.age
+        if not self.standing.was_former_relevant or age is None or not 21 <= age < 25:
+            return _(
+                "Support to 25 is for a former relevant young person aged 21 to 24. %(reason)s"
+            ) % {"reason": self.standing.explanation}
+        return ""
+
+    def record(self, form: SupportTo25Form) -> Any:
+        return services.request_support_to_25(
+            child=self.child,
+            requested_on=form.cleaned_data["requested_on"],
+            actor=self.request.user,
+        )
+
+
+class SupportTo25EndView(LeavingFormView):
+    """Support to 25 ends."""
+
+    form_class = EndForm
+    heading = gettext_lazy("End support to 25")
+    success_message = gettext_lazy("Support to 25 ended")
+    record_label = "Child record: support to 25 ended"
+
+    def unavailable(self) -> str:
+        if not self.child.support_to_25.filter(ended_on__isnull=True).exists():
+            return _("%(child)s has no support to 25 to end.") % {"child": self.child}
+        return ""
+
+    def record(self, form: EndForm) -> Any:
+        return services.end_support_to_25(
+            child=self.child, ended_on=form.cleaned_data["end_on"], actor=self.request.user
+        )
+
+
+def current_care_leavers(user: Any, today: dt.date) -> list[YoungPerson]:
+    """Every care leaver the user may see on ``today`` (eligible, relevant, former relevant,
+    or with support to 25), by name, read in a fixed number of queries."""
+    oldest = birthday(today, -26)
+    youngest = birthday(today, -15)
+    children = (
+        Child.objects.visible_to(user)
+        .filter(date_of_birth__gt=oldest, date_of_birth__lte=youngest)
+        .filter(Exists(PeriodOfCare.objects.filter(child=OuterRef("pk"))))
+        .prefetch_related(*LEAVING_PREFETCH)
+        .order_by("last_name", "first_name", "pk")
+    )
+    people = (summarise(child, today) for child in children)
+    return [person for person in people if person.standing.is_care_leaver]
+
+
+def by_age(people: list[YoungPerson]) -> list[dict[str, Any]]:
+    """Education, employment or training and accommodation by age (domain.md stage 28;
+    findings 57 and 67)."""
+    rows: dict[int, dict[str, Any]] = defaultdict(
+        lambda: {"count": 0, "eet": 0, "neet": 0, "suitable": 0, "unsuitable": 0}
+    )
+    for person in people:
+        row = rows[person.standing.age or 0]
+        row["count"] += 1
+        row["eet"] += person.is_eet is True
+        row["neet"] += person.is_eet is False
+        row["suitable"] += person.is_accommodation_suitable is True
+        row["unsuitable"] += person.is_accommodation_suitable is False
+    return [{"age": age, **rows[age]} for age in sorted(rows)]
+
+
+class CareLeaverListView(TemplateView):
+    """Every current care leaver, with their personal adviser, last contact, accommodation and
+    activity, and the flags that need attention; narrowed to the signed-in adviser's young
+    people or to one flag."""
+
+    template_name = "leaving/care_leavers.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        user = self.request.user
+        everyone = current_care_leavers(user, today)
+        is_mine = self.request.GET.get("mine") == "1"
+        flags = [code for code in self.request.GET.getlist("flag") if code in LIST_FILTERS]
+        people = everyone
+        if is_mine:
+            people = [
+                p
+                for p in people
+                if p.current_adviser_allocation is not None
+                and p.current_adviser_allocation.adviser_id == user.pk
+            ]
+        for code in flags:
+            people = [p for p in people if p.has_flag(code)]
+        record_listing(
+            user=user,
+            child_ids=[p.child.pk for p in people],
+            what=_("Care leavers"),
+            path=self.request.path,
+            source=request_source(self.request),
+        )
+        context.update(
+            today=today,
+            people=people,
+            total=len(everyone),
+            is_mine=is_mine,
+            chosen_flags=flags,
+            filters=list(LIST_FILTERS.items()),
+            by_age=by_age(people),
+        )
+        return context
