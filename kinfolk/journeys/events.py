@@ -295,33 +295,3 @@ FOUNDATION_EVENTS = [
         apply=_allocation,
     ),
 ]
-
-#: Event types of JOURNEYS.md that later capabilities will apply; named so that the loader can
-#: say so instead of calling them unknown.
-PLANNED_EVENT_TYPES = frozenset(
-    {
-        "care_plan",
-        "cla_review",
-        "health_assessment",
-        "dental_check",
-        "development_check",
-        "immunisations",
-        "sdq",
-        "conviction",
-        "substance_misuse",
-        "pep",
-        "missing_start",
-        "missing_end",
-        "return_interview_offered",
-        "return_interview",
-        "uasc_start",
-        "uasc_end",
-        "adoption_decision",
-        "adoption_decision_reversed",
-        "adoption_match",
-        "previous_permanence",
-        "personal_adviser",
-        "pathway_plan",
-        "care_leaver_contact",
-    }
-)

@@ -23,7 +23,6 @@ from kinfolk.journeys.care_health import CARE_HEALTH_EVENTS
 from kinfolk.journeys.care_reviews import CARE_REVIEW_EVENTS
 from kinfolk.journeys.events import (
     FOUNDATION_EVENTS,
-    PLANNED_EVENT_TYPES,
     EventError,
     EventType,
     JourneyState,
@@ -130,9 +129,7 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[ParsedEvent], list[LineError
         event_type = data.get("type")
         spec = EVENT_TYPES.get(event_type) if isinstance(event_type, str) else None
         if spec is None:
-            if event_type in PLANNED_EVENT_TYPES:
-                errors.append(LineError(number, f"{event_type} events cannot be loaded yet"))
-            elif event_type is None:
+            if event_type is None:
                 errors.append(LineError(number, "the event has no type"))
             else:
                 errors.append(LineError(number, f"unknown event type {event_type!r}"))

@@ -122,7 +122,7 @@ def test_a_malformed_file_is_rejected_with_line_numbers_and_changes_nothing(tmp_
             "colour": "blue",
         },
         {"type": "allocation", "child": "C1", "date": "2025-01-06", "worker": "W99"},
-        {"type": "care_plan", "child": "C1", "date": "2025-02-01"},
+        {"type": "cla_review", "child": "C1", "date": "2025-02-01", "participation": "PN9"},
         {"type": "teleport", "child": "C1"},
     ]
     code, out, err = run(str(write(tmp_path, bad, extra_lines=["{not json"])))
@@ -131,7 +131,8 @@ def test_a_malformed_file_is_rejected_with_line_numbers_and_changes_nothing(tmp_
     assert err.splitlines() == [
         "line 5: child C3: unknown field 'colour'; sex 'X' is not a Sex code (M, F, U); "
         "dob 2016-02-30 is not a real date",
-        "line 7: care_plan events cannot be loaded yet",
+        "line 7: cla_review for child C1: participation 'PN9' is not a ReviewParticipation "
+        "code (PN0, PN1, PN2, PN3, PN4, PN5, PN6, PN7)",
         "line 8: unknown event type 'teleport'",
         "line 9: not valid JSON (Expecting property name enclosed in double quotes, column 2)",
         "4 line(s) failed; nothing was loaded",
