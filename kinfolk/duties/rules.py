@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from kinfolk.core.working_days import add_months, add_working_days
-from kinfolk.duties.casework import ChildCasework, PlanFact
+from kinfolk.care.history import QUALIFYING_DAYS, Stay, birthday, days_looked_after_since_14
+from kinfolk.core.working_days import add_months, add_working_days, age_on, due_after_hours
+from kinfolk.duties.casework import CarePeriodFact, ChildCasework, PlanFact
 from kinfolk.protection.choices import ConferenceKind
 
 
@@ -73,8 +74,11 @@ class Rule:
     #: What must be done, in a worker's words.
     title: str = ""
     is_local: bool = False
-    #: Whether the child's death or 18th birthday ends the duty's context.
-    ends_with_childhood: bool = True
+    #: The birthday that ends the duty's context (18: childhood; 21: leaving-care support), or
+    #: None when only the rule's own context ends it.
+    ends_at_age: int | None = 18
+    #: Whether the child's death ends the duty's context.
+    ends_with_death: bool = True
 
     def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
         raise NotImplementedError
@@ -88,13 +92,13 @@ class Rule:
         completed_on: dt.date | None,
         context_ended_on: dt.date | None,
     ) -> DutyFact:
-        if self.ends_with_childhood:
-            eighteenth = (
-                add_months(casework.date_of_birth, 18 * 12) if casework.date_of_birth else None
-            )
-            if eighteenth and casework.as_of and eighteenth > casework.as_of:
-                eighteenth = None
-            context_ended_on = _earliest(context_ended_on, casework.date_of_death, eighteenth)
+        if self.ends_at_age is not None and casework.date_of_birth is not None:
+            ends_on = birthday(casework.date_of_birth, self.ends_at_age)
+            # A birthday still to come is not yet known to have ended anything.
+            if casework.as_of is None or ends_on <= casework.as_of:
+                context_ended_on = _earliest(context_ended_on, ends_on)
+        if self.ends_with_death:
+            context_ended_on = _earliest(context_ended_on, casework.date_of_death)
         return DutyFact(self.code, key, trigger_on, due_on, completed_on, context_ended_on)
 
 
@@ -108,7 +112,8 @@ class ScreeningOneWorkingDay(Rule):
     code = "screening-1wd"
     title = "Screen the contact"
     is_local = True
-    ends_with_childhood = False
+    ends_at_age = None
+    ends_with_death = False
 
     def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
         days = settings.KINFOLK_SCREENING_WORKING_DAYS
@@ -302,6 +307,412 @@ class ProtectionVisitTenWorkingDays(Rule):
                 )
 
 
+def _care_starts(casework: ChildCasework) -> Iterator[CarePeriodFact]:
+    """The periods of care that started here (reason for new episode S)."""
+    return (period for period in casework.care_periods if period.starts_care)
+
+
+class CarePlanTenWorkingDays(Rule):
+    """care-plan-10wd: a care plan is made within 10 working days of the start of a period of
+    care.
+
+    Source: Care Planning, Placement and Case Review (England) Regulations 2010, regulation 4
+    (the care plan is prepared before the first placement or, if that is not practicable,
+    within 10 working days of the start of the first placement).
+    """
+
+    code = "care-plan-10wd"
+    title = "Make the care plan"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        for period in _care_starts(casework):
+            plans = [day for period_id, day in casework.care_plans if period_id == period.pk]
+            yield self.fact(
+                casework,
+                f"period:{period.pk}",
+                period.start_on,
+                add_working_days(period.start_on, 10),
+                _first_after(plans, period.start_on, inclusive=True),
+                period.end_on,
+            )
+
+
+def _period_reviews(casework: ChildCasework, period: CarePeriodFact) -> list[tuple[int, dt.date]]:
+    return sorted(
+        (day, pk) for pk, period_id, day in casework.cla_reviews if period_id == period.pk
+    )
+
+
+class FirstLookedAfterReview(Rule):
+    """cla-review-first-20wd: the first looked-after review of a period of care is held within
+    20 working days of its start.
+
+    Source: Care Planning, Placement and Case Review (England) Regulations 2010,
+    regulation 33(1).
+    """
+
+    code = "cla-review-first-20wd"
+    title = "Hold the first looked-after review"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        for period in _care_starts(casework):
+            reviews = [day for day, _pk in _period_reviews(casework, period)]
+            yield self.fact(
+                casework,
+                f"period:{period.pk}",
+                period.start_on,
+                add_working_days(period.start_on, 20),
+                _first_after(reviews, period.start_on, inclusive=True),
+                period.end_on,
+            )
+
+
+class SecondLookedAfterReview(Rule):
+    """cla-review-second-3m: the second looked-after review is held within 3 months of the
+    first.
+
+    Source: Care Planning, Placement and Case Review (England) Regulations 2010,
+    regulation 33(2)(a).
+    """
+
+    code = "cla-review-second-3m"
+    title = "Hold the second looked-after review"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        for period in casework.care_periods:
+            reviews = _period_reviews(casework, period)
+            if not reviews:
+                continue
+            first_on, first_pk = reviews[0]
+            yield self.fact(
+                casework,
+                f"review:{first_pk}",
+                first_on,
+                add_months(first_on, 3),
+                reviews[1][0] if len(reviews) > 1 else None,
+                period.end_on,
+            )
+
+
+class LaterLookedAfterReviews(Rule):
+    """cla-review-6m: each looked-after review after the first is followed by the next within
+    6 months.
+
+    Source: Care Planning, Placement and Case Review (England) Regulations 2010,
+    regulation 33(2)(b).
+    """
+
+    code = "cla-review-6m"
+    title = "Hold the next looked-after review"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        for period in casework.care_periods:
+            reviews = _period_reviews(casework, period)
+            for index, (held_on, pk) in enumerate(reviews[1:], start=1):
+                following = reviews[index + 1][0] if index + 1 < len(reviews) else None
+                yield self.fact(
+                    casework,
+                    f"review:{pk}",
+                    held_on,
+                    add_months(held_on, 6),
+                    following,
+                    period.end_on,
+                )
+
+
+class VisitWithinAWeekOfPlacement(Rule):
+    """cla-visit-1w: a child in care is visited, and seen, within a week of each placement
+    starting (the start of care or a change of placement).
+
+    Source: Care Planning, Placement and Case Review (England) Regulations 2010,
+    regulation 28(2)(a) (visits within one week of the start of any placement).
+    """
+
+    code = "cla-visit-1w"
+    title = "Visit and see the child in their new placement"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        periods = {period.pk: period for period in casework.care_periods}
+        visits = [day for _pk, day in casework.cla_visits_seen]
+        placements = sorted(casework.placements, key=lambda p: (p.start_on, p.pk))
+        for index, placement in enumerate(placements):
+            period = periods.get(placement.period_id)
+            if period is None:
+                continue
+            later = [
+                p.start_on
+                for p in placements[index + 1 :]
+                if p.period_id == placement.period_id and p.start_on > placement.start_on
+            ]
+            ended = _earliest(period.end_on, min(later) if later else None)
+            visited = _first_after(visits, placement.start_on, inclusive=True)
+            if visited is not None and ended is not None and visited > ended:
+                visited = None
+            yield self.fact(
+                casework,
+                f"placement:{placement.pk}",
+                placement.start_on,
+                placement.start_on + dt.timedelta(weeks=1),
+                visited,
+                ended,
+            )
+
+
+class VisitEverySixWeeks(Rule):
+    """cla-visit-6w: after each statutory visit at which the child in care was seen, the next
+    is within 6 weeks.
+
+    Source: Care Planning, Placement and Case Review (England) Regulations 2010,
+    regulation 28(2)(b) (then at intervals of not more than six weeks in the first year of a
+    placement; an authority may set 3 months for long-term placements after their first year).
+    """
+
+    code = "cla-visit-6w"
+    title = "Visit and see the child in care"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        days = [day for _pk, day in casework.cla_visits_seen]
+        for pk, visited_on in casework.cla_visits_seen:
+            period = casework.care_period_on(visited_on)
+            if period is None:
+                continue
+            yield self.fact(
+                casework,
+                f"visit:{pk}",
+                visited_on,
+                visited_on + dt.timedelta(weeks=6),
+                _first_after(days, visited_on),
+                period.end_on,
+            )
+
+
+class InitialHealthAssessment(Rule):
+    """iha-20wd: a child starting a period of care has an initial health assessment within 20
+    working days.
+
+    Source: Promoting the health and wellbeing of looked-after children, statutory guidance
+    (DfE and DHSC, 2015), paragraph 41.
+    """
+
+    code = "iha-20wd"
+    title = "Hold the initial health assessment"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        initial = [day for _pk, day, kind in casework.health_assessments if kind == "initial"]
+        for period in _care_starts(casework):
+            done = _first_after(initial, period.start_on, inclusive=True)
+            if done is not None and period.end_on is not None and done > period.end_on:
+                done = None
+            yield self.fact(
+                casework,
+                f"period:{period.pk}",
+                period.start_on,
+                add_working_days(period.start_on, 20),
+                done,
+                period.end_on,
+            )
+
+
+class ReviewHealthAssessment(Rule):
+    """rha: after each health assessment in care, the next is within 6 months for a child
+    under 5 on the day of the assessment, and otherwise within 12 months.
+
+    Source: Promoting the health and wellbeing of looked-after children, statutory guidance
+    (DfE and DHSC, 2015), paragraph 44.
+    """
+
+    code = "rha"
+    title = "Hold the review health assessment"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        days = [day for _pk, day, _kind in casework.health_assessments]
+        for pk, assessed_on, _kind in casework.health_assessments:
+            period = casework.care_period_on(assessed_on)
+            if period is None:
+                continue
+            young = (
+                casework.date_of_birth is not None
+                and age_on(casework.date_of_birth, assessed_on) < 5
+            )
+            yield self.fact(
+                casework,
+                f"assessment:{pk}",
+                assessed_on,
+                add_months(assessed_on, 6 if young else 12),
+                _first_after(days, assessed_on),
+                period.end_on,
+            )
+
+
+class PersonalEducationPlanTwentyWorkingDays(Rule):
+    """pep-20wd: a child aged 3 to 17 starting a period of care has a personal education plan
+    within 20 working days, in time for the first review.
+
+    Source: Promoting the education of looked-after children and previously looked-after
+    children, statutory guidance (DfE, 2018), paragraphs 42-43.
+    """
+
+    code = "pep-20wd"
+    title = "Make the personal education plan"
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        if casework.date_of_birth is None:
+            return
+        for period in _care_starts(casework):
+            if not 3 <= age_on(casework.date_of_birth, period.start_on) <= 17:
+                continue
+            done = _first_after(list(casework.education_plans), period.start_on, inclusive=True)
+            if done is not None and period.end_on is not None and done > period.end_on:
+                done = None
+            yield self.fact(
+                casework,
+                f"period:{period.pk}",
+                period.start_on,
+                add_working_days(period.start_on, 20),
+                done,
+                period.end_on,
+            )
+
+
+class ReturnInterviewSeventyTwoHours(Rule):
+    """rhi-72h: a child who returns from being missing or away is offered a return interview
+    within 72 hours of the return.
+
+    Source: Children who run away or go missing from home or care, statutory guidance (DfE,
+    2014), paragraph 48.
+    """
+
+    code = "rhi-72h"
+    title = "Offer the return interview"
+    ends_at_age = None
+    ends_with_death = False
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        for episode in casework.missing_episodes:
+            if episode.returned_at is None or episode.returned_on is None:
+                continue
+            yield self.fact(
+                casework,
+                f"missing:{episode.pk}",
+                episode.returned_on,
+                due_after_hours(episode.returned_at, 72),
+                episode.offered_on,
+                None,
+            )
+
+
+def _stays(casework: ChildCasework) -> list[Stay]:
+    return [Stay(p.start_on, p.end_on) for p in casework.care_periods if not p.is_short_breaks]
+
+
+class PathwayPlanThreeMonths(Rule):
+    """pathway-plan-3m: a looked-after young person has a pathway plan within 3 months of
+    turning 16 in care, or of starting a period of care after their 16th birthday.
+
+    The duty ends without a plan only if care ends before the young person is eligible (13
+    weeks looked after since their 14th birthday), or they die.
+
+    Source: Care Leavers (England) Regulations 2010, regulations 5-6; the Children Act 1989,
+    Schedule 2, paragraph 19B.
+    """
+
+    code = "pathway-plan-3m"
+    title = "Make the pathway plan"
+    ends_at_age = None
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        born = casework.date_of_birth
+        if born is None:
+            return
+        sixteenth, eighteenth = birthday(born, 16), birthday(born, 18)
+        stays = _stays(casework)
+        for period in casework.care_periods:
+            if period.is_short_breaks:
+                continue
+            trigger = max(period.start_on, sixteenth)
+            if trigger >= eighteenth or (period.end_on is not None and period.end_on < trigger):
+                continue
+            ended = None
+            if period.end_on is not None and (
+                days_looked_after_since_14(born, stays, period.end_on) < QUALIFYING_DAYS
+            ):
+                ended = period.end_on
+            yield self.fact(
+                casework,
+                f"period:{period.pk}",
+                trigger,
+                add_months(trigger, 3),
+                _first_after(list(casework.pathway_plans), trigger, inclusive=True),
+                ended,
+            )
+
+
+class PathwayPlanReviewSixMonths(Rule):
+    """pathway-plan-review-6m: each pathway plan is reviewed, as a new plan, within 6 months.
+
+    Source: Care Leavers (England) Regulations 2010, regulation 7 (reviews at intervals of
+    not more than six months).
+    """
+
+    code = "pathway-plan-review-6m"
+    title = "Review the pathway plan"
+    ends_at_age = 21
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        plans = sorted(casework.pathway_plans)
+        for index, made_on in enumerate(plans):
+            if index and made_on == plans[index - 1]:
+                continue
+            yield self.fact(
+                casework,
+                f"plan:{made_on.isoformat()}",
+                made_on,
+                add_months(made_on, 6),
+                _first_after(plans, made_on),
+                None,
+            )
+
+
+class CareLeaverContactTwoMonths(Rule):
+    """care-leaver-contact-2m: a relevant or former relevant young person is in touch with
+    their personal adviser at least every 2 months: after leaving care on or after their 16th
+    birthday having been looked after 13 weeks since their 14th, and after each contact at
+    which they were in touch.
+
+    Source: Care Leavers (England) Regulations 2010, regulations 8 and 9 (the personal
+    adviser keeps in touch); local practice sets the interval, 2 months being the common one.
+    """
+
+    code = "care-leaver-contact-2m"
+    title = "Be in touch with the care leaver"
+    ends_at_age = 21
+
+    def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
+        born = casework.date_of_birth
+        if born is None:
+            return
+        sixteenth = birthday(born, 16)
+        stays = _stays(casework)
+        contacts = [day for _pk, day in casework.care_leaver_contacts]
+        triggers = [
+            (f"left-care:{period.pk}", period.end_on)
+            for period in casework.care_periods
+            if period.end_on is not None
+            and not period.is_short_breaks
+            and period.end_on >= sixteenth
+            and days_looked_after_since_14(born, stays, period.end_on) >= QUALIFYING_DAYS
+        ] + [(f"contact:{pk}", day) for pk, day in casework.care_leaver_contacts]
+        for key, trigger_on in triggers:
+            yield self.fact(
+                casework,
+                key,
+                trigger_on,
+                add_months(trigger_on, 2),
+                _first_after(contacts, trigger_on),
+                None,
+            )
+
+
 #: The rules, in the order DUTIES.md lists them.
 RULES: tuple[Rule, ...] = (
     ScreeningOneWorkingDay(),
@@ -311,6 +722,19 @@ RULES: tuple[Rule, ...] = (
     FirstReviewThreeMonths(),
     ReviewSixMonths(),
     ProtectionVisitTenWorkingDays(),
+    CarePlanTenWorkingDays(),
+    FirstLookedAfterReview(),
+    SecondLookedAfterReview(),
+    LaterLookedAfterReviews(),
+    VisitWithinAWeekOfPlacement(),
+    VisitEverySixWeeks(),
+    InitialHealthAssessment(),
+    ReviewHealthAssessment(),
+    PersonalEducationPlanTwentyWorkingDays(),
+    ReturnInterviewSeventyTwoHours(),
+    PathwayPlanThreeMonths(),
+    PathwayPlanReviewSixMonths(),
+    CareLeaverContactTwoMonths(),
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kinfolk.casework.choices import ActionStatus
 from kinfolk.casework.models import Assessment, PlanAction
@@ -35,10 +35,16 @@ class Work:
 
 
 def children_held_by(workers: QuerySet | list, *, viewer: AbstractBaseUser) -> QuerySet:
-    """Children the viewer may see whose cases these workers hold now."""
-    return Child.objects.visible_to(viewer).filter(
-        allocations__worker__in=workers, allocations__end_on__isnull=True
+    """Children the viewer may see whose cases these workers hold now, as social worker or
+    as personal adviser."""
+    held = Child.objects.filter(
+        Q(allocations__worker__in=workers, allocations__end_on__isnull=True)
+        | Q(
+            personal_adviser_allocations__adviser__in=workers,
+            personal_adviser_allocations__end_on__isnull=True,
+        )
     )
+    return Child.objects.visible_to(viewer).filter(pk__in=held.values("pk"))
 
 
 def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.date) -> Work:
