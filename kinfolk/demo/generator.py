@@ -17,6 +17,7 @@ from typing import Any
 from kinfolk.core.codes import Disability
 from kinfolk.core.working_days import add_months
 from kinfolk.demo import names
+from kinfolk.demo.care import CareHistory, merge_by_date
 from kinfolk.demo.pathway import ChildRecord, PathwayHistory
 from kinfolk.people.nhs_number import with_check_digit
 from kinfolk.people.upn import with_check_letter
@@ -96,6 +97,9 @@ AGE_WEIGHTS = [
     (16, 7),
     (17, 6),
 ]
+#: Young people aged 18 to 21 who left care, per child of the authority (about 260 for the
+#: medium authority; with the 16- and 17-year-olds leaving care, about 300 care leavers).
+CARE_LEAVERS_PER_CHILD = 0.037
 DISABILITY_CODES = [code for code in Disability.values if code != Disability.NONE]
 
 
@@ -110,6 +114,8 @@ class DemoAuthority:
         self.used_nhs: set[str] = set()
         self.used_upn: set[str] = set()
         self.workers: dict[str, list[dict[str, Any]]] = {}
+        #: Every postcode the journey uses, for the demo's postcode directory.
+        self.postcodes: set[str] = set()
 
     # Drawing -------------------------------------------------------------------------------
 
@@ -162,7 +168,11 @@ class DemoAuthority:
         """Every event of the authority, in an order that loads."""
         yield {"type": "authority", **AUTHORITY}
         yield from self._staff()
+        self.care = CareHistory(
+            self.random, as_of=self.as_of, start=self.history_start, workers=self.workers
+        )
         yield from self._families()
+        yield from self._care_leavers()
 
     def _staff(self) -> Iterator[dict[str, Any]]:
         number = 0
@@ -234,6 +244,10 @@ class DemoAuthority:
                 if born is not None:
                     records.append(ChildRecord(child_id, born))
             histories = history.family(records)
+            for record in records:
+                care = self.care.child(record.id, record.born, postcode)
+                if care:
+                    histories[record.id] = merge_by_date(histories.get(record.id, []), care)
             siblings: list[str] = []
             for child_id, events in drawn:
                 yield from events
@@ -254,6 +268,32 @@ class DemoAuthority:
                     }
                 siblings.append(child_id)
                 yield from histories.get(child_id, [])
+
+    def _care_leavers(self) -> Iterator[dict[str, Any]]:
+        """Young people aged 18 to 21 who left the authority's care at 16 or over: the care
+        leavers whose childhood casework is not part of the three years of history."""
+        count = round(self.size.children * CARE_LEAVERS_PER_CHILD)
+        for number in range(1, count + 1):
+            child_id = f"Y{number:05d}"
+            ethnicity = self._weighted(names.ETHNICITY_WEIGHTS)
+            heritage = names.HERITAGE[ethnicity]
+            sex = self.random.choice("FM")
+            born = self.as_of - dt.timedelta(days=self.random.randint(18 * 365 + 5, 21 * 365 + 360))
+            postcode = self._postcode()
+            yield {
+                "type": "child",
+                "id": child_id,
+                "first_name": self._name(heritage, sex),
+                "last_name": self.random.choice(names.SURNAMES[heritage]),
+                "sex": sex,
+                "ethnicity": ethnicity,
+                "dob": born.isoformat(),
+                "nhs_number": self._nhs_number(),
+                "upn": self._upn(born),
+                "postcode": postcode,
+                "disabilities": ["NONE"],
+            }
+            yield from self.care.care_leaver(child_id, born, postcode)
 
     def _child(
         self, child_id: str, ethnicity: str, heritage: str, surname: str, postcode: str
@@ -306,6 +346,9 @@ class DemoAuthority:
     def journey_lines(self) -> Iterator[str]:
         yield f"# Synthetic demo authority, as of {self.as_of.isoformat()}: nothing here is real"
         for event in self.events():
+            for name in ("postcode", "home_postcode", "placement_postcode"):
+                if event.get(name):
+                    self.postcodes.add(event[name])
             yield json.dumps(event, separators=(",", ":"))
 
     def sign_ins(self) -> list[dict[str, str]]:

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from conftest import signed_in
+from kinfolk.care.models import PeriodOfCare
 from kinfolk.core.working_days import add_months
 from kinfolk.demo.generator import DEMO_PASSWORD, DemoAuthority
 from kinfolk.duties.engine import duties_as_of
@@ -60,7 +61,8 @@ def test_the_same_seed_gives_the_same_authority():
 
 def test_the_authority_is_shaped_like_its_size():
     small = events()
-    children = [e for e in small if e["type"] == "child"]
+    children = [e for e in small if e["type"] == "child" and e["id"].startswith("C")]
+    leavers = [e for e in small if e["type"] == "child" and e["id"].startswith("Y")]
     workers = [e for e in small if e["type"] == "worker"]
     assert len(children) == 700
     assert 38 <= len(workers) <= 42
@@ -68,6 +70,9 @@ def test_the_authority_is_shaped_like_its_size():
     assert len({c["ethnicity"] for c in children}) >= 10
     ages = [(AS_OF - dt.date.fromisoformat(c["dob"])).days // 365 for c in children if "dob" in c]
     assert min(ages) == 0 and max(ages) == 17
+    # Young people who left care before the history, now 18 to 21.
+    leaver_ages = {(AS_OF - dt.date.fromisoformat(c["dob"])).days // 365 for c in leavers}
+    assert len(leavers) == 26 and leaver_ages == {18, 19, 20, 21}
 
 
 def test_identifiers_are_valid_and_synthetic():
@@ -164,7 +169,9 @@ def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
         stdout=out,
     )
     printed = out.getvalue()
-    assert Child.objects.count() == 700
+    # 700 children of the authority and 26 young people who left care before the history.
+    assert Child.objects.count() == 726
+    assert 30 <= PeriodOfCare.objects.filter(end_on__isnull=True).count() <= 60
     assert f"with password '{DEMO_PASSWORD}'" in printed
     for role in Role:
         assert str(role.label) in printed
@@ -189,6 +196,16 @@ def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
         "cp-review-first-3m": {Status.DONE, Status.DONE_LATE, Status.DUE},
         "cp-review-6m": {Status.DONE, Status.DUE},
         "cp-visit-10wd": set(Status.ALL),
+        "care-plan-10wd": {Status.DONE, Status.DONE_LATE},
+        "cla-review-first-20wd": {Status.DONE, Status.DONE_LATE},
+        "cla-review-6m": {Status.DONE, Status.DONE_LATE, Status.DUE, Status.CANCELLED},
+        "cla-visit-6w": {Status.DONE, Status.DONE_LATE, Status.DUE, Status.CANCELLED},
+        "iha-20wd": {Status.DONE, Status.DONE_LATE},
+        "rha": {Status.DONE, Status.DONE_LATE, Status.DUE, Status.CANCELLED},
+        "pep-20wd": {Status.DONE, Status.DONE_LATE},
+        "rhi-72h": {Status.DONE, Status.DONE_LATE},
+        "pathway-plan-review-6m": {Status.DONE, Status.DONE_LATE, Status.DUE},
+        "care-leaver-contact-2m": {Status.DONE, Status.DONE_LATE, Status.DUE},
     }.items():
         assert expected <= {status for r, status in statuses if r == rule}, rule
 

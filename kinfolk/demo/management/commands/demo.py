@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
+from kinfolk.demo.places import directory_rows
 from kinfolk.journeys.loader import load_journeys
 from kinfolk.people.models import Adult, Child
 from kinfolk.workforce.models import User
@@ -79,6 +81,7 @@ class Command(BaseCommand):
                 for error in result.errors[:20]:
                     self.stderr.write(str(error))
                 raise CommandError("The demo authority did not load")
+            record_postcodes(directory_rows(authority.postcodes))
             demo_password = make_password(DEMO_PASSWORD)
             User.objects.filter(
                 username__in=[w["id"] for ws in authority.workers.values() for w in ws]

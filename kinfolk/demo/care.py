@@ -1,0 +1,585 @@
+"""Children in care and care leavers for the demo authority.
+
+Some of the authority's children are looked after now or have been during the three years of
+history, and an older cohort of young people aged 18 to 21 left care in the years before.
+Each period of care is drawn whole: how the child came into care and under which legal status,
+the placements and the moves between them, the orders made in proceedings, and how care ended
+(a return home, special guardianship, adoption, or the 18th birthday). The records kept while
+the child is looked after follow the statutory rhythm, usually on time and sometimes late, so
+that the duties engine has real examples of every status: the care plan, looked-after reviews,
+visits, health assessments and checks, personal education plans, and missing episodes with
+their return interviews. Care leavers get a personal adviser, pathway plans and contacts.
+
+For ``medium`` (7,000 children) this gives about 455 children in care at the as-of date and
+about 300 care leavers aged 17 to 21; ``small`` is a tenth of that.
+"""
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from kinfolk.core.working_days import add_months, add_working_days
+from kinfolk.demo.episodes import at_time, weighted
+
+#: The chance that a child of an age (in whole years at the as-of date) has been looked after
+#: during the history or is now, tuned to about 65 children in care per 1,000 of the children
+#: the demo records (who are the children known to social care).
+CARE_CHANCE_BY_AGE = {0: 0.08, 1: 0.085, 2: 0.085, 3: 0.085, 4: 0.085, 5: 0.1, 6: 0.1}
+CARE_CHANCE = 0.115
+#: Of those, the share still looked after at the as-of date.
+STILL_IN_CARE = 0.72
+
+OUT_OF_AREA_PREFIXES = ["BL", "M", "PR", "L", "WA", "OL", "SK", "BB", "LS", "S", "B"]
+LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+
+MOVE_REASONS = [
+    ("CARPL", 35),
+    ("CREQB", 18),
+    ("CREQO", 10),
+    ("CHILD", 8),
+    ("STAND", 4),
+    ("ALLEG", 3),
+    ("CLOSE", 5),
+    ("LAREQ", 5),
+    ("OTHER", 12),
+]
+ENDINGS = [("E4A", 40), ("E13", 12), ("E41", 6), ("E47", 14), ("E45", 6), ("E3", 3), ("E16", 2)]
+ENDINGS_AT_18 = [("E17", 30), ("E5", 35), ("E6", 5), ("E8", 30)]
+LEAVER_ACCOMMODATION = [
+    ("D1", 22),
+    ("E1", 12),
+    ("U1", 22),
+    ("Z1", 10),
+    ("B1", 10),
+    ("K1", 6),
+    ("T1", 5),
+    ("D2", 3),
+    ("U2", 3),
+    ("S2", 2),
+    ("V2", 2),
+    ("X2", 1),
+]
+LEAVER_ACTIVITY_YOUNG = [("F2", 45), ("F4", 8), ("F5", 12), ("P5", 6), ("G5", 20), ("G6", 5)]
+LEAVER_ACTIVITY_OLDER = [
+    ("F1", 10),
+    ("F2", 12),
+    ("F4", 7),
+    ("F5", 25),
+    ("P5", 10),
+    ("G4", 6),
+    ("G5", 24),
+    ("G6", 6),
+]
+
+
+@dataclass
+class Stretch:
+    """A stretch of a period of care with one placement, for drawing the records."""
+
+    start: dt.date
+    placement: str
+
+
+@dataclass
+class CareTimeline:
+    """One young person's care events, by date."""
+
+    child_id: str
+    items: list[tuple[dt.date, int, dict[str, Any]]] = field(default_factory=list)
+
+    def add(self, day: dt.date, event_type: str, **fields: Any) -> None:
+        event = {"type": event_type, "child": self.child_id}
+        if "at" not in fields:
+            event["date"] = day.isoformat()
+        event.update(fields)
+        self.items.append((day, len(self.items), event))
+
+    def events(self, as_of: dt.date) -> list[dict[str, Any]]:
+        """The events known at the end of ``as_of`` (date-times strictly before it)."""
+        kept = []
+        for day, _seq, event in sorted(self.items, key=lambda item: (item[0], item[1])):
+            if day > as_of or ("at" in event and day >= as_of):
+                continue
+            kept.append(event)
+        return kept
+
+
+def event_day(event: dict[str, Any]) -> dt.date | None:
+    value = event.get("date") or event.get("at")
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else None
+
+
+def merge_by_date(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[dict]:
+    """One child's events from two histories in date order; on the same day ``first`` comes
+    first. Events without a date keep their place at the front."""
+    merged: list[dict[str, Any]] = []
+    index = 0
+    for event in first:
+        day = event_day(event)
+        while index < len(second) and day is not None and event_day(second[index]) < day:
+            merged.append(second[index])
+            index += 1
+        merged.append(event)
+    merged.extend(second[index:])
+    return merged
+
+
+class CareHistory:
+    """Draws periods of care and leaving care for the demo authority."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        *,
+        as_of: dt.date,
+        start: dt.date,
+        workers: dict[str, list[dict[str, Any]]],
+    ) -> None:
+        self.random = rng
+        self.as_of = as_of
+        self.start = start
+        social_workers = workers.get("social_worker", [])
+        self.care_team = [w["id"] for w in social_workers if w["team"] == "Children in Care"] or [
+            w["id"] for w in social_workers
+        ]
+        self.advisers = [w["id"] for w in workers.get("personal_adviser", [])] or self.care_team
+
+    # Helpers --------------------------------------------------------------------------------
+
+    def _on_time(self, chance: float = 0.85) -> bool:
+        return self.random.random() < chance
+
+    def _postcode(self) -> str:
+        """A placement's postcode: most in the borough, some out of the area."""
+        rng = self.random
+        prefix = rng.choice(OUT_OF_AREA_PREFIXES) if rng.random() < 0.22 else "WN"
+        return f"{prefix}{rng.randint(1, 9)} {rng.randint(1, 9)}{rng.choice(LETTERS)}{rng.choice(LETTERS)}"
+
+    def _placement(self, age: int) -> dict[str, str]:
+        """A placement for a child of ``age``: type, provider, postcode and Ofsted URN."""
+        rng = self.random
+        if age < 1:
+            kind = weighted(rng, [("U6", 60), ("U3", 30), ("U5", 10)])
+        elif age < 10:
+            kind = weighted(rng, [("U6", 55), ("U4", 12), ("U3", 25), ("U1", 8)])
+        elif age < 16:
+            kind = weighted(rng, [("U6", 42), ("U4", 12), ("K2", 28), ("U3", 14), ("U1", 4)])
+        else:
+            kind = weighted(rng, [("K3", 32), ("U6", 28), ("K2", 24), ("U3", 12), ("U4", 4)])
+        if kind in ("U1", "U2", "U3"):
+            provider = "PR1"
+        elif kind.startswith("U"):
+            provider = weighted(rng, [("PR1", 60), ("PR4", 35), ("PR5", 5)])
+        elif kind == "K2":
+            provider = weighted(rng, [("PR4", 70), ("PR1", 20), ("PR5", 10)])
+        else:
+            provider = weighted(rng, [("PR4", 70), ("PR5", 30)])
+        placement = {"placement": kind, "provider": provider, "placement_postcode": ""}
+        placement["placement_postcode"] = self._postcode()
+        if kind in ("K2", "K3"):
+            placement["urn"] = f"SC{rng.randint(100000, 999999)}"
+        return placement
+
+    # Children of the authority --------------------------------------------------------------
+
+    def child(self, child_id: str, born: dt.date, home: str) -> list[dict[str, Any]]:
+        """The care events of one of the authority's children, often none."""
+        rng = self.random
+        age = (self.as_of - born).days // 365
+        if rng.random() >= CARE_CHANCE_BY_AGE.get(age, CARE_CHANCE):
+            return []
+        timeline = CareTimeline(child_id)
+        if rng.random() < STILL_IN_CARE:
+            longest = (self.as_of - born).days
+            span = weighted(rng, [((7, 365), 32), ((365, 3 * 365), 36), ((3 * 365, 12 * 365), 32)])
+            days = min(rng.randint(*span), max(longest - 3, 1))
+            entry = self.as_of - dt.timedelta(days=days)
+            self.period(timeline, born, home, entry, leave=None)
+        else:
+            earliest = max(born + dt.timedelta(days=2), self.start - dt.timedelta(days=365))
+            latest = self.as_of - dt.timedelta(days=40)
+            if earliest >= latest:
+                return []
+            entry = earliest + dt.timedelta(days=rng.randint(0, (latest - earliest).days))
+            leave = entry + dt.timedelta(days=rng.randint(21, 720))
+            if leave >= self.as_of:
+                leave = self.as_of - dt.timedelta(days=rng.randint(1, 20))
+            if leave <= entry + dt.timedelta(days=7):
+                return []
+            self.period(timeline, born, home, entry, leave=leave)
+        return timeline.events(self.as_of)
+
+    def care_leaver(self, child_id: str, born: dt.date, home: str) -> list[dict[str, Any]]:
+        """A young person aged 18 to 21 who left care at 16 or later."""
+        rng = self.random
+        fourteenth = add_months(born, 14 * 12)
+        eighteenth = add_months(born, 18 * 12)
+        entry = fourteenth + dt.timedelta(days=rng.randint(0, 3 * 365))
+        leave = eighteenth
+        if rng.random() < 0.2:
+            sixteenth = add_months(born, 16 * 12)
+            leave = max(sixteenth, entry + dt.timedelta(days=120)) + dt.timedelta(
+                days=rng.randint(0, 300)
+            )
+            leave = min(leave, eighteenth)
+        timeline = CareTimeline(child_id)
+        self.period(timeline, born, home, entry, leave=leave)
+        return timeline.events(self.as_of)
+
+    # A period of care -----------------------------------------------------------------------
+
+    def period(
+        self,
+        timeline: CareTimeline,
+        born: dt.date,
+        home: str,
+        entry: dt.date,
+        *,
+        leave: dt.date | None,
+    ) -> None:
+        """A period of care from ``entry`` until ``leave`` (None: beyond the as-of date), with
+        its orders, placements, records and, for care leavers, the support after it."""
+        rng = self.random
+        eighteenth = add_months(born, 18 * 12)
+        end = leave or self.as_of + dt.timedelta(days=3650)
+        at_18 = end >= eighteenth
+        if at_18:
+            end = eighteenth
+        age = (entry - born).days // 365
+        # The legal route in: accommodation under section 20, an emergency order or police
+        # protection followed by an interim care order, or a remand for older children.
+        first_status = weighted(
+            rng,
+            [("V2", 42), ("C1", 40), ("L2", 10), ("L1", 5)] + ([("J1", 3)] if age >= 12 else []),
+        )
+        if first_status == "J1":
+            end = min(end, entry + dt.timedelta(days=rng.randint(30, 120)))
+            leave = end if end <= self.as_of else leave
+        need = weighted(
+            rng, [("N1", 64), ("N2", 4), ("N3", 3), ("N4", 7), ("N5", 14), ("N6", 2), ("N8", 6)]
+        )
+        placement = self._placement(age)
+        timeline.add(
+            entry,
+            "care_start",
+            legal_status=first_status,
+            category_of_need=need,
+            home_postcode=home,
+            **placement,
+        )
+        timeline.add(entry, "allocation", worker=rng.choice(self.care_team), reason="TSPROC")
+        statuses: list[tuple[dt.date, str]] = []
+        ending = ""
+        adoption: dt.date | None = None
+        if first_status in ("L1", "L2"):
+            statuses.append((entry + dt.timedelta(days=rng.randint(2, 8)), "C1"))
+        if first_status in ("C1", "L1", "L2") or (first_status == "V2" and rng.random() < 0.2):
+            interim = statuses[-1][0] if statuses else entry
+            if first_status == "V2":
+                interim = entry + dt.timedelta(days=rng.randint(30, 180))
+                statuses.append((interim, "C1"))
+            final = interim + dt.timedelta(weeks=rng.randint(24, 44))
+            young = (final - born).days < 5 * 365
+            outcome = weighted(
+                rng, [("C2", 70), ("E1", 40 if young else 0), ("home", 8), ("sgo", 10)]
+            )
+            if outcome in ("C2", "E1"):
+                statuses.append((final, outcome))
+                if outcome == "E1":
+                    adoption = final
+            elif final < end:
+                end = final
+                ending = "E47" if outcome == "sgo" else "E4A"
+        # Placements: moves at about one every three years, more for teenagers.
+        moves: list[tuple[dt.date, dict[str, str], str]] = []
+        day = entry
+        while True:
+            rate = 0.45 if (day - born).days > 11 * 365 else 0.28
+            day = day + dt.timedelta(days=int(rng.expovariate(rate / 365)) + 14)
+            if day >= min(end, self.as_of):
+                break
+            moves.append(
+                (day, self._placement((day - born).days // 365), weighted(rng, MOVE_REASONS))
+            )
+        # Adoption: the decision before the placement order, a match months after it, the
+        # move to the adopters and the adoption order.
+        adoption_steps: list[tuple[dt.date, str, dict[str, Any]]] = []
+        if adoption is not None:
+            decided = adoption - dt.timedelta(days=rng.randint(14, 60))
+            adoption_steps.append((max(decided, entry + dt.timedelta(days=1)), "decision", {}))
+            matched = adoption + dt.timedelta(days=rng.randint(60, 270))
+            couple = rng.random() < 0.8
+            sex = weighted(rng, [("MF", 80), ("FF", 10), ("MM", 10)]) if couple else "F1"
+            legal = (
+                weighted(rng, [("L11", 60), ("L3", 25), ("L2", 15)])
+                if sex == "MF"
+                else ("L0" if not couple else weighted(rng, [("L12", 60), ("L4", 25), ("L2", 15)]))
+            )
+            adoption_steps.append(
+                (
+                    matched,
+                    "match",
+                    {
+                        "adopters": 2 if couple else 1,
+                        "adopters_sex": sex,
+                        "adopters_legal_status": legal,
+                        "former_foster_carers": False,
+                    },
+                )
+            )
+            placed = matched + dt.timedelta(days=rng.randint(14, 60))
+            adoption_steps.append((placed, "placed", {}))
+            adopted = placed + dt.timedelta(days=rng.randint(120, 330))
+            if adopted < end:
+                end = adopted
+                ending = weighted(rng, [("E11", 70), ("E12", 30)])
+            moves = [m for m in moves if m[0] < placed]
+        changes: list[tuple[dt.date, int, str, dict[str, Any]]] = []
+        for when, status in statuses:
+            if when < end:
+                changes.append((when, 0, "legal_status_change", {"legal_status": status}))
+        for when, new_placement, reason in moves:
+            if when < end:
+                changes.append((when, 1, "placement_change", {**new_placement, "reason": reason}))
+        for when, step, fields in adoption_steps:
+            if step == "decision" and when < end:
+                timeline.add(when, "adoption_decision")
+            elif step == "match" and when < end:
+                timeline.add(when, "adoption_match", **fields)
+            elif step == "placed" and when < end:
+                changes.append(
+                    (
+                        when,
+                        1,
+                        "placement_change",
+                        {
+                            "placement": "A6",
+                            "provider": weighted(rng, [("PR1", 60), ("PR5", 40)]),
+                            "placement_postcode": self._postcode(),
+                            "reason": "CARPL",
+                        },
+                    )
+                )
+        stretches = [Stretch(entry, placement["placement"])]
+        taken: set[dt.date] = {entry}
+        for when, _order, event_type, fields in sorted(changes, key=lambda c: (c[0], c[1])):
+            if when in taken:
+                continue  # one change a day keeps the episodes simple
+            taken.add(when)
+            timeline.add(when, event_type, **fields)
+            if event_type == "placement_change":
+                stretches.append(Stretch(when, fields["placement"]))
+        if end <= self.as_of:
+            last = stretches[-1].placement
+            if first_status == "J1" and not ending:
+                ending = "E14"
+            elif not ending:
+                ending = weighted(rng, ENDINGS_AT_18) if at_18 else weighted(rng, ENDINGS)
+            if ending == "E17" and not last.startswith("U"):
+                ending = "E5"
+            adopted = ending in ("E11", "E12")
+            if adopted != last.startswith("A"):
+                ending = "E8"  # the move to the adopters fell on a day with another change
+            timeline.add(end, "care_end", reason=ending)
+        self.records(timeline, born, entry, min(end, self.as_of), stretches)
+        sixteenth = add_months(born, 16 * 12)
+        looked_after_since_14 = (end - max(entry, add_months(born, 14 * 12))).days
+        still_in_care = end > self.as_of
+        if end >= sixteenth and (still_in_care or looked_after_since_14 >= 91):
+            self.leaving(timeline, born, entry, None if still_in_care else end)
+
+    def records(
+        self,
+        timeline: CareTimeline,
+        born: dt.date,
+        entry: dt.date,
+        until: dt.date,
+        stretches: list[Stretch],
+    ) -> None:
+        """The statutory rhythm of a period of care, from ``entry`` up to ``until``."""
+        rng = self.random
+
+        def within(day: dt.date) -> bool:
+            return entry <= day < until
+
+        # Care plans and reviews.
+        plan = add_working_days(
+            entry, rng.randint(3, 10) if self._on_time() else rng.randint(11, 25)
+        )
+        if within(plan):
+            timeline.add(plan, "care_plan")
+        review = add_working_days(
+            entry, rng.randint(12, 20) if self._on_time() else rng.randint(21, 32)
+        )
+        number = 0
+        while within(review):
+            number += 1
+            age = (review - born).days // 365
+            if age < 4:
+                participation = "PN0"
+            elif age < 11:
+                participation = weighted(rng, [("PN1", 40), ("PN3", 15), ("PN5", 25), ("PN6", 20)])
+            else:
+                participation = weighted(
+                    rng,
+                    [("PN1", 45), ("PN2", 10), ("PN4", 8), ("PN5", 15), ("PN6", 15), ("PN7", 7)],
+                )
+            timeline.add(review, "cla_review", participation=participation)
+            replan = review + dt.timedelta(days=rng.randint(3, 20))
+            if within(replan) and rng.random() < 0.7:
+                timeline.add(replan, "care_plan")
+            months = 3 if number == 1 else 6
+            if self._on_time(0.88):
+                review = add_months(review, months) - dt.timedelta(days=rng.randint(0, 20))
+            else:
+                review = add_months(review, months) + dt.timedelta(days=rng.randint(1, 35))
+        # Visits: within a week of each placement, then about every five weeks.
+        for index, stretch in enumerate(stretches):
+            stop = stretches[index + 1].start if index + 1 < len(stretches) else until
+            visit = stretch.start + dt.timedelta(
+                days=rng.randint(1, 7) if self._on_time(0.88) else rng.randint(8, 15)
+            )
+            while visit < stop and within(visit):
+                seen = rng.random() < 0.95
+                fields: dict[str, Any] = {"kind": "cla", "seen": seen}
+                if seen and (visit - born).days >= 8 * 365:
+                    fields["seen_alone"] = rng.random() < 0.6
+                timeline.add(visit, "visit", **fields)
+                visit += dt.timedelta(
+                    days=rng.randint(21, 42) if self._on_time(0.9) else rng.randint(43, 60)
+                )
+        # Health: the initial assessment, then every 6 or 12 months; yearly checks.
+        health = add_working_days(
+            entry, rng.randint(8, 20) if self._on_time(0.75) else rng.randint(21, 45)
+        )
+        kind = "initial"
+        while within(health):
+            timeline.add(health, "health_assessment", kind=kind)
+            kind = "review"
+            months = 6 if (health - born).days < 5 * 365 else 12
+            health = add_months(health, months) + dt.timedelta(
+                days=-rng.randint(0, 25) if self._on_time(0.85) else rng.randint(1, 40)
+            )
+        check = entry + dt.timedelta(days=rng.randint(30, 120))
+        while within(check):
+            age = (check - born).days // 365
+            if age >= 1:
+                timeline.add(check, "dental_check")
+            timeline.add(check, "immunisations", up_to_date=rng.random() < 0.9)
+            if age < 5:
+                timeline.add(check, "development_check")
+            if 4 <= age <= 16:
+                if rng.random() < 0.85:
+                    score = max(0, min(40, round(rng.gauss(15, 7))))
+                    timeline.add(check, "sdq", score=score)
+                else:
+                    timeline.add(
+                        check,
+                        "sdq",
+                        reason=weighted(rng, [("SDQ2", 40), ("SDQ5", 40), ("SDQ4", 20)]),
+                    )
+            if age >= 13 and rng.random() < 0.05:
+                if rng.random() < 0.6:
+                    timeline.add(check, "substance_misuse", intervention_received=True)
+                else:
+                    timeline.add(
+                        check,
+                        "substance_misuse",
+                        intervention_received=False,
+                        intervention_offered=rng.random() < 0.7,
+                    )
+            if age >= 12 and rng.random() < 0.03:
+                timeline.add(check, "conviction")
+            check += dt.timedelta(days=rng.randint(330, 380))
+        # Personal education plans, for ages 3 to 17: within 20 working days, then termly.
+        if 3 <= (entry - born).days // 365 <= 17:
+            pep = add_working_days(
+                entry, rng.randint(8, 20) if self._on_time(0.8) else rng.randint(21, 40)
+            )
+            while within(pep) and (pep - born).days // 365 <= 17:
+                timeline.add(pep, "pep")
+                pep += dt.timedelta(days=rng.randint(100, 135))
+        # Missing episodes, for some teenagers.
+        if (until - born).days >= 12 * 365 and rng.random() < 0.25:
+            day = max(entry, born + dt.timedelta(days=12 * 365)) + dt.timedelta(
+                days=rng.randint(5, 200)
+            )
+            while within(day):
+                gone = at_time(day, rng, start=14, end=23)
+                back = gone + dt.timedelta(hours=rng.randint(3, 40))
+                if back.date() >= until:
+                    break
+                timeline.add(
+                    gone.date(),
+                    "missing_start",
+                    at=gone.strftime("%Y-%m-%dT%H:%M"),
+                    kind=weighted(rng, [("missing", 80), ("away", 20)]),
+                )
+                timeline.add(back.date(), "missing_end", at=back.strftime("%Y-%m-%dT%H:%M"))
+                offered = back + dt.timedelta(
+                    hours=rng.randint(4, 70) if self._on_time(0.85) else rng.randint(80, 160)
+                )
+                if offered.date() < until:
+                    timeline.add(
+                        offered.date(),
+                        "return_interview_offered",
+                        at=offered.strftime("%Y-%m-%dT%H:%M"),
+                    )
+                    held = offered + dt.timedelta(days=rng.randint(0, 3))
+                    if held.date() < until and held > back:
+                        timeline.add(
+                            held.date(),
+                            "return_interview",
+                            at=held.strftime("%Y-%m-%dT%H:%M"),
+                            accepted=rng.random() < 0.7,
+                        )
+                day = back.date() + dt.timedelta(days=int(rng.expovariate(2.5 / 365)) + 3)
+
+    def leaving(
+        self, timeline: CareTimeline, born: dt.date, entry: dt.date, left: dt.date | None
+    ) -> None:
+        """A personal adviser, pathway plans and contacts for a young person who is, or will
+        be, a care leaver: from the 16th birthday (or the start of care after it) to the 21st
+        birthday or the as-of date."""
+        rng = self.random
+        sixteenth = add_months(born, 16 * 12)
+        twenty_first = add_months(born, 21 * 12)
+        stop = min(twenty_first, self.as_of)
+        start = max(entry, sixteenth)
+        plan = add_months(start, 3) - dt.timedelta(
+            days=rng.randint(5, 60) if self._on_time(0.85) else -rng.randint(5, 60)
+        )
+        while plan < stop:
+            timeline.add(plan, "pathway_plan")
+            plan = add_months(plan, 6) - dt.timedelta(
+                days=rng.randint(0, 30) if self._on_time(0.85) else -rng.randint(5, 60)
+            )
+        adviser_on = max(start, add_months(born, 17 * 12) + dt.timedelta(days=rng.randint(0, 120)))
+        if left is not None:
+            adviser_on = min(adviser_on, left)
+        # A personal adviser is for a care leaver: 13 weeks looked after since the 14th
+        # birthday.
+        adviser_on = max(adviser_on, max(entry, add_months(born, 14 * 12)) + dt.timedelta(days=91))
+        if adviser_on < stop:
+            timeline.add(adviser_on, "personal_adviser", worker=rng.choice(self.advisers))
+        if left is None:
+            return
+        contact = left + dt.timedelta(days=rng.randint(10, 55))
+        older = False
+        while contact < stop:
+            older = (contact - born).days >= 19 * 365
+            in_touch = weighted(rng, [("YES", 88), ("NO", 6), ("REFU", 4), ("NREQ", 2)])
+            fields: dict[str, Any] = {"in_touch": in_touch}
+            if in_touch == "YES":
+                adult = contact >= add_months(born, 18 * 12)
+                fields["accommodation"] = weighted(
+                    rng, [(code, w) for code, w in LEAVER_ACCOMMODATION if adult or code != "Z1"]
+                )
+                fields["activity"] = weighted(
+                    rng, LEAVER_ACTIVITY_OLDER if older else LEAVER_ACTIVITY_YOUNG
+                )
+            timeline.add(contact, "care_leaver_contact", **fields)
+            contact += dt.timedelta(
+                days=rng.randint(25, 58) if self._on_time(0.88) else rng.randint(62, 100)
+            )
