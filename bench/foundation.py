@@ -47,6 +47,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
+    from kinfolk.care.models import PeriodOfCare
     from kinfolk.people.models import Child
     from kinfolk.workforce.choices import Role
     from kinfolk.workforce.models import User
@@ -76,18 +77,22 @@ def main() -> None:
     client = Client()
     client.force_login(manager)
     ids = list(Child.objects.values_list("pk", flat=True))
+    in_care = list(PeriodOfCare.objects.values_list("child_id", flat=True).distinct()) or ids
     rng = random.Random(1)
-    for name in (
-        "casework:child-casework",
-        "children:detail",
-        "children:chronology",
-        "children:identity",
-        "children:relationships",
-        "children:allocations",
+    for name, pool in (
+        ("casework:child-casework", ids),
+        ("children:detail", ids),
+        ("children:chronology", ids),
+        ("children:identity", ids),
+        ("children:relationships", ids),
+        ("children:allocations", ids),
+        ("care:child-care", in_care),
+        ("leaving:child-leaving", in_care),
+        ("permanence:child-permanence", in_care),
     ):
         timings, queries = [], []
         for _ in range(args.requests):
-            url = reverse(name, args=[rng.choice(ids)])
+            url = reverse(name, args=[rng.choice(pool)])
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
                 response = client.get(url)
@@ -99,6 +104,15 @@ def main() -> None:
         print(
             f"{name:<24} median {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   "
             f"worst {timings[-1]:6.1f} ms   queries {min(queries)}-{max(queries)}"
+        )
+    for name in ("leaving:care-leavers", "permanence:adoption-plans", "permanence:households"):
+        timings = []
+        for _ in range(10):
+            started = time.perf_counter()
+            assert client.get(reverse(name)).status_code == 200
+            timings.append((time.perf_counter() - started) * 1000)
+        print(
+            f"{name:<24} median {statistics.median(timings):6.1f} ms   worst {max(timings):6.1f} ms"
         )
     started = time.perf_counter()
     for term in ("smith", "smyth", "jonson", "ahmed", "okafor", "nowak", "lily", "wn1"):

@@ -28,8 +28,8 @@ about 1.6 ms, and those figures need about 290,000 events: seven to eight minute
 child protection figures but lighter volumes: about 10,400 contacts a year (most news about an
 open case goes straight to the allocated worker rather than through the front door), 2,600
 referrals (a fifth of them re-referrals), 1,000 section 47 enquiries and 370 initial
-conferences a year; about 1,650 children in need at any time (children in care, the rest of
-the 2,200, are not generated yet) and 250 to 290 on plans; child in need visits every seven to
+conferences a year; about 1,650 children in need at any time (children in care are drawn by
+kinfolk.demo.care) and 250 to 290 on plans; child in need visits every seven to
 eleven weeks. ``small`` is a tenth of ``medium`` and ``large`` four times.
 """
 
