@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "kinfolk.leaving",
     "kinfolk.permanence",
     "kinfolk.duties",
+    "kinfolk.returns",
     "kinfolk.journeys",
     "kinfolk.demo",
 ]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("children/", include("kinfolk.care.urls")),
     path("", include("kinfolk.leaving.urls")),
     path("", include("kinfolk.permanence.urls")),
+    path("", include("kinfolk.returns.urls")),
     path("front-door/", include("kinfolk.frontdoor.urls")),
     path("work/", include("kinfolk.duties.urls")),
     path("", include("kinfolk.workforce.urls")),

@@ -75,6 +75,7 @@ class ChildRecordMixin:
             ("leaving:child-leaving", _("Leaving care")),
             ("permanence:child-permanence", _("Permanence")),
             ("children:chronology", _("Chronology")),
+            ("returns:child-returns", _("Data quality")),
         ]
         if getattr(self.request.user, "is_manager", False):
             sections.append(("children:access-log", _("Who has looked at this record")))

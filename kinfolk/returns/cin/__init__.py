@@ -1,0 +1,1 @@
+"""The CIN census: build (XML), check against the XSD, validate (DfE rules), import."""
