@@ -88,3 +88,55 @@ def test_my_work_queries_do_not_grow_with_the_caseload(social_worker):
             assert signed_in(social_worker).get(reverse("duties:my-work")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_care_duties_link_to_the_care_page_and_care_leavers_to_their_adviser(
+    social_worker, other_social_worker
+):
+    from kinfolk.care.services import end_care, start_care
+    from kinfolk.leaving.services import allocate_personal_adviser
+
+    today = timezone.localdate()
+    in_care = make_child(la_child_id="C1", first_name="Ava", last_name="Brown")
+    allocate_child(child=in_care, worker=social_worker, start_on=today - dt.timedelta(days=30))
+    start_care(
+        child=in_care,
+        start_on=today - dt.timedelta(days=30),
+        legal_status="C1",
+        category_of_need="N1",
+        placement_type="U6",
+        provider="PR1",
+    )
+    leaver = make_child(
+        la_child_id="C2",
+        first_name="Noah",
+        last_name="Jones",
+        date_of_birth=today - dt.timedelta(days=17 * 365),
+    )
+    start_care(
+        child=leaver,
+        start_on=today - dt.timedelta(days=400),
+        legal_status="V2",
+        category_of_need="N4",
+        placement_type="K2",
+        provider="PR4",
+    )
+    end_care(child=leaver, on=today - dt.timedelta(days=70), reason="E13")
+    allocate_personal_adviser(
+        child=leaver, adviser=other_social_worker, start_on=today - dt.timedelta(days=69)
+    )
+    recompute_children([in_care.pk, leaver.pk])
+
+    mine = signed_in(social_worker).get(reverse("duties:my-work")).context["work"]
+    assert {d.rule for d in mine.overdue} >= {"care-plan-10wd", "cla-visit-1w", "iha-20wd"}
+    assert {d.child.la_child_id for d in mine.overdue + mine.due_soon} == {"C1"}
+    page = signed_in(social_worker).get(reverse("duties:my-work"))
+    assert reverse("care:child-care", args=[in_care.pk]) in page.content.decode()
+
+    theirs = signed_in(other_social_worker).get(reverse("duties:my-work"))
+    work = theirs.context["work"]
+    assert {(d.child.la_child_id, d.rule) for d in work.overdue} == {
+        ("C2", "care-leaver-contact-2m"),
+        ("C2", "pathway-plan-3m"),
+    }
+    assert reverse("leaving:child-leaving", args=[leaver.pk]) in theirs.content.decode()
