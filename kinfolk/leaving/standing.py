@@ -298,7 +298,7 @@ def next_oc3_birthday(
 ) -> Oc3Birthday | None:
     """The next 17th to 21st birthday whose OC3 window has not closed, with the contact
     nearest the birthday in that window. A young person still looked after on their 17th or
-    18th birthday is not reported for it (SSDA903 rule 1007)."""
+    18th birthday, or ceasing on it, is not reported for it (SSDA903 rules 1007 and 1016)."""
     for years in OC3_BIRTHDAYS:
         day = birthday(date_of_birth, years)
         window_end = add_months(day, OC3_MONTHS_AFTER)
@@ -309,7 +309,10 @@ def next_oc3_birthday(
         nearest = min(in_window, key=lambda c: abs((c.contacted_on - day).days), default=None)
         status = care_leaver_status(date_of_birth, stays, day)
         reason = ""
-        if years in (17, 18) and is_looked_after_on(stays, day):
+        if years in (17, 18) and (
+            is_looked_after_on(stays, day) or is_looked_after_on(stays, day - dt.timedelta(days=1))
+        ):
+            # Ceasing to be looked after on the birthday itself counts as after it (rule 1016).
             reason = _("Still looked after on this birthday: not reported in OC3 for it.")
         elif status not in (CareLeaverStatus.RELEVANT, CareLeaverStatus.FORMER_RELEVANT) and (
             years < 21
