@@ -1,0 +1,290 @@
+"""The returns pages: building, downloading and submitting the statutory returns; today's data
+quality for the current collection year; and each child's own failures.
+
+The returns and data quality pages are for the performance analyst and for managers. A
+child's Data quality page is for everyone who may see the child's record.
+"""
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from kinfolk.people.models import Child
+from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.returns import services
+from kinfolk.returns.forms import AnnexAForm, DataQualityFilterForm
+from kinfolk.returns.framework import Failure
+from kinfolk.returns.models import BuildStatus, ReturnKind, Submission
+from kinfolk.workforce.choices import Role
+
+#: CIN census elements about the child themself, fixed on the child's identity page.
+CIN_IDENTITY_FIELDS = frozenset(
+    {
+        "LAchildID",
+        "UPN",
+        "FormerUPN",
+        "UPNunknown",
+        "PersonBirthDate",
+        "ExpectedPersonBirthDate",
+        "GenderCurrent",
+        "Sex",
+        "PersonDeathDate",
+        "Ethnicity",
+        "Disability",
+        "Disabilities",
+    }
+)
+#: Where each SSDA903 table's items are recorded.
+SSDA903_TABLE_PAGES = {
+    "header": "children:identity",
+    "episodes": "care:child-care",
+    "reviews": "care:child-care",
+    "uasc": "care:child-care",
+    "oc2": "care:child-care",
+    "missing": "care:child-care",
+    "oc3": "leaving:child-leaving",
+    "ad1": "permanence:child-permanence",
+    "placed_adoption": "permanence:child-permanence",
+    "prev_perm": "permanence:child-permanence",
+    "sw_episodes": "children:allocations",
+}
+#: Columns that are in every table: they do not say which record to fix.
+SHARED_COLUMNS = frozenset({"CHILD", "DOB", "SEX"})
+
+
+def _ssda903_column_pages() -> dict[str, str]:
+    try:
+        from kinfolk.returns.ssda903.tables import TABLES
+    except ImportError:
+        return {}
+    pages = {}
+    for table, columns in TABLES.items():
+        for column in columns:
+            if column not in SHARED_COLUMNS:
+                pages.setdefault(column, SSDA903_TABLE_PAGES.get(table, "care:child-care"))
+    return pages
+
+
+def record_page(kind: str, field: str) -> str:
+    """The URL name of the child's page where the item a failure names is recorded."""
+    if kind == ReturnKind.CIN_CENSUS:
+        return "children:identity" if field in CIN_IDENTITY_FIELDS else "casework:child-casework"
+    if field in ("SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"):
+        return "children:identity"
+    return _ssda903_column_pages().get(field, "care:child-care")
+
+
+def _url(name: str, pk: int) -> str:
+    try:
+        return reverse(name, args=[pk])
+    except NoReverseMatch:  # that section of the record is not built yet
+        return reverse("children:detail", args=[pk])
+
+
+class FailureRow:
+    """One failure as a row of the page, with links to the child and to the record to fix."""
+
+    def __init__(self, kind: str, label: str, failure: Failure, child: Child | None) -> None:
+        self.kind = kind
+        self.return_label = label
+        self.failure = failure
+        self.child = child
+        self.child_url = _url("children:detail", child.pk) if child else ""
+        self.fix_url = _url(record_page(kind, failure.field), child.pk) if child else ""
+
+
+def failure_rows(
+    checks: list[services.ReturnCheck], children: dict[str, Child]
+) -> list[FailureRow]:
+    return [
+        FailureRow(check.kind, check.label, failure, children.get(failure.child))
+        for check in checks
+        for failure in check.failures
+    ]
+
+
+class AnalystRequiredMixin:
+    """The returns are the performance analyst's work; managers may see them too."""
+
+    request: HttpRequest
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not (getattr(user, "role", "") == Role.ANALYST or getattr(user, "is_manager", False)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class ReturnsIndexView(AnalystRequiredMixin, TemplateView):
+    """The current collection year's returns: build each one, and every return built so far,
+    to download or mark as submitted."""
+
+    template_name = "returns/index.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = services.current_year()
+        submissions: QuerySet[Submission] = Submission.objects.defer("content").select_related(
+            "generated_by", "submitted_by"
+        )
+        context.update(
+            year=year,
+            annex_form=kwargs.get("annex_form")
+            or AnnexAForm(initial={"as_of": timezone.localdate()}),
+            submissions=list(submissions),
+            kinds=ReturnKind,
+        )
+        return context
+
+
+class ReturnBuildView(AnalystRequiredMixin, View):
+    """Start building a return: the CIN census or SSDA903 of the current year, or Annex A as
+    of a date. The build runs in the background and the status page shows its progress."""
+
+    #: Off in tests, whose database a second thread cannot see.
+    background = True
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        kind = request.POST.get("kind", "")
+        year = services.current_year()
+        as_of: dt.date | None = None
+        if kind == ReturnKind.ANNEX_A:
+            form = AnnexAForm(request.POST)
+            if not form.is_valid():
+                return self._index_with(form)
+            as_of = form.cleaned_data["as_of"]
+        elif kind not in ReturnKind.values:
+            return HttpResponseBadRequest(_("Choose a return to build."))
+        submission = services.start_submission(
+            kind=kind, actor=request.user, year=year, as_of=as_of
+        )
+        if self.background:
+            services.build_in_background(submission)
+        else:
+            services.finish_submission(submission.pk)
+        return redirect("returns:detail", pk=submission.pk)
+
+    def _index_with(self, form: AnnexAForm) -> HttpResponse:
+        view = ReturnsIndexView()
+        view.setup(self.request)
+        context = view.get_context_data(annex_form=form)
+        return view.render_to_response(context, status=200)
+
+
+class SubmissionDetailView(AnalystRequiredMixin, TemplateView):
+    """One generated return: its progress while it builds, then its download and whether it
+    was submitted."""
+
+    template_name = "returns/detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        submission = get_object_or_404(
+            Submission.objects.defer("content").select_related("generated_by", "submitted_by"),
+            pk=kwargs["pk"],
+        )
+        context.update(submission=submission, is_building=submission.status == BuildStatus.BUILDING)
+        return context
+
+
+class SubmissionDownloadView(AnalystRequiredMixin, View):
+    """The generated file, exactly as stored."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission = get_object_or_404(Submission, pk=pk, status=BuildStatus.READY)
+        response = HttpResponse(bytes(submission.content), content_type=submission.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{submission.filename}"'
+        return response
+
+
+class SubmissionSubmitView(AnalystRequiredMixin, TemplateView):
+    """Confirm, then record that the authority sent this return: it is frozen from then on."""
+
+    template_name = "returns/submit.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["submission"] = get_object_or_404(
+            Submission.objects.defer("content"), pk=kwargs["pk"]
+        )
+        return context
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission = get_object_or_404(Submission.objects.defer("content"), pk=pk)
+        try:
+            services.mark_submitted(submission=submission, actor=request.user)
+        except ValidationError as error:
+            context = self.get_context_data(pk=pk)
+            context["errors"] = [m for ms in error.message_dict.values() for m in ms]
+            return self.render_to_response(context)
+        return HttpResponseRedirect(reverse("returns:detail", args=[pk]))
+
+
+def _children_by_id(failures: list[Failure]) -> dict[str, Child]:
+    ids = {failure.child for failure in failures if failure.child}
+    return {child.la_child_id: child for child in Child.objects.filter(la_child_id__in=ids)}
+
+
+class DataQualityView(AnalystRequiredMixin, TemplateView):
+    """Today's failures of the current year's CIN census and SSDA903, each linked to the
+    child and to the record to fix, with a count per rule; filtered by return and rule."""
+
+    template_name = "returns/data_quality.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = services.current_year()
+        form = DataQualityFilterForm(self.request.GET or None)
+        kind = rule = ""
+        if form.is_valid():
+            kind = form.cleaned_data["kind"]
+            rule = form.cleaned_data["rule"].strip()
+        checks = services.check_returns(year)
+        everything = [f for check in checks for f in check.failures]
+        children = _children_by_id(everything)
+        rows = [
+            row
+            for row in failure_rows(checks, children)
+            if (not kind or row.kind == kind) and (not rule or row.failure.rule == rule)
+        ]
+        counts = Counter((row.return_label, row.failure.rule, row.failure.is_error) for row in rows)
+        context.update(
+            year=year,
+            form=form,
+            checks=checks,
+            rows=rows,
+            rule_counts=[
+                {"return": label, "rule": code, "is_error": is_error, "count": count}
+                for (label, code, is_error), count in sorted(counts.items())
+            ],
+            is_filtered=bool(kind or rule),
+        )
+        return context
+
+
+class ChildReturnsView(ChildRecordMixin, TemplateView):
+    """The child's own failures in this year's CIN census and SSDA903, built for this child
+    only, each linked to the record to fix."""
+
+    template_name = "returns/child_returns.html"
+    record_label = "Child record: data quality"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = services.current_year()
+        checks = services.check_returns(year, child_ids=[self.child.pk])
+        for check in checks:
+            check.failures = [f for f in check.failures if f.child == self.child.la_child_id]
+        rows = failure_rows(checks, {self.child.la_child_id: self.child})
+        context.update(year=year, checks=checks, rows=rows)
+        return context
