@@ -19,7 +19,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from kinfolk.core.working_days import add_months, add_working_days
+from kinfolk.core.working_days import add_months, add_working_days, age_on
+from kinfolk.demo import places
 from kinfolk.demo.episodes import at_time, weighted
 
 #: The chance that a child of an age (in whole years at the as-of date) has been looked after
@@ -30,8 +31,11 @@ CARE_CHANCE = 0.115
 #: Of those, the share still looked after at the as-of date.
 STILL_IN_CARE = 0.72
 
-OUT_OF_AREA_PREFIXES = ["BL", "M", "PR", "L", "WA", "OL", "SK", "BB", "LS", "S", "B"]
-LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+#: Ofsted URNs of the authority's fostering service and of some fostering agencies (invented).
+FOSTERING_SERVICE = "SC059311"
+FOSTERING_AGENCIES = ["SC048127", "SC061845", "SC397210", "SC426618", "SC472903"]
+#: What SSDA903 asks in place of a URN for a placement through a regional adoption agency.
+ADOPTION_AGENCY = "XXXXXXX"
 
 MOVE_REASONS = [
     ("CARPL", 35),
@@ -88,9 +92,11 @@ class CareTimeline:
     child_id: str
     items: list[tuple[dt.date, int, dict[str, Any]]] = field(default_factory=list)
 
-    def add(self, day: dt.date, event_type: str, **fields: Any) -> None:
+    def add(self, day: dt.date, event_type: str, *, dated: bool = True, **fields: Any) -> None:
+        """Add an event on ``day``; ``dated=False`` leaves its date out (it is kept in order
+        by ``day``)."""
         event = {"type": event_type, "child": self.child_id}
-        if "at" not in fields:
+        if "at" not in fields and dated:
             event["date"] = day.isoformat()
         event.update(fields)
         self.items.append((day, len(self.items), event))
@@ -112,17 +118,33 @@ def event_day(event: dict[str, Any]) -> dt.date | None:
 
 def merge_by_date(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[dict]:
     """One child's events from two histories in date order; on the same day ``first`` comes
-    first. Events without a date keep their place at the front."""
+    first. An event without a date stays with the one before it in its own history."""
+    days: list[dt.date] = []
+    for event in second:
+        days.append(event_day(event) or (days[-1] if days else dt.date.min))
     merged: list[dict[str, Any]] = []
     index = 0
     for event in first:
         day = event_day(event)
-        while index < len(second) and day is not None and event_day(second[index]) < day:
+        while index < len(second) and day is not None and days[index] < day:
             merged.append(second[index])
             index += 1
         merged.append(event)
     merged.extend(second[index:])
     return merged
+
+
+def first_contact_once(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A child's allocations with "first contact" (SSDA903 SW_REASON FCONTA) only on the
+    first: a later allocation takes over from a worker who still holds the case."""
+    seen = False
+    for event in events:
+        if event["type"] != "allocation":
+            continue
+        if seen and event.get("reason") == "FCONTA":
+            event["reason"] = "TSPROC"
+        seen = True
+    return events
 
 
 class CareHistory:
@@ -150,11 +172,11 @@ class CareHistory:
     def _on_time(self, chance: float = 0.85) -> bool:
         return self.random.random() < chance
 
-    def _postcode(self) -> str:
+    def _postcode(self, *, in_area: bool = False) -> str:
         """A placement's postcode: most in the borough, some out of the area."""
         rng = self.random
-        prefix = rng.choice(OUT_OF_AREA_PREFIXES) if rng.random() < 0.22 else "WN"
-        return f"{prefix}{rng.randint(1, 9)} {rng.randint(1, 9)}{rng.choice(LETTERS)}{rng.choice(LETTERS)}"
+        out = not in_area and rng.random() < 0.22
+        return places.pick(rng, rng.choice(places.OUT_OF_AREA) if out else places.HOME_AREA)
 
     def _placement(self, age: int) -> dict[str, str]:
         """A placement for a child of ``age``: type, provider, postcode and Ofsted URN."""
@@ -176,9 +198,18 @@ class CareHistory:
         else:
             provider = weighted(rng, [("PR4", 70), ("PR5", 30)])
         placement = {"placement": kind, "provider": provider, "placement_postcode": ""}
-        placement["placement_postcode"] = self._postcode()
+        # Supported accommodation, and the authority's own homes, are in the borough (SSDA903
+        # rules 241 and 1015).
+        placement["placement_postcode"] = self._postcode(
+            in_area=kind == "K3" or (provider == "PR1" and not kind.startswith("U"))
+        )
         if kind in ("K2", "K3"):
             placement["urn"] = f"SC{rng.randint(100000, 999999)}"
+        elif kind.startswith("U"):
+            # The Ofsted URN of the fostering service: the authority's own, or an agency's.
+            placement["urn"] = (
+                FOSTERING_SERVICE if provider == "PR1" else rng.choice(FOSTERING_AGENCIES)
+            )
         return placement
 
     # Children of the authority --------------------------------------------------------------
@@ -246,7 +277,7 @@ class CareHistory:
         at_18 = end >= eighteenth
         if at_18:
             end = eighteenth
-        age = (entry - born).days // 365
+        age = age_on(born, entry)
         # The legal route in: accommodation under section 20, an emergency order or police
         # protection followed by an interim care order, or a remand for older children.
         first_status = weighted(
@@ -268,12 +299,20 @@ class CareHistory:
             home_postcode=home,
             **placement,
         )
+        timeline.add(
+            entry,
+            "previous_permanence",
+            dated=False,
+            code="Z1",
+        )
         timeline.add(entry, "allocation", worker=rng.choice(self.care_team), reason="TSPROC")
         statuses: list[tuple[dt.date, str]] = []
         ending = ""
         adoption: dt.date | None = None
         if first_status in ("L1", "L2"):
-            statuses.append((entry + dt.timedelta(days=rng.randint(2, 8)), "C1"))
+            # Police protection lasts at most 72 hours, an emergency protection order 8 days.
+            days = rng.randint(1, 3) if first_status == "L1" else rng.randint(2, 8)
+            statuses.append((entry + dt.timedelta(days=days), "C1"))
         if first_status in ("C1", "L1", "L2") or (first_status == "V2" and rng.random() < 0.2):
             interim = statuses[-1][0] if statuses else entry
             if first_status == "V2":
@@ -299,9 +338,7 @@ class CareHistory:
             day = day + dt.timedelta(days=int(rng.expovariate(rate / 365)) + 14)
             if day >= min(end, self.as_of):
                 break
-            moves.append(
-                (day, self._placement((day - born).days // 365), weighted(rng, MOVE_REASONS))
-            )
+            moves.append((day, self._placement(age_on(born, day)), weighted(rng, MOVE_REASONS)))
         # Adoption: the decision before the placement order, a match months after it, the
         # move to the adopters and the adoption order.
         adoption_steps: list[tuple[dt.date, str, dict[str, Any]]] = []
@@ -356,6 +393,7 @@ class CareHistory:
                         {
                             "placement": "A6",
                             "provider": weighted(rng, [("PR1", 60), ("PR5", 40)]),
+                            "urn": ADOPTION_AGENCY,
                             "placement_postcode": self._postcode(),
                             "reason": "CARPL",
                         },
@@ -415,7 +453,7 @@ class CareHistory:
         number = 0
         while within(review):
             number += 1
-            age = (review - born).days // 365
+            age = age_on(born, review)
             if age < 4:
                 participation = "PN0"
             elif age < 11:
@@ -463,13 +501,15 @@ class CareHistory:
             )
         check = entry + dt.timedelta(days=rng.randint(30, 120))
         while within(check):
-            age = (check - born).days // 365
+            age = age_on(born, check)
             if age >= 1:
                 timeline.add(check, "dental_check")
             timeline.add(check, "immunisations", up_to_date=rng.random() < 0.9)
             if age < 5:
                 timeline.add(check, "development_check")
-            if 4 <= age <= 16:
+            if age > 16:
+                timeline.add(check, "sdq", reason="SDQ1")
+            elif 4 <= age <= 16:
                 if rng.random() < 0.85:
                     score = max(0, min(40, round(rng.gauss(15, 7))))
                     timeline.add(check, "sdq", score=score)
@@ -492,12 +532,16 @@ class CareHistory:
             if age >= 12 and rng.random() < 0.03:
                 timeline.add(check, "conviction")
             check += dt.timedelta(days=rng.randint(330, 380))
+        # The first SDQ soon after the 4th birthday (SSDA903 OC2 asks for 4-year-olds too).
+        first_sdq = add_months(born, 48) + dt.timedelta(days=rng.randint(5, 40))
+        if within(first_sdq):
+            timeline.add(first_sdq, "sdq", score=max(0, min(40, round(rng.gauss(15, 7)))))
         # Personal education plans, for ages 3 to 17: within 20 working days, then termly.
-        if 3 <= (entry - born).days // 365 <= 17:
+        if 3 <= age_on(born, entry) <= 17:
             pep = add_working_days(
                 entry, rng.randint(8, 20) if self._on_time(0.8) else rng.randint(21, 40)
             )
-            while within(pep) and (pep - born).days // 365 <= 17:
+            while within(pep) and age_on(born, pep) <= 17:
                 timeline.add(pep, "pep")
                 pep += dt.timedelta(days=rng.randint(100, 135))
         # Missing episodes, for some teenagers.
@@ -534,7 +578,9 @@ class CareHistory:
                             at=held.strftime("%Y-%m-%dT%H:%M"),
                             accepted=rng.random() < 0.7,
                         )
-                day = back.date() + dt.timedelta(days=int(rng.expovariate(2.5 / 365)) + 3)
+                # The next episode starts after this one's return interview.
+                settled = max(back, offered) + dt.timedelta(days=4)
+                day = settled.date() + dt.timedelta(days=int(rng.expovariate(2.5 / 365)))
 
     def leaving(
         self, timeline: CareTimeline, born: dt.date, entry: dt.date, left: dt.date | None
@@ -565,9 +611,25 @@ class CareHistory:
             timeline.add(adviser_on, "personal_adviser", worker=rng.choice(self.advisers))
         if left is None:
             return
-        contact = left + dt.timedelta(days=rng.randint(10, 55))
-        older = False
+        # Contacts every month or two, and always one in the month before each birthday from
+        # the 17th (what the SSDA903 OC3 table reports).
+        days: list[dt.date] = []
+        contact = left + dt.timedelta(days=rng.randint(3, 25))
         while contact < stop:
+            days.append(contact)
+            contact += dt.timedelta(
+                days=rng.randint(25, 58) if self._on_time(0.88) else rng.randint(62, 100)
+            )
+        for age in range(17, 22):
+            birthday = add_months(born, age * 12)
+            window = birthday - dt.timedelta(days=30)
+            if (
+                left < window
+                and birthday <= stop
+                and not any(window <= d <= birthday for d in days)
+            ):
+                days.append(birthday - dt.timedelta(days=rng.randint(1, 29)))
+        for contact in sorted(days):
             older = (contact - born).days >= 19 * 365
             in_touch = weighted(rng, [("YES", 88), ("NO", 6), ("REFU", 4), ("NREQ", 2)])
             fields: dict[str, Any] = {"in_touch": in_touch}
@@ -579,7 +641,6 @@ class CareHistory:
                 fields["activity"] = weighted(
                     rng, LEAVER_ACTIVITY_OLDER if older else LEAVER_ACTIVITY_YOUNG
                 )
+            else:
+                fields["accommodation"] = fields["activity"] = "0"  # not known
             timeline.add(contact, "care_leaver_contact", **fields)
-            contact += dt.timedelta(
-                days=rng.randint(25, 58) if self._on_time(0.88) else rng.randint(62, 100)
-            )

