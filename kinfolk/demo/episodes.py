@@ -395,8 +395,11 @@ class CourseDrawer:
             self.close(after_working_days(end, rng.randint(0, 10)), "RC7")
 
     def step_down_plan(self, start: dt.date) -> None:
-        """A child in need plan from the review that ended the child protection plan."""
+        """A child in need plan from the working day after the review that ended the child
+        protection plan (the CIN census treats a review on the day a CIN plan starts as one
+        held during it, rule 4003)."""
         rng = self.rng
+        start = after_working_days(start, 1)
         self.add(start, "cin_plan_start")
         months = weighted(rng, [(3, 25), (4, 20), (6, 30), (9, 15), (12, 10)])
         end = working_day(add_months(start, months) + dt.timedelta(days=rng.randint(-10, 10)))
