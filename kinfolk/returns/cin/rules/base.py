@@ -36,6 +36,17 @@ class CensusRule(Rule[Census]):
     """A DfE rule of the CIN census ``cin2025_26`` ruleset, checked over the whole return."""
 
 
+def after_death(data: Census, la_child_id: str, day: dt.date | None) -> bool:
+    """True when ``day`` is after the recorded death of the child."""
+    child = data.child(la_child_id)
+    return (
+        child is not None
+        and child.death_date is not None
+        and day is not None
+        and day > child.death_date
+    )
+
+
 def overlaps(earlier_start: dt.date, earlier_end: dt.date | None, later_start: dt.date) -> bool:
     """True when something starting on ``later_start`` begins inside a period that started
     on ``earlier_start`` and is still open or ends after it (sharing the end day is allowed)."""

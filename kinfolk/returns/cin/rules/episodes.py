@@ -10,6 +10,7 @@ from kinfolk.returns.cin.rules.base import (
     REASONS_FOR_CLOSURE,
     REFERRAL_SOURCES,
     CensusRule,
+    after_death,
 )
 from kinfolk.returns.cin.rules.census import BOOLEAN_VALUES, Census, CINdetails
 from kinfolk.returns.framework import Failure
@@ -62,13 +63,7 @@ class Rule8555Q(CensusRule):
 
     def check(self, data: Census) -> Iterator[Failure]:
         for episode in data.episodes:
-            child = data.child(episode.la_child_id)
-            if (
-                child is not None
-                and child.death_date is not None
-                and episode.referral_date is not None
-                and episode.referral_date > child.death_date
-            ):
+            if after_death(data, episode.la_child_id, episode.referral_date):
                 yield self.fail(episode.la_child_id, "CINreferralDate")
 
 

@@ -3,7 +3,7 @@ protection plans: a child is on one kind of plan at a time."""
 
 from collections.abc import Iterator
 
-from kinfolk.returns.cin.rules.base import CensusRule, ordered_pairs, overlaps
+from kinfolk.returns.cin.rules.base import CensusRule, after_death, ordered_pairs, overlaps
 from kinfolk.returns.cin.rules.census import Census
 from kinfolk.returns.framework import Failure
 
@@ -80,13 +80,7 @@ class Rule4008(CensusRule):
 
     def check(self, data: Census) -> Iterator[Failure]:
         for plan in data.cin_plans:
-            child = data.child(plan.la_child_id)
-            if (
-                child is not None
-                and child.death_date is not None
-                and plan.start is not None
-                and plan.start > child.death_date
-            ):
+            if after_death(data, plan.la_child_id, plan.start):
                 yield self.fail(plan.la_child_id, "CINPlanStartDate")
 
 
@@ -99,13 +93,7 @@ class Rule4009Q(CensusRule):
 
     def check(self, data: Census) -> Iterator[Failure]:
         for plan in data.cin_plans:
-            child = data.child(plan.la_child_id)
-            if (
-                child is not None
-                and child.death_date is not None
-                and plan.end is not None
-                and plan.end > child.death_date
-            ):
+            if after_death(data, plan.la_child_id, plan.end):
                 yield self.fail(plan.la_child_id, "CINPlanEndDate")
 
 

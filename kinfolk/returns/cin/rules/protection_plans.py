@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from kinfolk.returns.cin.rules.base import (
     CATEGORIES_OF_ABUSE,
     CensusRule,
+    after_death,
     ordered_pairs,
     overlaps,
 )
@@ -184,13 +185,7 @@ class Rule8915(CensusRule):
 
     def check(self, data: Census) -> Iterator[Failure]:
         for plan in data.protection_plans:
-            child = data.child(plan.la_child_id)
-            if (
-                child is not None
-                and child.death_date is not None
-                and plan.start is not None
-                and plan.start > child.death_date
-            ):
+            if after_death(data, plan.la_child_id, plan.start):
                 yield self.fail(plan.la_child_id, "CPPstartDate")
 
 
@@ -202,13 +197,7 @@ class Rule8920(CensusRule):
 
     def check(self, data: Census) -> Iterator[Failure]:
         for plan in data.protection_plans:
-            child = data.child(plan.la_child_id)
-            if (
-                child is not None
-                and child.death_date is not None
-                and plan.end is not None
-                and plan.end > child.death_date
-            ):
+            if after_death(data, plan.la_child_id, plan.end):
                 yield self.fail(plan.la_child_id, "CPPendDate")
 
 
