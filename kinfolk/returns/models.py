@@ -91,3 +91,74 @@ class Submission(models.Model):
             "ssda903": "application/zip",
             "annex-a": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         }[self.kind]
+
+
+class DataQualitySnapshot(models.Model):
+    """The stored data quality of one collection year: every failure of its CIN census and
+    SSDA903 rules as last checked (``DataQualityFailure``), and the children whose casework
+    changed since (``DataQualityRecheck``), so that the data quality page need not rebuild
+    both returns on every request (docs/adr/0003-data-quality-store.md).
+
+    ``checked_at`` is the last full check, which alone recomputes the failures about the whole
+    return or comparing children with each other; ``rechecked_at`` is the last time the
+    children marked since were checked again. ``unavailable`` lists the returns that could not
+    be checked (not built yet).
+    """
+
+    year = models.CharField(_("collection year"), max_length=7, unique=True)
+    checked_at = models.DateTimeField(_("everything checked"))
+    rechecked_at = models.DateTimeField(_("changed children checked"))
+    unavailable = models.JSONField(_("returns that could not be checked"), default=list)
+
+    class Meta:
+        verbose_name = _("data quality snapshot")
+
+    def __str__(self) -> str:
+        return f"Data quality {self.year}"
+
+
+class DataQualityFailure(models.Model):
+    """One DfE rule failing for one child (``child`` empty: for the whole return) in the
+    stored data quality of a year, as ``framework.Failure`` has it."""
+
+    snapshot = models.ForeignKey(
+        DataQualitySnapshot, on_delete=models.CASCADE, related_name="failures"
+    )
+    kind = models.CharField(_("return"), max_length=12, choices=ReturnKind.choices)
+    rule = models.CharField(_("rule"), max_length=20)
+    la_child_id = models.CharField(_("child ID in the return"), max_length=40, blank=True)
+    child = models.ForeignKey(
+        "people.Child", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    field = models.CharField(_("field"), max_length=40, blank=True)
+    message = models.TextField(_("what is wrong"))
+    is_error = models.BooleanField(_("error"), default=True)
+
+    class Meta:
+        ordering = ["kind", "la_child_id", "rule", "field", "message"]
+        indexes = [
+            models.Index(fields=["snapshot", "child"], name="dq_failure_snapshot_child"),
+            models.Index(fields=["snapshot", "rule"], name="dq_failure_snapshot_rule"),
+        ]
+        verbose_name = _("data quality failure")
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.la_child_id or '-'} {self.field}"
+
+
+class DataQualityRecheck(models.Model):
+    """A child whose casework changed after the year's data quality was last checked: written
+    on ``casework_changed`` and consumed (deleted, row by row) by the next recheck, so that a
+    change made during a recheck is never lost. Shared by every web process."""
+
+    snapshot = models.ForeignKey(
+        DataQualitySnapshot, on_delete=models.CASCADE, related_name="rechecks"
+    )
+    child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="+")
+    marked_at = models.DateTimeField(_("marked"))
+
+    class Meta:
+        verbose_name = _("child to check again")
+
+    def __str__(self) -> str:
+        return f"Check child {self.child_id} again"

@@ -4,11 +4,11 @@ A generated return is stored as a ``Submission`` with the file exactly as built.
 as submitted freezes it: it is never changed or deleted afterwards, and it is what next
 year's SSDA903 continuity rules compare against (``previous_ssda903``).
 
-Data quality is computed afresh on every request by building the current year's returns and
-running their validators, so a failure fixed in the casework disappears at once; nothing is
-cached. When another part of the returns is not built yet (an ``ImportError`` or
-``NotImplementedError``), that return is reported as not available rather than failing the
-page.
+``check_returns`` builds a year's returns and runs their validators, for the whole authority
+or for a few children; ``kinfolk.returns.data_quality`` stores its failures for the data
+quality page and rechecks only the children whose casework changed. When another part of the
+returns is not built yet (an ``ImportError`` or ``NotImplementedError``), that return is
+reported as not available rather than failing the page.
 """
 
 import datetime as dt
@@ -24,6 +24,7 @@ from pathlib import Path
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,7 +46,37 @@ def collection_year_of(day: dt.date) -> CollectionYear:
 
 
 def current_year() -> CollectionYear:
+    """The collection year being recorded now: what the data quality pages check."""
     return collection_year_of(timezone.localdate())
+
+
+def default_return_year() -> CollectionYear:
+    """The year a CIN census or SSDA903 return is usually built for: the latest one that has
+    ended. The DfE collects each year's returns in the spring and summer after it ends, so in
+    December 2026 the return to send is still 2025-26's."""
+    return current_year().previous()
+
+
+#: How many years back the pages offer at most, however old the earliest casework is.
+MAX_YEARS_OFFERED = 10
+
+
+def collection_years() -> list[CollectionYear]:
+    """The years a return can be built or checked for, newest first: the current year back
+    to the year of the earliest referral or period of care (always at least the year just
+    ended), and at most ``MAX_YEARS_OFFERED``."""
+    from kinfolk.care.models import CareEpisode
+    from kinfolk.casework.models import ChildInNeedEpisode
+
+    firsts = [
+        ChildInNeedEpisode.objects.aggregate(first=Min("referral_on"))["first"],
+        CareEpisode.objects.aggregate(first=Min("start_on"))["first"],
+    ]
+    years = [current_year(), default_return_year()]
+    earliest = min((day for day in firsts if day is not None), default=None)
+    while earliest is not None and years[-1].start > earliest and len(years) < MAX_YEARS_OFFERED:
+        years.append(years[-1].previous())
+    return years
 
 
 def zip_tables(tables: dict[str, list[dict[str, str]]]) -> bytes:

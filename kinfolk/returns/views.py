@@ -1,5 +1,6 @@
-"""The returns pages: building, downloading and submitting the statutory returns; today's data
-quality for the current collection year; and each child's own failures.
+"""The returns pages: building, downloading and submitting the statutory returns of a chosen
+collection year; the data quality of a year (the current one unless another is chosen); and
+each child's own failures.
 
 The returns and data quality pages are for the performance analyst and for managers. A
 child's Data quality page is for everyone who may see the child's record.
@@ -22,9 +23,15 @@ from django.views.generic import TemplateView
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.returns import services
-from kinfolk.returns.forms import AnnexAForm, DataQualityFilterForm
-from kinfolk.returns.framework import Failure
-from kinfolk.returns.models import BuildStatus, ReturnKind, Submission
+from kinfolk.returns.data_quality import data_quality
+from kinfolk.returns.forms import (
+    AnnexAForm,
+    CollectionYearForm,
+    DataQualityFilterForm,
+    ReturnYearForm,
+)
+from kinfolk.returns.framework import CollectionYear, Failure
+from kinfolk.returns.models import BuildStatus, DataQualityFailure, ReturnKind, Submission
 from kinfolk.workforce.choices import Role
 
 #: CIN census elements about the child themself, fixed on the child's identity page.
@@ -126,8 +133,8 @@ class AnalystRequiredMixin:
 
 
 class ReturnsIndexView(AnalystRequiredMixin, TemplateView):
-    """The current collection year's returns: build each one, and every return built so far,
-    to download or mark as submitted."""
+    """Build a return (the CIN census or SSDA903 of a chosen collection year, Annex A as of a
+    date), and every return built so far, to download or mark as submitted."""
 
     template_name = "returns/index.html"
 
@@ -139,6 +146,12 @@ class ReturnsIndexView(AnalystRequiredMixin, TemplateView):
         )
         context.update(
             year=year,
+            year_form=kwargs.get("year_form")
+            or ReturnYearForm(
+                initial={"year": services.default_return_year().label},
+                years=services.collection_years(),
+                current=year,
+            ),
             annex_form=kwargs.get("annex_form")
             or AnnexAForm(initial={"as_of": timezone.localdate()}),
             submissions=list(submissions),
@@ -148,22 +161,31 @@ class ReturnsIndexView(AnalystRequiredMixin, TemplateView):
 
 
 class ReturnBuildView(AnalystRequiredMixin, View):
-    """Start building a return: the CIN census or SSDA903 of the current year, or Annex A as
-    of a date. The build runs in the background and the status page shows its progress."""
+    """Start building a return: the CIN census or SSDA903 of the collection year chosen, or
+    Annex A as of a date. The build runs in the background and the status page shows its
+    progress. A year or date that is not offered is shown next to its field, and nothing is
+    built."""
 
     #: Off in tests, whose database a second thread cannot see.
     background = True
 
     def post(self, request: HttpRequest) -> HttpResponse:
         kind = request.POST.get("kind", "")
-        year = services.current_year()
+        year: CollectionYear | None = None
         as_of: dt.date | None = None
         if kind == ReturnKind.ANNEX_A:
             form = AnnexAForm(request.POST)
             if not form.is_valid():
-                return self._index_with(form)
+                return self._index_with(annex_form=form)
             as_of = form.cleaned_data["as_of"]
-        elif kind not in ReturnKind.values:
+        elif kind in ReturnKind.values:
+            year_form = ReturnYearForm(
+                request.POST, years=services.collection_years(), current=services.current_year()
+            )
+            if not year_form.is_valid():
+                return self._index_with(year_form=year_form)
+            year = year_form.cleaned_data["year"]
+        else:
             return HttpResponseBadRequest(_("Choose a return to build."))
         submission = services.start_submission(
             kind=kind, actor=request.user, year=year, as_of=as_of
@@ -174,10 +196,10 @@ class ReturnBuildView(AnalystRequiredMixin, View):
             services.finish_submission(submission.pk)
         return redirect("returns:detail", pk=submission.pk)
 
-    def _index_with(self, form: AnnexAForm) -> HttpResponse:
+    def _index_with(self, **forms: Any) -> HttpResponse:
         view = ReturnsIndexView()
         view.setup(self.request)
-        context = view.get_context_data(annex_form=form)
+        context = view.get_context_data(**forms)
         return view.render_to_response(context, status=200)
 
 
@@ -230,38 +252,57 @@ class SubmissionSubmitView(AnalystRequiredMixin, TemplateView):
         return HttpResponseRedirect(reverse("returns:detail", args=[pk]))
 
 
-def _children_by_id(failures: list[Failure]) -> dict[str, Child]:
-    ids = {failure.child for failure in failures if failure.child}
-    return {child.la_child_id: child for child in Child.objects.filter(la_child_id__in=ids)}
+class StoredFailureRow(FailureRow):
+    """A stored failure as a row of the data quality page."""
+
+    def __init__(self, stored: DataQualityFailure) -> None:
+        failure = Failure(
+            stored.rule, stored.la_child_id, stored.field, stored.message, stored.is_error
+        )
+        super().__init__(stored.kind, str(ReturnKind(stored.kind).label), failure, stored.child)
 
 
 class DataQualityView(AnalystRequiredMixin, TemplateView):
-    """Today's failures of the current year's CIN census and SSDA903, each linked to the
-    child and to the record to fix, with a count per rule; filtered by return and rule."""
+    """The failures of a year's CIN census and SSDA903 (the current year unless another is
+    chosen), each linked to the child and to the record to fix, with a count per rule;
+    filtered by return and rule.
+
+    The page reads the stored data quality (``returns.data_quality``): the first request for a
+    year checks everything; after that each request checks again only the children whose
+    casework changed since, so a fixed failure still goes at once. Failures about the whole
+    return (no child) are recomputed only by "Check everything again" and the nightly
+    ``kinfolk returns data-quality --sweep``; those of rules comparing children (the same UPN
+    twice) are kept right on each recheck (docs/adr/0003-data-quality-store.md).
+    """
 
     template_name = "returns/data_quality.html"
 
+    def _form(self, data: Any) -> DataQualityFilterForm:
+        current = services.current_year()
+        return DataQualityFilterForm(
+            data,
+            years=services.collection_years(),
+            current=current,
+            initial={"year": current.label},
+        )
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        form = self._form(self.request.GET or None)
         year = services.current_year()
-        form = DataQualityFilterForm(self.request.GET or None)
         kind = rule = ""
         if form.is_valid():
+            year = form.cleaned_data["year"] or year
             kind = form.cleaned_data["kind"]
             rule = form.cleaned_data["rule"].strip()
-        checks = services.check_returns(year)
-        everything = [f for check in checks for f in check.failures]
-        children = _children_by_id(everything)
-        rows = [
-            row
-            for row in failure_rows(checks, children)
-            if (not kind or row.kind == kind) and (not rule or row.failure.rule == rule)
-        ]
+        report = data_quality(year)
+        rows = [StoredFailureRow(stored) for stored in report.failures(kind=kind, rule=rule)]
         counts = Counter((row.return_label, row.failure.rule, row.failure.is_error) for row in rows)
         context.update(
             year=year,
             form=form,
-            checks=checks,
+            checks=report.checks,
+            snapshot=report.snapshot,
             rows=rows,
             rule_counts=[
                 {"return": label, "rule": code, "is_error": is_error, "count": count}
@@ -271,10 +312,20 @@ class DataQualityView(AnalystRequiredMixin, TemplateView):
         )
         return context
 
+    def post(self, request: HttpRequest) -> HttpResponse:
+        """Check everything again: the whole authority's returns of the year."""
+        form = self._form(request.POST)
+        if not form.is_valid():
+            return HttpResponseBadRequest(_("Choose a collection year from the list."))
+        year = form.cleaned_data["year"] or services.current_year()
+        data_quality(year, check_all=True)
+        return HttpResponseRedirect(f"{reverse('returns:data-quality')}?year={year.label}")
+
 
 class ChildReturnsView(ChildRecordMixin, TemplateView):
-    """The child's own failures in this year's CIN census and SSDA903, built for this child
-    only, each linked to the record to fix."""
+    """The child's own failures in a year's CIN census and SSDA903 (the current year, or
+    ``?year=``), built for this child only, as the casework stands now, each linked to the
+    record to fix."""
 
     template_name = "returns/child_returns.html"
     record_label = "Child record: data quality"
@@ -282,9 +333,17 @@ class ChildReturnsView(ChildRecordMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         year = services.current_year()
+        form = CollectionYearForm(
+            self.request.GET or None,
+            years=services.collection_years(),
+            current=year,
+            initial={"year": year.label},
+        )
+        if form.is_valid():
+            year = form.cleaned_data["year"]
         checks = services.check_returns(year, child_ids=[self.child.pk])
         for check in checks:
             check.failures = [f for f in check.failures if f.child == self.child.la_child_id]
         rows = failure_rows(checks, {self.child.la_child_id: self.child})
-        context.update(year=year, checks=checks, rows=rows)
+        context.update(year=year, form=form, checks=checks, rows=rows)
         return context

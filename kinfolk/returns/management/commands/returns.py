@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from kinfolk.returns.framework import CollectionYear, Failure, ImportResult
 
@@ -38,6 +39,21 @@ class Command(BaseCommand):
         annex = commands.add_parser("annex-a", help="build the Ofsted Annex A workbook")
         annex.add_argument("--as-of", required=True, help="the date of the lists, like 2026-03-31")
         annex.add_argument("--out", required=True, type=Path, help="the xlsx file to write")
+        quality = commands.add_parser(
+            "data-quality",
+            help="the stored data quality of the CIN census and SSDA903 (the data quality page)",
+        )
+        quality.add_argument(
+            "--sweep",
+            action="store_true",
+            help="check everything again (nightly): every stored year, or the years given",
+        )
+        quality.add_argument(
+            "--year",
+            action="append",
+            default=[],
+            help="collection year, like 2026-27 (repeat for more than one)",
+        )
         for action, words in (("validate", "validate"), ("import", "load")):
             sub = commands.add_parser(action, help=f"{words} a return")
             kinds = sub.add_subparsers(dest="kind", required=True, metavar="RETURN")
@@ -59,6 +75,8 @@ class Command(BaseCommand):
             self._ssda903(_year(options["year"]), options["out"])
         elif action == "annex-a":
             self._annex_a(_date(options["as_of"]), options["out"])
+        elif action == "data-quality":
+            self._data_quality([_year(text) for text in options["year"]], options["sweep"])
         elif action == "validate":
             self._validate(options)
         else:
@@ -91,6 +109,31 @@ class Command(BaseCommand):
 
         out.write_bytes(build_annex_a(as_of))
         self.stdout.write(f"Wrote Annex A as of {as_of.isoformat()} to {out}")
+
+    def _data_quality(self, years: list[CollectionYear], sweep: bool) -> None:
+        """Report the stored data quality of each year; with ``--sweep``, check it all first
+        (when no year is stored yet nor given, the current year)."""
+        from kinfolk.returns import data_quality, services
+        from kinfolk.returns.models import DataQualitySnapshot
+
+        if sweep:
+            if not years and not data_quality.stored_years():
+                years = [services.current_year()]
+            snapshots = data_quality.sweep(years or None)
+        else:
+            labels = [year.label for year in years] or data_quality.stored_years()
+            snapshots = list(DataQualitySnapshot.objects.filter(year__in=labels))
+            if not snapshots:
+                self.stdout.write("No data quality is stored yet: run with --sweep")
+        for snapshot in sorted(snapshots, key=lambda snapshot: snapshot.year, reverse=True):
+            failures = snapshot.failures.count()
+            errors = snapshot.failures.filter(is_error=True).count()
+            waiting = snapshot.rechecks.values("child").distinct().count()
+            checked = timezone.localtime(snapshot.checked_at).strftime("%d/%m/%Y %H:%M")
+            self.stdout.write(
+                f"{snapshot.year}: {failures} failure(s), {errors} error(s); everything checked"
+                f" {checked}; {waiting} child(ren) to check again"
+            )
 
     def _read(self, path: Path, kind: str) -> Any:
         if kind == "cin-census":
