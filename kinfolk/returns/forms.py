@@ -13,15 +13,24 @@ from kinfolk.returns.models import ReturnKind
 UNKNOWN_YEAR = _("Choose a collection year from the list")
 
 
-def year_choices(years: list[CollectionYear], *, current: CollectionYear) -> list[tuple[str, str]]:
-    """Each year offered, the current one and the one just ended said in words."""
+def year_choices(
+    years: list[CollectionYear], *, current: CollectionYear, short: bool = False
+) -> list[tuple[str, str]]:
+    """Each year offered, the current one and the one just ended said in words (briefly for
+    a select, whose width is that of a column)."""
     just_ended = current.previous()
     choices = []
     for year in years:
         if year == current:
-            label = _("%(year)s, the current year (still being recorded)") % {"year": year.label}
+            label = (
+                _("%(year)s (current year)")
+                if short
+                else _("%(year)s, the current year (still being recorded)")
+            ) % {"year": year.label}
         elif year == just_ended:
-            label = _("%(year)s, the year just ended") % {"year": year.label}
+            label = (
+                _("%(year)s (just ended)") if short else _("%(year)s, the year just ended")
+            ) % {"year": year.label}
         else:
             label = year.label
         choices.append((year.label, str(label)))
@@ -37,11 +46,14 @@ class CollectionYearForm(GovukFormMixin, forms.Form):
         error_messages={"invalid_choice": UNKNOWN_YEAR},
     )
 
+    #: Labels short enough for a select in a column.
+    short_labels = True
+
     def __init__(
         self, *args: Any, years: list[CollectionYear], current: CollectionYear, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = year_choices(years, current=current)
+        self.fields["year"].choices = year_choices(years, current=current, short=self.short_labels)
 
     def clean_year(self) -> CollectionYear:
         try:
@@ -52,6 +64,8 @@ class CollectionYearForm(GovukFormMixin, forms.Form):
 
 class ReturnYearForm(CollectionYearForm):
     """The collection year of the CIN census or SSDA903 return to build."""
+
+    short_labels = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
