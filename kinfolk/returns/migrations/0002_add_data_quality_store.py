@@ -5,55 +5,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_initial'),
-        ('returns', '0001_add_submission'),
+        ("people", "0002_initial"),
+        ("returns", "0001_add_submission"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DataQualitySnapshot',
+            name="DataQualitySnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.CharField(max_length=7, unique=True, verbose_name='collection year')),
-                ('checked_at', models.DateTimeField(verbose_name='everything checked')),
-                ('rechecked_at', models.DateTimeField(verbose_name='changed children checked')),
-                ('unavailable', models.JSONField(default=list, verbose_name='returns that could not be checked')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.CharField(max_length=7, unique=True, verbose_name="collection year"),
+                ),
+                ("checked_at", models.DateTimeField(verbose_name="everything checked")),
+                ("rechecked_at", models.DateTimeField(verbose_name="changed children checked")),
+                (
+                    "unavailable",
+                    models.JSONField(
+                        default=list, verbose_name="returns that could not be checked"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'data quality snapshot',
+                "verbose_name": "data quality snapshot",
             },
         ),
         migrations.CreateModel(
-            name='DataQualityRecheck',
+            name="DataQualityRecheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marked_at', models.DateTimeField(verbose_name='marked')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.child')),
-                ('snapshot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rechecks', to='returns.dataqualitysnapshot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("marked_at", models.DateTimeField(verbose_name="marked")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.child",
+                    ),
+                ),
+                (
+                    "snapshot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rechecks",
+                        to="returns.dataqualitysnapshot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'child to check again',
+                "verbose_name": "child to check again",
             },
         ),
         migrations.CreateModel(
-            name='DataQualityFailure',
+            name="DataQualityFailure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cin-census', 'CIN census'), ('ssda903', 'SSDA903 children looked after return'), ('annex-a', 'Ofsted Annex A')], max_length=12, verbose_name='return')),
-                ('rule', models.CharField(max_length=20, verbose_name='rule')),
-                ('la_child_id', models.CharField(blank=True, max_length=40, verbose_name='child ID in the return')),
-                ('field', models.CharField(blank=True, max_length=40, verbose_name='field')),
-                ('message', models.TextField(verbose_name='what is wrong')),
-                ('is_error', models.BooleanField(default=True, verbose_name='error')),
-                ('child', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.child')),
-                ('snapshot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='failures', to='returns.dataqualitysnapshot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("cin-census", "CIN census"),
+                            ("ssda903", "SSDA903 children looked after return"),
+                            ("annex-a", "Ofsted Annex A"),
+                        ],
+                        max_length=12,
+                        verbose_name="return",
+                    ),
+                ),
+                ("rule", models.CharField(max_length=20, verbose_name="rule")),
+                (
+                    "la_child_id",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="child ID in the return"
+                    ),
+                ),
+                ("field", models.CharField(blank=True, max_length=40, verbose_name="field")),
+                ("message", models.TextField(verbose_name="what is wrong")),
+                ("is_error", models.BooleanField(default=True, verbose_name="error")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.child",
+                    ),
+                ),
+                (
+                    "snapshot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="failures",
+                        to="returns.dataqualitysnapshot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'data quality failure',
-                'ordering': ['kind', 'la_child_id', 'rule', 'field', 'message'],
-                'indexes': [models.Index(fields=['snapshot', 'child'], name='dq_failure_snapshot_child'), models.Index(fields=['snapshot', 'rule'], name='dq_failure_snapshot_rule')],
+                "verbose_name": "data quality failure",
+                "ordering": ["kind", "la_child_id", "rule", "field", "message"],
+                "indexes": [
+                    models.Index(fields=["snapshot", "child"], name="dq_failure_snapshot_child"),
+                    models.Index(fields=["snapshot", "rule"], name="dq_failure_snapshot_rule"),
+                ],
             },
         ),
     ]
