@@ -6,7 +6,8 @@ to 21st birthday falls in the year (Header and OC3). Nothing is typed for the re
 come from ``CareEpisode``, reviews from ``LookedAfterReview``, OC2 from the health and outcome
 records, OC3 from the care leaver contacts chosen as the leaving-care pages choose them
 (``kinfolk.leaving.standing.next_oc3_birthday``), adoption from the permanence decisions and
-matches, and social-worker episodes from the allocation history.
+matches, and social-worker episodes from the allocation history while the child was looked
+after.
 
 The return shows the casework as it stood on 31 March: an episode, missing period, UASC period,
 adoption decision or allocation that ended after the year is shown still open. The whole
@@ -257,18 +258,49 @@ def _add_child(
                 "MIS_END": ssda903_date(_until_year_end(ended, year)),
             }
         )
-    for allocation in records["allocations"]:
-        if not _overlaps(allocation.start_on, allocation.end_on, year):
-            continue
+    for allocation, start, end in _social_worker_episodes(records["allocations"], periods, year):
         tables["sw_episodes"].append(
             {
                 **key,
                 "SW_ID": allocation.worker.username,
-                "SW_DECOM": ssda903_date(allocation.start_on),
-                "SW_DEC": ssda903_date(_until_year_end(allocation.end_on, year)),
+                "SW_DECOM": ssda903_date(start),
+                "SW_DEC": ssda903_date(_until_year_end(end, year)),
                 "SW_REASON": allocation.reason,
             }
         )
+
+
+#: The shortest social worker episode the return shows: the sector's validator reads
+#: SW09STG2 as "at least three days", which also covers the DfE's 24 hours.
+SHORTEST_SW_EPISODE = dt.timedelta(days=3)
+
+
+def _social_worker_episodes(
+    allocations: Iterable[Allocation], periods: list[PeriodOfCare], year: CollectionYear
+) -> list[tuple[Allocation, dt.date, dt.date | None]]:
+    """The social worker episodes of the year: each allocation that overlaps one of the
+    child's periods of care, shown from the start of that period if it began before it, so
+    that none starts before the child came into care or after care ended (SW12STG2 as both
+    validators check it). One shorter than ``SHORTEST_SW_EPISODE`` once so cut (a worker who
+    held the case for a day or two while it moved to its team) is left out: SW09STG2, and
+    SW19STG2 for two allocations made on one day."""
+    episodes = []
+    for allocation in sorted(allocations, key=lambda a: (a.start_on, a.pk)):
+        overlapping = [
+            period
+            for period in periods
+            if allocation.start_on <= (period.end_on or dt.date.max)
+            and period.start_on <= (allocation.end_on or dt.date.max)
+        ]
+        if not overlapping:
+            continue
+        start = max(allocation.start_on, min(period.start_on for period in overlapping))
+        end = allocation.end_on
+        if end is not None and end - start < SHORTEST_SW_EPISODE:
+            continue
+        if _overlaps(start, end, year):
+            episodes.append((allocation, start, end))
+    return sorted(episodes, key=lambda episode: episode[1])
 
 
 def _header_row(child: Child, year: CollectionYear, *, is_mother_asked: bool) -> dict[str, str]:

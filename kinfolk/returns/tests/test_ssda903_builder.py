@@ -320,7 +320,7 @@ def test_reviews_missing_uasc_prev_perm_and_social_worker_episodes():
             "CHILD": "C13",
             "DOB": "01/05/2012",
             "SW_ID": "SW0001",
-            "SW_DECOM": "01/02/2025",
+            "SW_DECOM": "01/05/2025",  # allocated before care: shown from its start
             "SW_DEC": "01/09/2025",
             "SW_REASON": "FCONTA",
         },
@@ -390,3 +390,25 @@ def test_the_number_of_queries_does_not_grow_with_the_children():
     assert len(tables["oc2"]) == 10
     assert len(large.captured_queries) == len(small.captured_queries)
     assert len(large.captured_queries) <= 15
+
+
+def test_social_worker_episodes_fall_within_care_and_last_three_days():
+    """An allocation shows from the start of care, a worker who held the case for under three
+    days is left out, and an allocation made after care ended is not in the return."""
+    load(
+        *(
+            {"type": "worker", "id": f"SW000{n}", "name": f"Sam {n}", "role": "social_worker"}
+            for n in range(1, 5)
+        ),
+        child("C21", "2012-05-01", sex="M", upn_unknown="UN2"),
+        {"type": "allocation", "child": "C21", "date": "2025-04-10", "worker": "SW0001"},
+        care_start("C21", "2025-06-02"),
+        {"type": "allocation", "child": "C21", "date": "2025-06-02", "worker": "SW0002"},
+        {"type": "allocation", "child": "C21", "date": "2025-06-03", "worker": "SW0003"},
+        {"type": "care_end", "child": "C21", "date": "2025-11-20", "reason": "E13"},
+        {"type": "allocation", "child": "C21", "date": "2025-12-01", "worker": "SW0004"},
+    )
+    tables = build_ssda903(YEAR)
+    assert [(row["SW_ID"], row["SW_DECOM"], row["SW_DEC"]) for row in tables["sw_episodes"]] == [
+        ("SW0003", "03/06/2025", "01/12/2025")
+    ]
