@@ -151,14 +151,20 @@ class _CohortRule(Rule903):
 
 
 class Rule186(_CohortRule):
-    """A child of the cohort aged 5 to 16 has an SDQ score, or the reason there is none."""
+    """A child of the cohort aged 4 or over at the start of the year and under 17 at its end
+    has an SDQ score, or the reason there is none."""
 
     code = "186"
     message = "SDQ score or the reason it is missing is needed for a child aged 4 to 16."
 
-    def failing(self, data: Return903, row: Row, age: int | None) -> Iterator[str]:
-        if age is not None and 5 <= age <= 16 and not _has_sdq(row):
-            yield "SDQ_SCORE"
+    def check(self, data: Return903) -> Iterator[Failure]:
+        rows = {row.get("CHILD", ""): row for row in data.rows("oc2")}
+        for child in sorted(data.oc2_cohort):
+            born = data.date_of_birth(child)
+            if born is None or age_on(born, data.year.start) < 4:
+                continue
+            if age_on(born, data.year.end) < 17 and not _has_sdq(rows.get(child, {})):
+                yield self.fail(child, "SDQ_SCORE")
 
 
 class Rule187(Rule903):
