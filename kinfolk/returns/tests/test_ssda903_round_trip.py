@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings, target
+from hypothesis import HealthCheck, assume, event, given, settings, target
 from hypothesis import strategies as st
 
 from kinfolk.care.models import CareEpisode
@@ -207,6 +207,9 @@ def test_import_then_build_gives_back_the_same_return(data):
     loaded = load_journeys([json.dumps(event) for event in journeys])
     assert loaded.ok, ([str(error) for error in loaded.errors], journeys)
     built = build_ssda903(YEAR)
+    # A care leaver whose birthday contact is not recorded yet gives a return with IN_TOUCH
+    # blank, which the data quality pages show and the import rightly refuses (rule 131).
+    assume(all(row["IN_TOUCH"] for row in built["oc3"]))
     target(float(len(built["episodes"])))
     event(f"episodes in the return: {min(len(built['episodes']), 5)}+")
     delete_children(Child.objects.all())
