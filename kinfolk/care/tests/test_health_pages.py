@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from conftest import make_child, signed_in
 from kinfolk.care.models import (
@@ -425,7 +426,10 @@ def test_missing_form_errors(worker_client, ava):
         worker_client,
         page("care:missing-start", ava),
         post_data(
-            kind="M", started_on=D(2026, 12, 1), started_time="10:00", is_police_informed="no"
+            kind="M",
+            started_on=timezone.localdate() + dt.timedelta(days=1),
+            started_time="10:00",
+            is_police_informed="no",
         ),
         "started_on",
         "The time the child went missing must be now or in the past",
