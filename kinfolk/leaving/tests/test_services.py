@@ -28,6 +28,9 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 TODAY = timezone.localdate()
 TOMORROW = TODAY + dt.timedelta(days=1)
+#: A fixed past day, for standings that change with the days looked after or with age, so that
+#: the tests do not depend on the day they run.
+ON = D(2026, 11, 16)
 
 
 def refused(call, child, field: str, message: str, **kwargs) -> None:
@@ -51,17 +54,18 @@ PLAN = {
 def test_standing_reads_the_periods_of_care(care_leaver, eligible, child):
     assert standing_of(care_leaver, D(2025, 2, 28)).status == "eligible"
     assert standing_of(care_leaver, D(2025, 3, 1)).status == "relevant"
-    assert standing_of(care_leaver, TODAY).status == "former_relevant"
-    assert standing_of(care_leaver, TODAY).explanation == (
+    assert standing_of(care_leaver, ON).status == "former_relevant"
+    assert standing_of(care_leaver, ON).explanation == (
         "Former relevant: left care on 1 March 2025, aged 16, after 59 weeks looked after "
         "since 14th birthday"
     )
-    assert standing_of(eligible, TODAY).explanation == (
+    assert standing_of(eligible, ON).explanation == (
         "Eligible: looked after 63 weeks since 14th birthday, including after 16th birthday"
     )
-    assert standing_of(child, TODAY).explanation == (
-        "Not a care leaver: has never been looked after."
+    assert standing_of(eligible, ON + dt.timedelta(days=7)).explanation == (
+        "Eligible: looked after 64 weeks since 14th birthday, including after 16th birthday"
     )
+    assert standing_of(child, ON).explanation == ("Not a care leaver: has never been looked after.")
 
 
 def test_short_breaks_do_not_make_a_care_leaver():
@@ -286,10 +290,10 @@ def test_a_pathway_plan_is_not_for_a_15_year_old_in_care():
         record_pathway_plan,
         young_person,
         "made_on",
-        f"A pathway plan is only for a care leaver, and on {TODAY:%-d %B %Y} Lily Smith was "
+        "A pathway plan is only for a care leaver, and on 16 November 2026 Lily Smith was "
         "not one. Not a care leaver yet: aged 15. A young person looked after at 16 or 17, for "
         "13 weeks in all since their 14th birthday, is eligible.",
-        made_on=TODAY,
+        made_on=ON,
         **PLAN,
     )
 
@@ -521,7 +525,7 @@ def test_staying_put_runs_to_21_or_25_in_full_time_education():
 
 def test_support_to_25(aged_22, care_leaver):
     support = request_support_to_25(child=aged_22, requested_on=D(2026, 1, 5))
-    assert standing_of(aged_22, TODAY).status == "support_to_25"
+    assert standing_of(aged_22, ON).status == "support_to_25"
     refused(
         request_support_to_25,
         aged_22,
@@ -544,7 +548,7 @@ def test_support_to_25(aged_22, care_leaver):
         care_leaver,
         "requested_on",
         "Support to 25 is for a young person aged 21 to 24: Jade Okafor was 18",
-        requested_on=TODAY,
+        requested_on=ON,
     )
 
 
