@@ -540,6 +540,26 @@ def test_an_extension_without_a_reason_is_refused_on_the_page(manager_client, ok
     assert okafors.temporary_extended_on is None
 
 
+def test_an_extension_made_in_time_is_recorded_after_the_approval_ran_out(manager_client, okafors):
+    # The extension was decided two weeks ago, a week before the 16 weeks ran out, but is only
+    # being recorded now: the page still offers it, and the service checks its date.
+    services.grant_temporary_approval(household=okafors, approved_on=TODAY - dt.timedelta(weeks=17))
+    page = manager_client.get(url("permanence:household", okafors))
+    assert page.context["status"] == "temporary_expired"
+    assert url("permanence:household-extension", okafors) in page.content.decode()
+    response = manager_client.post(
+        url("permanence:household-extension", okafors),
+        post_data(extended_on=TODAY - dt.timedelta(weeks=2), reason="Medical report awaited"),
+    )
+    assert response.status_code == 302
+    page = manager_client.get(url("permanence:household", okafors))
+    assert (page.context["status"], page.context["household"].temporary_approval_ends_on) == (
+        "temporary",
+        TODAY + dt.timedelta(weeks=7),
+    )
+    assert url("permanence:household-extension", okafors) not in page.content.decode()
+
+
 def test_training_and_development_plan_through_the_pages(worker_client, okafors):
     ruth = okafors.carers.get(first_name="Ruth")
     response = worker_client.post(
