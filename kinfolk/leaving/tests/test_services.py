@@ -222,10 +222,10 @@ def test_an_imported_pathway_plan_needs_only_its_date(care_leaver):
 
 def test_a_pathway_plan_may_be_made_for_a_16_year_old_before_13_weeks_in_care():
     young_person = make_child(la_child_id="Y2", date_of_birth=D(2010, 1, 15))
-    look_after(young_person, TODAY - dt.timedelta(days=30))
-    assert standing_of(young_person, TODAY).status == ""
-    plan = record_pathway_plan(child=young_person, made_on=TODAY, **PLAN)
-    assert plan.made_on == TODAY
+    look_after(young_person, ON - dt.timedelta(days=30))
+    assert standing_of(young_person, ON).status == ""
+    plan = record_pathway_plan(child=young_person, made_on=ON, **PLAN)
+    assert plan.made_on == ON
 
 
 def test_pathway_plan_refusals(care_leaver, child):
