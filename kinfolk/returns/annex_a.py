@@ -6,10 +6,11 @@ and lettered value labels. Each list covers its own window before the date of th
 (``as_of``): six months for most, twelve for adoption, plus the cases open on that date. Each
 list costs a fixed number of queries however many children it holds.
 
-What the casework does not hold is left blank rather than invented: the placement's local
-authority and whether it is in or out of the area (no postcode-to-authority reference is kept
-yet), the organisation that completed an early help assessment, and the adopters' recruitment
-journey (enquiry and stages 1 and 2), which belongs to the adoption agency's own records.
+The placement's local authority and whether it is in or out of the area come from the postcode
+directory (``kinfolk load-postcodes``), and are blank for a postcode it does not hold. What the
+casework does not hold is left blank rather than invented: the organisation that completed an
+early help assessment, and the adopters' recruitment journey (enquiry and stages 1 and 2),
+which belongs to the adoption agency's own records.
 """
 
 import datetime as dt
@@ -39,6 +40,8 @@ from kinfolk.care.models import (
 )
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, Visit
 from kinfolk.core.codes import Ethnicity
+from kinfolk.core.geography import look_up, placement_location
+from kinfolk.core.models import Authority, Postcode
 from kinfolk.core.working_days import add_months
 from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode
 from kinfolk.leaving.models import CareLeaverContact, PathwayPlan, PersonalAdviserAllocation
@@ -790,6 +793,28 @@ def _is_short_breaks_only(episodes: list[CareEpisode]) -> bool:
     return bool(episodes) and all(e.legal_status in SHORT_BREAK_LEGAL_STATUSES for e in episodes)
 
 
+#: The LA of Placement of a placement outside England, by the first letter of its ONS code.
+COUNTRY_OF_PLACEMENT = {"W": "WAL", "S": "SCO", "N": "NIR"}
+
+
+def placement_area(
+    postcode: str, authority: Authority | None, directory: dict[str, Postcode]
+) -> tuple[str, str]:
+    """List 8's Placement Location (in or out of the authority's area) and LA of Placement
+    (the ONS code of the placement's authority, or its country outside England), from the
+    postcode directory; blank when the postcode is not in the directory."""
+    location = placement_location(
+        home_postcode="",
+        placement_postcode=postcode,
+        authority_code=authority.la_code if authority else "",
+        directory=directory,
+    )
+    if not location.la_code:
+        return "", ""
+    where = "" if location.is_in_area is None else ("a) In" if location.is_in_area else "b) Out")
+    return where, COUNTRY_OF_PLACEMENT.get(location.la_code[0], location.la_code)
+
+
 def list_8(work: Casework) -> list[Row]:
     """List 8: children looked after now or who ceased in the six months (not periods made
     only of short breaks, V3 and V4), with their latest episode's legal status and placement,
@@ -862,6 +887,8 @@ def list_8(work: Casework) -> list[Row]:
         child_id__in=child_ids, start_on__gte=window.year_start, start_on__lte=window.as_of
     ).values_list("child_id", flat=True):
         moves[child_id] += 1
+    directory = look_up(e.placement_postcode for spans in episodes.values() for e in spans[-1:])
+    authority = Authority.current()
     missing: dict[int, dict[str, int]] = defaultdict(lambda: {"M": 0, "A": 0})
     last_missing: dict[int, MissingEpisode] = {}
     for m in MissingEpisode.objects.filter(child_id__in=child_ids).order_by("started_at", "pk"):
@@ -915,8 +942,7 @@ def list_8(work: Casework) -> list[Row]:
                 PROVIDER.get(latest.placement_provider, ""),
                 latest.placement_postcode,
                 latest.urn,
-                "",
-                "",
+                *placement_area(latest.placement_postcode, authority, directory),
                 missing[period.child_id]["M"],
                 missing[period.child_id]["A"],
                 offered,

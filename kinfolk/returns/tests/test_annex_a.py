@@ -23,11 +23,12 @@ from kinfolk.care.models import (
     UASCPeriod,
 )
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, Visit
+from kinfolk.core.models import Authority, Postcode
 from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode
 from kinfolk.leaving.models import CareLeaverContact
 from kinfolk.permanence.models import AdoptionDecision, AdoptionMatch
 from kinfolk.protection.models import Conference, Section47Enquiry, StrategyDiscussion
-from kinfolk.returns.annex_a import LISTS, Window, build_annex_a, sheet_name
+from kinfolk.returns.annex_a import LISTS, Window, build_annex_a, placement_area, sheet_name
 from kinfolk.workforce.models import Allocation
 
 pytestmark = pytest.mark.django_db
@@ -381,6 +382,8 @@ def test_children_in_care_now_and_ceased_in_the_window_but_not_short_breaks(allo
         placement=home,
         reason_ceased="E4A",
     )
+    Authority.objects.create(name="Northmoor", la_number="359", la_code="E08000010")
+    Postcode.objects.create(postcode="WN1 2AB", la_code="E08000010")
     rows = {row["Child Unique ID"]: row for row in _sheets()[8]}
     assert sorted(rows) == ["C10", "C12"]
     row = rows["C10"]
@@ -406,8 +409,8 @@ def test_children_in_care_now_and_ceased_in_the_window_but_not_short_breaks(allo
         "b) PR1: Own provision",
         "WN1 2AB",
         "SC123456",
-        None,
-        None,
+        "a) In",
+        "E08000010",
         1,
         1,
         "a) Yes",
@@ -584,3 +587,19 @@ def test_queries_do_not_grow_with_the_casework(allocated):
     for index in range(2, 6):
         add(index)
     assert count() == small
+
+
+@pytest.mark.parametrize(
+    ("la_code", "expected"),
+    [
+        ("E08000010", ("a) In", "E08000010")),
+        ("E08000012", ("b) Out", "E08000012")),
+        ("W06000015", ("b) Out", "WAL")),
+        ("S12000036", ("b) Out", "SCO")),
+    ],
+)
+def test_placement_area_from_the_postcode_directory(la_code, expected):
+    authority = Authority(name="Northmoor", la_number="359", la_code="E08000010")
+    directory = {"AB1 2CD": Postcode(postcode="AB1 2CD", la_code=la_code)}
+    assert placement_area("AB1 2CD", authority, directory) == expected
+    assert placement_area("ZZ9 9ZZ", authority, directory) == ("", "")
