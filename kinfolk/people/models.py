@@ -5,6 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -107,7 +108,7 @@ class Child(models.Model):
 
     @property
     def age(self) -> int | None:
-        return self.age_on(dt.date.today())
+        return self.age_on(timezone.localdate())
 
     @property
     def nhs_number_display(self) -> str:

@@ -9,6 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
 
+from django.utils import timezone
+
 from kinfolk.returns.framework import CollectionYear, Failure, Rule
 from kinfolk.returns.ssda903.rules.dates import is_bad_date, is_blank, parse_date
 
@@ -95,7 +97,7 @@ def infer_year(tables: Tables) -> CollectionYear:
         if dates:
             latest = max(dates)
             break
-    latest = latest or dt.date.today()
+    latest = latest or timezone.localdate()
     end_year = latest.year if (latest.month, latest.day) <= (3, 31) else latest.year + 1
     return CollectionYear.parse(str(end_year))
 
