@@ -394,7 +394,8 @@ def test_the_number_of_queries_does_not_grow_with_the_children():
 
 def test_social_worker_episodes_fall_within_care_and_last_three_days():
     """An allocation shows from the start of care, a worker who held the case for under three
-    days is left out, and an allocation made after care ended is not in the return."""
+    days is left out, one still allocated when care ended shows no end, and an allocation
+    made after care ended is not in the return."""
     load(
         *(
             {"type": "worker", "id": f"SW000{n}", "name": f"Sam {n}", "role": "social_worker"}
@@ -405,10 +406,12 @@ def test_social_worker_episodes_fall_within_care_and_last_three_days():
         care_start("C21", "2025-06-02"),
         {"type": "allocation", "child": "C21", "date": "2025-06-02", "worker": "SW0002"},
         {"type": "allocation", "child": "C21", "date": "2025-06-03", "worker": "SW0003"},
+        {"type": "allocation", "child": "C21", "date": "2025-09-01", "worker": "SW0001"},
         {"type": "care_end", "child": "C21", "date": "2025-11-20", "reason": "E13"},
         {"type": "allocation", "child": "C21", "date": "2025-12-01", "worker": "SW0004"},
     )
     tables = build_ssda903(YEAR)
     assert [(row["SW_ID"], row["SW_DECOM"], row["SW_DEC"]) for row in tables["sw_episodes"]] == [
-        ("SW0003", "03/06/2025", "01/12/2025")
+        ("SW0003", "03/06/2025", "01/09/2025"),
+        ("SW0001", "01/09/2025", ""),
     ]
