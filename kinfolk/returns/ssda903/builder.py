@@ -281,9 +281,9 @@ def _social_worker_episodes(
     """The social worker episodes of the year: each allocation that overlaps one of the
     child's periods of care, shown from the start of that period if it began before it, so
     that none starts before the child came into care or after care ended (SW12STG2 as both
-    validators check it). A social worker still allocated when care ended is shown with no
-    end: the episode was still open when the child stopped being looked after, and a child's
-    last episode has no end date (SW17STG2). One lasting under ``SHORTEST_SW_EPISODE`` in
+    validators check it). A social worker still allocated when care ended (up to that day)
+    is shown with no end: the episode was open when the child stopped being looked after, and
+    a child's last episode has no end date (SW17STG2 in 2025-26). One lasting under ``SHORTEST_SW_EPISODE`` in
     care (a worker who held the case for a day or two while it moved to its team) is left
     out: SW09STG2, and SW19STG2 for two allocations made on one day."""
     episodes = []
@@ -299,7 +299,7 @@ def _social_worker_episodes(
         start = max(allocation.start_on, min(period.start_on for period in overlapping))
         care_ended = max(overlapping, key=lambda period: period.start_on).end_on
         end = allocation.end_on
-        if care_ended is not None and (end is None or end > care_ended):
+        if care_ended is not None and (end is None or end >= care_ended):
             end = None  # still allocated when care ended
         ends = [day for day in (allocation.end_on, care_ended) if day is not None]
         in_care_to = min(ends) if ends else None
