@@ -566,8 +566,13 @@ class CareHistory:
             # Yearly, never more than 364 days apart: every collection year has one (OC2 and
             # SSDA903 rule 186 ask for the year's SDQ).
             check += dt.timedelta(days=rng.randint(330, 364))
-        # The first SDQ soon after the 4th birthday (SSDA903 OC2 asks for 4-year-olds too).
-        first_sdq = add_months(born, 48) + dt.timedelta(days=rng.randint(5, 40))
+        # The first SDQ soon after the 4th birthday (SSDA903 OC2 asks for 4-year-olds too),
+        # before 31 March when the birthday is in March (rule 197B).
+        fourth = add_months(born, 48)
+        first_sdq = fourth + dt.timedelta(days=rng.randint(5, 40))
+        year_end = dt.date(fourth.year, 3, 31)
+        if fourth <= year_end < first_sdq:
+            first_sdq = fourth + dt.timedelta(days=rng.randint(0, (year_end - fourth).days))
         if within(first_sdq):
             timeline.add(first_sdq, "sdq", score=max(0, min(40, round(rng.gauss(15, 7)))))
         # Personal education plans, for ages 3 to 17: within 20 working days, then termly.
