@@ -183,7 +183,16 @@ def _add_child(
     only_short_breaks = bool(in_year) and all(
         e.legal_status in SHORT_BREAK_LEGAL_STATUSES for e in in_year
     )
-    tables["header"].append(_header_row(child, year, is_mother_asked=bool(in_year)))
+    last = max(in_year, key=lambda e: (e.start_on, e.pk), default=None)
+    ends = {period.pk: period.end_on for period in periods}
+    tables["header"].append(
+        _header_row(
+            child,
+            year,
+            is_mother_asked=bool(in_year),
+            left_care_on=ends[last.period_id] if last is not None else None,
+        )
+    )
     if only_short_breaks:
         tables["header"][-1].update(MOTHER="", MC_DOB="")
     if oc3 is not None:
@@ -310,12 +319,20 @@ def _social_worker_episodes(
     return sorted(episodes, key=lambda episode: episode[1])
 
 
-def _header_row(child: Child, year: CollectionYear, *, is_mother_asked: bool) -> dict[str, str]:
+def _header_row(
+    child: Child,
+    year: CollectionYear,
+    *,
+    is_mother_asked: bool,
+    left_care_on: dt.date | None = None,
+) -> dict[str, str]:
     """Header: MOTHER is asked of girls looked after in the year (rule 393) and left blank for
-    boys and for care leavers with no episode this year (628)."""
+    boys and for care leavers with no episode this year (628). A first child born after the
+    girl left care, or after the year, is not hers to report as a child looked after (625)."""
     mother = ""
     first_child = child.first_child_born_on
-    if is_mother_asked and first_child is not None and first_child <= year.end:
+    latest = min(year.end, left_care_on) if left_care_on is not None else year.end
+    if is_mother_asked and first_child is not None and first_child <= latest:
         mother = "1"
     elif is_mother_asked and child.sex == "F":
         mother = "0"

@@ -415,3 +415,20 @@ def test_social_worker_episodes_fall_within_care_and_last_three_days():
         ("SW0003", "03/06/2025", "01/09/2025"),
         ("SW0001", "01/09/2025", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_child_dob", "mother", "mc_dob"),
+    [("2025-04-20", "1", "20/04/2025"), ("2025-10-23", "0", "")],
+)
+def test_a_first_child_born_after_the_mother_left_care_is_not_in_the_return(
+    first_child_dob, mother, mc_dob
+):
+    load(
+        child("C31", "2009-03-05", upn_unknown="UN2"),
+        care_start("C31", "2025-04-09"),
+        {"type": "motherhood", "child": "C31", "first_child_dob": first_child_dob},
+        {"type": "care_end", "child": "C31", "date": "2025-05-05", "reason": "E4A"},
+    )
+    header = build_ssda903(YEAR)["header"][0]
+    assert (header["MOTHER"], header["MC_DOB"]) == (mother, mc_dob)
