@@ -217,8 +217,8 @@ KINFOLK_AUTHORITY_NAME = os.environ.get("KINFOLK_AUTHORITY_NAME", "")
 # How many results a person search shows at most.
 KINFOLK_SEARCH_LIMIT = 50
 
-# Local duty rules (DUTIES.md): the values an authority may change.
+# Local duty rules (docs/duties.md): the values an authority may change.
 KINFOLK_SCREENING_WORKING_DAYS = int(os.environ.get("KINFOLK_SCREENING_WORKING_DAYS", "1"))
 KINFOLK_CP_VISIT_WORKING_DAYS = int(os.environ.get("KINFOLK_CP_VISIT_WORKING_DAYS", "10"))
-# Weeks in pre-proceedings after which a child's record shows an alert (domain.md stage 13).
+# Weeks in pre-proceedings after which a child's record shows an alert (docs/domain.md stage 13).
 KINFOLK_PLO_ALERT_WEEKS = int(os.environ.get("KINFOLK_PLO_ALERT_WEEKS", "16"))

@@ -1,7 +1,7 @@
 """Forms for a child's time in care: starting and ending care, moving placement, changing
 legal status, approving an unregistered setting, pre-proceedings and care proceedings.
 
-The forms only parse what was typed: the rules (SSDA903's, and those of domain.md stages
+The forms only parse what was typed: the rules (SSDA903's, and those of docs/domain.md stages
 13 to 17) live in ``kinfolk.care.services``, whose refusals are shown next to the field they
 are about. Labels are plain words; each DfE code is shown beside its meaning, and the
 SSDA903 item a question feeds is named in its hint. Workers never choose the reason for a
@@ -54,7 +54,7 @@ def radios(label: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> forms.F
 
 class PlacementFieldsMixin(forms.Form):
     """The placement as SSDA903 records it (PLACE, PLACE_PROVIDER, PL_POST, URN), and the
-    setting's name, registration, grade and cost (domain.md stage 17, findings 24 and 84)."""
+    setting's name, registration, grade and cost (docs/domain.md stage 17, findings 24 and 84)."""
 
     placement_type = choose(
         _("Type of placement"),
@@ -138,7 +138,7 @@ class PlacementFieldsMixin(forms.Form):
 
 
 class StartCareForm(PlacementFieldsMixin, CaseworkForm):
-    """The child starts to be looked after (domain.md stage 15)."""
+    """The child starts to be looked after (docs/domain.md stage 15)."""
 
     start_on = date_field(_("Date the child started to be looked after"))
     legal_status = choose(
@@ -198,7 +198,7 @@ class StartCareForm(PlacementFieldsMixin, CaseworkForm):
 
 
 class ChangePlacementForm(PlacementFieldsMixin, CaseworkForm):
-    """The child moves placement (domain.md stage 17), with a disruption record when the move
+    """The child moves placement (docs/domain.md stage 17), with a disruption record when the move
     was not planned (finding 83) and, when a strategy discussion is due, a manager's reason to
     go ahead without one (finding 5)."""
 
@@ -358,7 +358,7 @@ class ApproveUnregisteredForm(CaseworkForm):
 
 
 class LegalGatewayForm(CaseworkForm):
-    """A legal gateway (legal planning) meeting and its decision (domain.md stage 13)."""
+    """A legal gateway (legal planning) meeting and its decision (docs/domain.md stage 13)."""
 
     held_on = date_field(_("Date of the legal gateway meeting"))
     decision = radios(_("Decision"), GatewayDecision.choices)

@@ -294,7 +294,7 @@ class SubstanceMisuseForm(OutcomeForm):
 
 
 class PEPForm(RowsMixin, CaseworkForm):
-    """A personal education plan with up to three SMART targets (domain.md findings 55, 56,
+    """A personal education plan with up to three SMART targets (docs/domain.md findings 55, 56,
     66)."""
 
     row_prefix, row_count, row_legend = "target", 3, _("SMART target")

@@ -79,7 +79,7 @@ class RowsMixin:
 
 
 class CarePlanForm(RowsMixin, CaseworkForm):
-    """A new version of the care plan (domain.md stage 16, findings 52, 53 and 54)."""
+    """A new version of the care plan (docs/domain.md stage 16, findings 52, 53 and 54)."""
 
     made_on = date_field(_("Date of the plan"))
     assessment = forms.ModelChoiceField(
@@ -201,7 +201,7 @@ class CarePlanForm(RowsMixin, CaseworkForm):
 
 class ReviewForm(RowsMixin, CaseworkForm):
     """A looked-after review: how the child took part, the IRO's contact before it, the
-    venue the child chose, permanence options and the decisions (domain.md stage 19)."""
+    venue the child chose, permanence options and the decisions (docs/domain.md stage 19)."""
 
     held_on = date_field(_("Date of the review"))
     participation = forms.ChoiceField(
@@ -295,7 +295,7 @@ class ReviewForm(RowsMixin, CaseworkForm):
 
 
 class ReviewMinutesForm(CaseworkForm):
-    """The minutes of a review are completed (domain.md finding 74)."""
+    """The minutes of a review are completed (docs/domain.md finding 74)."""
 
     review = forms.ModelChoiceField(
         label=_("Which review?"),
@@ -425,7 +425,7 @@ class IROChallengeResolveForm(CaseworkForm):
 
 class CareVisitForm(CaseworkForm):
     """A statutory visit to a child in care: seen, seen alone, why, and the child's views
-    (domain.md stage 18, finding 53)."""
+    (docs/domain.md stage 18, finding 53)."""
 
     visited_on = date_field(_("Date of the visit"))
     is_child_seen = yes_no_field(_("Was the child seen?"))
@@ -448,7 +448,7 @@ class CareVisitForm(CaseworkForm):
 
 
 class FamilyTimeForm(CaseworkForm):
-    """An arrangement for family time (domain.md stage 25, finding 60)."""
+    """An arrangement for family time (docs/domain.md stage 25, finding 60)."""
 
     agreed_on = date_field(_("Date agreed"))
     with_whom = forms.CharField(
@@ -524,7 +524,7 @@ class FamilyTimeRiskForm(CaseworkForm):
 
 
 class LifeStoryWorkForm(CaseworkForm):
-    """Where the child's life-story work has got to (domain.md stage 24, finding 21)."""
+    """Where the child's life-story work has got to (docs/domain.md stage 24, finding 21)."""
 
     updated_on = date_field(_("Date of this update"))
     status = forms.ChoiceField(

@@ -19,7 +19,7 @@ class ActionStatus(models.TextChoices):
 
 
 class VisitKind(models.TextChoices):
-    """Why the child was visited (JOURNEYS.md ``visit``)."""
+    """Why the child was visited (docs/journeys.md ``visit``)."""
 
     CHILD_IN_NEED = "cin", _("Child in need visit")
     CHILD_PROTECTION = "cp", _("Child protection visit")

@@ -146,7 +146,7 @@ class AssessmentStartForm(CaseworkForm):
 
 class AssessmentAuthoriseForm(CaseworkForm):
     """A manager authorises an assessment: the factors, whether the child was seen, and the
-    analysis (domain.md findings 6, 38 and 42)."""
+    analysis (docs/domain.md findings 6, 38 and 42)."""
 
     assessment = forms.ModelChoiceField(
         label=_("Which assessment?"),
@@ -192,7 +192,7 @@ class AssessmentAuthoriseForm(CaseworkForm):
 
 
 class ChildInNeedPlanStartForm(CaseworkForm):
-    """A child in need plan, with its contingency (domain.md finding 41)."""
+    """A child in need plan, with its contingency (docs/domain.md finding 41)."""
 
     start_on = date_field(_("Date the plan starts"))
     contingency = text_area(
@@ -223,7 +223,7 @@ class OpenPlanForm(CaseworkForm):
 
 
 class PlanContingencyForm(OpenPlanForm):
-    """The contingency of an open plan: what happens if it does not work (domain.md
+    """The contingency of an open plan: what happens if it does not work (docs/domain.md
     finding 41)."""
 
     contingency = text_area(
@@ -260,7 +260,7 @@ class PlanOutcomeForm(OpenPlanForm):
 
 
 class PlanActionForm(OpenPlanForm):
-    """Who does what by when (domain.md finding 8)."""
+    """Who does what by when (docs/domain.md finding 8)."""
 
     description = forms.CharField(
         label=_("What will be done"),
@@ -343,7 +343,7 @@ class PlanActionUpdateForm(CaseworkForm):
 
 
 class VisitForm(CaseworkForm):
-    """A visit to the child: seen, seen alone, why, and what the child said (domain.md
+    """A visit to the child: seen, seen alone, why, and what the child said (docs/domain.md
     findings 16, 43 and 53)."""
 
     visited_on = date_field(_("Date of the visit"))
@@ -379,7 +379,7 @@ class VisitForm(CaseworkForm):
 
 class ClosureForm(CaseworkForm):
     """Closing the case: the reason, and evidence of what changed for each outcome of the
-    open plans (domain.md finding 9)."""
+    open plans (docs/domain.md finding 9)."""
 
     closed_on = date_field(_("Date the case closed"))
     reason = forms.ChoiceField(

@@ -15,7 +15,7 @@ class ChildInNeedEpisode(models.Model):
 
     One ``CINdetails`` of the CIN census. A child has at most one open episode (CIN rule
     8815). ``is_re_referral`` marks a referral within 12 months of the child's previous one
-    (domain.md, stage 4).
+    (docs/domain.md, stage 4).
     """
 
     child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="cin_episodes")
@@ -95,7 +95,7 @@ class Assessment(models.Model):
 
 class Plan(models.Model):
     """A child in need plan or a child protection plan: outcomes for the child, and actions
-    saying who does what by when, with a contingency (domain.md findings 8 and 41).
+    saying who does what by when, with a contingency (docs/domain.md findings 8 and 41).
 
     A child protection plan starts on the date of the conference that made it (CIN rule 2885)
     and carries the category of abuse.

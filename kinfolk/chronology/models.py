@@ -11,7 +11,7 @@ from kinfolk.chronology.querysets import ChronologyEntryQuerySet
 class ChronologyEntry(models.Model):
     """Something that happened in a child's life or casework, on a date.
 
-    Inspectors ask for "one electronic record with an automatic chronology" (domain.md, b):
+    Inspectors ask for "one electronic record with an automatic chronology" (docs/domain.md, b):
     entries are written by the services that record the casework, never typed separately.
     ``is_significant`` marks events that shape the child's story (a birth, a plan, a move).
     """

@@ -1,6 +1,6 @@
 """DfE code lists, the one source of truth for forms, validation, journeys and returns.
 
-Each list is transcribed from ``shared/reference/`` (CIN census 2025-26 §5, SSDA903 2025-26 §3),
+Each list is transcribed from ``docs/reference/`` (CIN census 2025-26 §5, SSDA903 2025-26 §3),
 which names the public sources. Codes are exactly the DfE codes; labels are for people.
 """
 

@@ -1,6 +1,6 @@
 """Events that lower layers publish and higher layers subscribe to.
 
-This is the one way up the layering (ARCHITECTURE.md): a casework service publishes
+This is the one way up the layering (docs/architecture.md): a casework service publishes
 ``casework_changed`` for a child, and once the transaction commits the duties engine
 recomputes that child's duties. A transaction that changes many children (a journey load)
 sends one signal naming them all.

@@ -2,7 +2,7 @@
 
 SSDA903 reports, for each placement, its distance from the child's home and whether it lies
 inside the responsible authority (derived items PL_DISTANCE, PL_LA and PL_LOCATION); inspectors
-look at children placed far from home and out of area (domain.md stage 17). Both come from the
+look at children placed far from home and out of area (docs/domain.md stage 17). Both come from the
 ONS Postcode Directory, loaded into ``Postcode`` by ``kinfolk load-postcodes`` or, for the
 demonstration, by ``record_postcodes``. A postcode the directory does not hold has no distance:
 pages say "not known" rather than guess.

@@ -1,4 +1,4 @@
-"""The working-day calendar and the deadline arithmetic of ``DUTIES.md``.
+"""The working-day calendar and the deadline arithmetic of ``docs/duties.md``.
 
 Working days are Monday to Friday, less the bank holidays of England and Wales, substitute
 days included. The holiday dates come from the ``holidays`` package (UK, England subdivision),
@@ -33,7 +33,7 @@ def is_working_day(day: dt.date) -> bool:
 def add_working_days(start: dt.date, count: int) -> dt.date:
     """The ``count``-th working day after ``start``, not counting ``start`` itself.
 
-    One working day after a Saturday is the Monday; after a Monday, the Tuesday (DUTIES.md,
+    One working day after a Saturday is the Monday; after a Monday, the Tuesday (docs/duties.md,
     Arithmetic). ``count`` must be at least 1.
     """
     if count < 1:
@@ -61,7 +61,7 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
 def add_months(start: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, or the last day of that month if it is shorter.
 
-    31 January + 3 months = 30 April (DUTIES.md, Arithmetic).
+    31 January + 3 months = 30 April (docs/duties.md, Arithmetic).
     """
     month_index = start.month - 1 + months
     year = start.year + month_index // 12

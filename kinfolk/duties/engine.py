@@ -142,7 +142,7 @@ class DutyOnDate:
 
 def duties_as_of(as_of: dt.date, *, child_ids: Iterable[int] | None = None) -> list[DutyOnDate]:
     """Every duty whose trigger is on or before ``as_of``, computed from the casework as it
-    stood then, sorted by child, due date and rule (DUTIES.md)."""
+    stood then, sorted by child, due date and rule (docs/duties.md)."""
     names = dict(
         Child.objects.filter(pk__in=child_ids).values_list("pk", "la_child_id")
         if child_ids is not None

@@ -1,4 +1,4 @@
-"""Every statutory timescale Kinfolk watches, in one place (DUTIES.md).
+"""Every statutory timescale Kinfolk watches, in one place (docs/duties.md).
 
 Each rule is a class named after its identifier, with its source in its docstring. A rule
 turns a child's casework into duties: what triggered each one, when it is due, what
@@ -48,7 +48,7 @@ def status_on(
     completed_on: dt.date | None,
     context_ended_on: dt.date | None,
 ) -> str:
-    """The status of a duty on a date (DUTIES.md, Status): completions and endings after
+    """The status of a duty on a date (docs/duties.md, Status): completions and endings after
     ``as_of`` are not yet known."""
     if completed_on is not None and completed_on <= as_of:
         return Status.DONE if completed_on <= due_on else Status.DONE_LATE
@@ -713,7 +713,7 @@ class CareLeaverContactTwoMonths(Rule):
             )
 
 
-#: The rules, in the order DUTIES.md lists them.
+#: The rules, in the order docs/duties.md lists them.
 RULES: tuple[Rule, ...] = (
     ScreeningOneWorkingDay(),
     AssessmentFortyFiveWorkingDays(),

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ScreeningOutcome(models.TextChoices):
-    """What the front door decided about a contact (JOURNEYS.md ``screening``)."""
+    """What the front door decided about a contact (docs/journeys.md ``screening``)."""
 
     NO_FURTHER_ACTION = "nfa", _("No further action")
     ADVICE = "advice", _("Advice and information")

@@ -38,7 +38,7 @@ def _require(form: forms.Form, messages: dict[str, Any]) -> None:
 
 class ContactForm(GovukFormMixin, forms.Form):
     """A contact received at the front door, including a police notice of domestic abuse
-    received out of hours (domain.md stage 1 and finding 46)."""
+    received out of hours (docs/domain.md stage 1 and finding 46)."""
 
     received_on = GovukDateField(label=_("Date received"), help_text=_("For example, 27 3 2025"))
     received_time = forms.CharField(
@@ -105,7 +105,7 @@ class ContactForm(GovukFormMixin, forms.Form):
 
 
 class ScreeningForm(GovukFormMixin, forms.Form):
-    """The screening decision on a contact, with its urgency and rationale (domain.md
+    """The screening decision on a contact, with its urgency and rationale (docs/domain.md
     stage 2, finding 1)."""
 
     outcome = forms.ChoiceField(
@@ -157,7 +157,7 @@ class SignOffForm(GovukFormMixin, forms.Form):
 
 class EarlyHelpStartForm(GovukFormMixin, forms.Form):
     """The start of early help: from a screening decision, or a step-down from social care
-    (domain.md stage 3, finding 3)."""
+    (docs/domain.md stage 3, finding 3)."""
 
     start_on = GovukDateField(label=_("Start date"), help_text=_("For example, 27 3 2025"))
     reason = forms.CharField(

@@ -2,7 +2,7 @@
 already known about the child and the child's household.
 
 Inspectors found screening that showed "little curiosity about history" and earlier domestic
-abuse contacts that were not reflected in decisions (domain.md, findings 2 and 10). Every
+abuse contacts that were not reflected in decisions (docs/domain.md, findings 2 and 10). Every
 contact in the queue therefore carries the child's and the household's previous contacts,
 domestic abuse notices, referrals (re-referrals flagged), plans and early help.
 
@@ -35,7 +35,7 @@ class Waiting:
 
     The front door screens a contact within ``KINFOLK_SCREENING_WORKING_DAYS`` working days of
     receiving it: the duty rule ``screening-1wd``, a local standard (Working Together 2023
-    expects a decision on a referral within one working day; domain.md stage 1). Decisions waiting for a manager's sign-off show the same clock, without an
+    expects a decision on a referral within one working day; docs/domain.md stage 1). Decisions waiting for a manager's sign-off show the same clock, without an
     overdue flag: no timescale for the sign-off is set.
     """
 
@@ -98,7 +98,7 @@ class ContactHistory:
     @property
     def is_repeat_domestic_abuse(self) -> bool:
         """This contact is a domestic abuse notice, and the child has had one before
-        (domain.md finding 10: "repeat-DA flag")."""
+        (docs/domain.md finding 10: "repeat-DA flag")."""
         return self.contact.is_domestic_abuse and self.child.domestic_abuse_notices > 0
 
 
@@ -221,7 +221,7 @@ def unscreened_contacts(
     user: AbstractBaseUser, *, is_domestic_abuse: bool | None = None
 ) -> list[Contact]:
     """Contacts not yet screened, oldest first, about children ``user`` may see
-    (domain.md stage 1: "the unscreened queue by age"; finding 46: a timestamped notice
+    (docs/domain.md stage 1: "the unscreened queue by age"; finding 46: a timestamped notice
     queue for domestic abuse)."""
     contacts = Contact.objects.filter(
         screening__isnull=True, child__in=Child.objects.visible_to(user)
@@ -233,7 +233,7 @@ def unscreened_contacts(
 
 def decisions_without_sign_off(user: AbstractBaseUser) -> list[ScreeningDecision]:
     """No further action and early help decisions with no manager's sign-off, oldest first,
-    about children ``user`` may see (domain.md stage 2: "decisions still awaiting sign-off").
+    about children ``user`` may see (docs/domain.md stage 2: "decisions still awaiting sign-off").
 
     Imported decisions are included; they do not wait (``is_awaiting_sign_off``) and the
     page shows them as imported.
@@ -252,7 +252,7 @@ def decisions_without_sign_off(user: AbstractBaseUser) -> list[ScreeningDecision
 @dataclass
 class ScreeningRecords:
     """The records behind a screening: the child's and the household's earlier contacts,
-    referrals, plans and early help, newest first (domain.md finding 2)."""
+    referrals, plans and early help, newest first (docs/domain.md finding 2)."""
 
     household_children: list[Child]
     contacts: list[Contact]

@@ -41,7 +41,7 @@ class Contact(models.Model):
 
 class ScreeningDecision(models.Model):
     """The front door's decision about a contact, with its rationale; no further action and
-    early help need a manager's sign-off with its own rationale (domain.md, stage 2)."""
+    early help need a manager's sign-off with its own rationale (docs/domain.md, stage 2)."""
 
     contact = models.OneToOneField(Contact, on_delete=models.CASCADE, related_name="screening")
     decided_at = models.DateTimeField(_("decided"))

@@ -48,7 +48,7 @@ from kinfolk.workforce.views import ManagersOnlyMixin
 
 class ContactQueueView(TemplateView):
     """The hub's queue: contacts not yet screened, oldest first, each with how long it has
-    waited and the history of the child and household (domain.md stage 1, findings 1, 2,
+    waited and the history of the child and household (docs/domain.md stage 1, findings 1, 2,
     10 and 46)."""
 
     template_name = "frontdoor/contact_queue.html"
@@ -117,7 +117,7 @@ class ContactCreateView(ChildRecordMixin, FormView):
 
 class ContactScreenView(ChildRecordMixin, FormView):
     """Screen a contact: read what happened before to the child and household, then record
-    the decision, its urgency and rationale (domain.md stage 2, findings 1 and 2).
+    the decision, its urgency and rationale (docs/domain.md stage 2, findings 1 and 2).
 
     Without a contact in the address, the page screens the child's oldest contact still
     waiting.
@@ -220,7 +220,7 @@ class SignOffQueueView(ManagersOnlyMixin, TemplateView):
 
 class ScreeningSignOffView(ChildRecordMixin, FormView):
     """A manager agrees a no further action or early help decision, giving their own
-    rationale (domain.md stage 2, finding 1)."""
+    rationale (docs/domain.md stage 2, finding 1)."""
 
     template_name = "frontdoor/sign_off_form.html"
     form_class = SignOffForm

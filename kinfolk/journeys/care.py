@@ -1,4 +1,4 @@
-"""Journey events of children in care (JOURNEYS.md, "Children in care"): starting to be looked
+"""Journey events of children in care (docs/journeys.md, "Children in care"): starting to be looked
 after, changes of placement and of legal status, and ceasing to be looked after."""
 
 from typing import Any

@@ -1,5 +1,5 @@
 """Journey events of the health, education, missing episodes and UASC status of children in
-care (JOURNEYS.md, "Children in care").
+care (docs/journeys.md, "Children in care").
 
 Each is applied through ``kinfolk.care.services.health`` with ``is_imported=True``: a journey
 carries the dates and codes the returns need, not the detail that only the pages ask for

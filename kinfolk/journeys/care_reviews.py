@@ -1,4 +1,4 @@
-"""Journey events of care plans and looked-after reviews (JOURNEYS.md, "Children in care").
+"""Journey events of care plans and looked-after reviews (docs/journeys.md, "Children in care").
 
 Both are applied through ``kinfolk.care.services.reviews`` as imported records: a journey
 carries only the date (and, for a review, the SSDA903 participation code), so the detail the

@@ -217,7 +217,7 @@ def _allocation(event: dict[str, Any], state: JourneyState) -> None:
     )
 
 
-#: Authority, workforce and people (JOURNEYS.md, first table).
+#: Authority, workforce and people (docs/journeys.md, first table).
 FOUNDATION_EVENTS = [
     EventType(
         "authority",

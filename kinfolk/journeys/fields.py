@@ -1,4 +1,4 @@
-"""Parsers for the fields of journey events (JOURNEYS.md, Conventions).
+"""Parsers for the fields of journey events (docs/journeys.md, Conventions).
 
 Each parser turns a JSON value into a Python value or raises ``FieldError`` with a message in
 plain words; the loader prefixes it with the line number and the field's name.

@@ -1,4 +1,4 @@
-"""Journey events of care leavers (JOURNEYS.md, "Permanence and care leavers"): allocating a
+"""Journey events of care leavers (docs/journeys.md, "Permanence and care leavers"): allocating a
 personal adviser, pathway plans and contacts with care leavers.
 
 They are applied through ``kinfolk.leaving.services`` as imported records: a journey carries

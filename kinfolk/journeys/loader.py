@@ -1,4 +1,4 @@
-"""Loading a journey file (JOURNEYS.md, Loading).
+"""Loading a journey file (docs/journeys.md, Loading).
 
 A file loads in one transaction: each event is applied through the domain services inside a
 savepoint, so that every failing line is reported, and if any line failed the whole load is

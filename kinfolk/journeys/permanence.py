@@ -1,4 +1,4 @@
-"""Journey events of permanence (JOURNEYS.md, "Permanence and care leavers"): the decision
+"""Journey events of permanence (docs/journeys.md, "Permanence and care leavers"): the decision
 that a child should be placed for adoption, its reversal, the match with adopters, and the
 child's previous permanence."""
 

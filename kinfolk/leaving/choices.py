@@ -17,7 +17,7 @@ class CareLeaverStatus(models.TextChoices):
 
 
 class AuditGrade(models.TextChoices):
-    """A manager's judgement of a pathway plan's quality, in Ofsted's words (domain.md
+    """A manager's judgement of a pathway plan's quality, in Ofsted's words (docs/domain.md
     finding 72: pathway plans audited)."""
 
     OUTSTANDING = "outstanding", _("Outstanding")

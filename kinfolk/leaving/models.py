@@ -43,7 +43,7 @@ class PersonalAdviserAllocation(models.Model):
 
     A young person has at most one open allocation. ``introduced_on`` and ``joint_visit_on``
     record the handover from the social worker: inspectors found poor handovers to personal
-    advisers and expect the adviser to be introduced, with a joint visit, before 18 (domain.md
+    advisers and expect the adviser to be introduced, with a joint visit, before 18 (docs/domain.md
     finding 26).
     """
 
@@ -214,7 +214,7 @@ class StayingPut(models.Model):
     """A staying put arrangement: a former relevant young person goes on living with their
     former foster carers after 18 (Children Act 1989 s23CZA, inserted by the Children and
     Families Act 2014). The duty runs to 21; the authority's local offer extends it to 25
-    for a young person in full-time education (domain.md stage 28, Wigan 2012).
+    for a young person in full-time education (docs/domain.md stage 28, Wigan 2012).
     """
 
     child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="staying_put")

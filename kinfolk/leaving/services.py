@@ -124,7 +124,7 @@ def allocate_personal_adviser(
 
     ``introduced_on`` and ``joint_visit_on`` record the handover from the social worker:
     when the adviser met the young person, and the joint visit that should happen before 18
-    (domain.md finding 26).
+    (docs/domain.md finding 26).
     """
     child = lock_child(child)
     _check_date(child, start_on, "start_on", _("date the personal adviser was allocated"))
@@ -271,7 +271,7 @@ def record_pathway_plan(
 def audit_pathway_plan(
     *, plan: PathwayPlan, grade: str, note: str, actor: AbstractBaseUser
 ) -> PathwayPlan:
-    """A manager grades a pathway plan and records what would improve it (domain.md finding
+    """A manager grades a pathway plan and records what would improve it (docs/domain.md finding
     72: pathway plans audited)."""
     child = lock_child(plan.child)
     plan = PathwayPlan.objects.get(pk=plan.pk)
@@ -415,7 +415,7 @@ def record_care_leaver_contact(
 
 def staying_put_ends_by(child: Child, *, is_in_full_time_education: bool) -> dt.date:
     """The last day a staying put arrangement can run to: the 21st birthday, or the 25th for a
-    young person in full-time education (domain.md stage 28)."""
+    young person in full-time education (docs/domain.md stage 28)."""
     return birthday(child.date_of_birth, 25 if is_in_full_time_education else 21)
 
 

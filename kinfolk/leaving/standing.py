@@ -57,7 +57,7 @@ LEAVING_PREFETCH = (
 )
 
 #: A pathway plan is due within 3 months of the 16th birthday, or of care starting after it
-#: (DUTIES.md ``pathway-plan-3m``), and reviewed at least every 6 months
+#: (docs/duties.md ``pathway-plan-3m``), and reviewed at least every 6 months
 #: (``pathway-plan-review-6m``); personal advisers keep in touch at least every 2 months
 #: (``care-leaver-contact-2m``). The duties engine owns these deadlines; the pages flag them.
 PATHWAY_PLAN_MONTHS = 3
@@ -219,7 +219,7 @@ def standing_on(
 
 def pathway_plan_first_due_on(date_of_birth: dt.date, stays: list[Stay]) -> dt.date | None:
     """When the first pathway plan is due: 3 months after the 16th birthday for a young
-    person looked after on it, or after the start of care after it (DUTIES.md
+    person looked after on it, or after the start of care after it (docs/duties.md
     ``pathway-plan-3m``); None when never looked after at 16 or over."""
     sixteenth = birthday(date_of_birth, 16)
     if is_looked_after_on(stays, sixteenth):
@@ -335,7 +335,7 @@ def next_oc3_birthday(
 
 def summarise(child: Any, today: dt.date) -> YoungPerson:
     """A young person's leaving-care picture on ``today``, read from the relations that
-    ``LEAVING_PREFETCH`` loads, with the flags that inspectors look for (domain.md stage 28;
+    ``LEAVING_PREFETCH`` loads, with the flags that inspectors look for (docs/domain.md stage 28;
     findings 26, 27, 57, 64, 71, 82)."""
     stays = stays_from_periods(child.periods_of_care.all())
     supports = list(child.support_to_25.all())

@@ -44,7 +44,7 @@ from kinfolk.leaving.standing import (
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
 
-#: The flags the list of care leavers can be narrowed to (domain.md findings 57 and 64).
+#: The flags the list of care leavers can be narrowed to (docs/domain.md findings 57 and 64).
 LIST_FILTERS = {
     "no_recent_contact": gettext_lazy("No contact in 2 months"),
     "no_pathway_plan": gettext_lazy("No pathway plan"),
@@ -364,7 +364,7 @@ def current_care_leavers(user: Any, today: dt.date) -> list[YoungPerson]:
 
 
 def by_age(people: list[YoungPerson]) -> list[dict[str, Any]]:
-    """Education, employment or training and accommodation by age (domain.md stage 28;
+    """Education, employment or training and accommodation by age (docs/domain.md stage 28;
     findings 57 and 67)."""
     rows: dict[int, dict[str, Any]] = defaultdict(
         lambda: {"count": 0, "eet": 0, "neet": 0, "suitable": 0, "unsuitable": 0}

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RelationshipKind(models.TextChoices):
-    """How another person is related to the child (JOURNEYS.md ``relationship``)."""
+    """How another person is related to the child (docs/journeys.md ``relationship``)."""
 
     SIBLING = "sibling", _("Sibling")
     MOTHER = "mother", _("Mother")

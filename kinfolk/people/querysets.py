@@ -9,7 +9,7 @@ class ChildQuerySet(models.QuerySet):
         """The children this user may see: every unrestricted child, and restricted children
         only where the user is named on the record.
 
-        Every page, search and count of children goes through this method (STYLE.md, row-level
+        Every page, search and count of children goes through this method (docs/architecture.md, row-level
         access), so a restricted child is invisible everywhere else.
         """
         if not user.is_authenticated:

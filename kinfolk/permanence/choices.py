@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PermanenceMatchKind(models.TextChoices):
-    """Permanence other than adoption, each with its own route to a match (domain.md stage 27)."""
+    """Permanence other than adoption, each with its own route to a match (docs/domain.md stage 27)."""
 
     SPECIAL_GUARDIANSHIP = "special_guardianship", _("Special guardianship")
     LONG_TERM_FOSTERING = "long_term_fostering", _("Long-term fostering")

@@ -11,5 +11,5 @@ class AdoptionDecisionQuerySet(models.QuerySet):
 
     def adoption_plans(self) -> "AdoptionDecisionQuerySet":
         """Children still looked after with a plan for adoption: an open decision in a period
-        of care that has not ended (domain.md finding 85)."""
+        of care that has not ended (docs/domain.md finding 85)."""
         return self.open().filter(period__end_on__isnull=True)

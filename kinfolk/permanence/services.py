@@ -502,7 +502,7 @@ def record_permanence_match(
     actor: AbstractBaseUser | None = None,
 ) -> PermanenceMatch:
     """Record that carers were confirmed as the child's permanent carers other than by
-    adoption (domain.md stage 27, finding 49).
+    adoption (docs/domain.md stage 27, finding 49).
 
     Special guardianship needs the completed assessment and the support plan (Special
     Guardianship Regulations 2005, reg. 21); the order, when made, comes after. Long-term
@@ -771,7 +771,7 @@ def add_development_goal(
     due_on: dt.date,
     actor: AbstractBaseUser | None = None,
 ) -> DevelopmentGoal:
-    """Add an objective to the household's development plan (domain.md finding 25)."""
+    """Add an objective to the household's development plan (docs/domain.md finding 25)."""
     household = _lock_household(household)
     if not goal.strip():
         raise ValidationError({"goal": _("Enter the development goal")})
@@ -790,7 +790,7 @@ def add_training_record(
     hours: int | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> TrainingRecord:
-    """Add training a carer of the household completed to its training log (domain.md
+    """Add training a carer of the household completed to its training log (docs/domain.md
     finding 25); with no carer named, the whole household attended."""
     household = _lock_household(household)
     if not course.strip():

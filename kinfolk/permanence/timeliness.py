@@ -1,5 +1,5 @@
 """How long children wait for adoption, computed from the care and adoption records
-(domain.md finding 51: long waits for adoption).
+(docs/domain.md finding 51: long waits for adoption).
 
 The two measures are those of the DfE adoption scorecard:
 

@@ -117,7 +117,7 @@ def adoption_pathway(
 class ChildPermanenceView(ChildRecordMixin, TemplateView):
     """The child's permanence: each adoption pathway as a timeline with its timeliness,
     previous permanence, special guardianship and long-term fostering matches, and links to
-    record what is possible now (domain.md stage 27, findings 49 and 51). Its number of
+    record what is possible now (docs/domain.md stage 27, findings 49 and 51). Its number of
     queries does not grow with the history."""
 
     template_name = "permanence/child_permanence.html"
@@ -334,7 +334,7 @@ class PreviousPermanenceView(PermanenceFormView):
 
 class PermanenceMatchCreateView(PermanenceFormView):
     """Record special guardians or long-term foster carers confirmed as the child's
-    permanent carers (domain.md finding 49)."""
+    permanent carers (docs/domain.md finding 49)."""
 
     form_class = forms.PermanenceMatchForm
     heading = gettext_lazy("Record a special guardianship or long-term fostering match")
@@ -367,7 +367,7 @@ class PermanenceMatchCreateView(PermanenceFormView):
 class AdoptionPlanListView(TemplateView):
     """Children still looked after with an open decision that they should be placed for
     adoption: how long they have been in care, the placement order, and whether they are
-    matched or still waiting (domain.md findings 51 and 85)."""
+    matched or still waiting (docs/domain.md findings 51 and 85)."""
 
     template_name = "permanence/adoption_plans.html"
 
@@ -449,7 +449,7 @@ class HouseholdListView(TemplateView):
 
 class HouseholdDetailView(TemplateView):
     """One fostering household: its carers, approval history, development plan and training
-    log (domain.md finding 25)."""
+    log (docs/domain.md finding 25)."""
 
     template_name = "permanence/household.html"
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StrategyOutcome(models.TextChoices):
-    """What a strategy discussion decided (JOURNEYS.md ``strategy_discussion``)."""
+    """What a strategy discussion decided (docs/journeys.md ``strategy_discussion``)."""
 
     SECTION_47 = "s47", _("Section 47 enquiry")
     NO_FURTHER_ACTION = "no_further_action", _("No further action")

@@ -18,7 +18,7 @@ from kinfolk.protection.choices import StrategyOutcome
 
 
 class StrategyDiscussionForm(CaseworkForm):
-    """A strategy discussion: the decision, who took part and why (domain.md stage 6).
+    """A strategy discussion: the decision, who took part and why (docs/domain.md stage 6).
 
     Only a manager can give the reason for acting before the discussion (finding 5), so the
     field is on the form for managers only.

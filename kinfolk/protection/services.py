@@ -37,7 +37,7 @@ from kinfolk.protection.models import (
 
 def actions_before_strategy(child: Child, held_on: dt.date) -> list[Visit]:
     """Visits in the open episode on or before a strategy discussion and after the previous
-    one: action taken before the agencies met (domain.md finding 5)."""
+    one: action taken before the agencies met (docs/domain.md finding 5)."""
     episode = child.cin_episodes.filter(closed_on__isnull=True).first()
     if episode is None:
         return []

@@ -43,7 +43,7 @@ def active_staff() -> QuerySet:
 
 class StrategyDiscussionCreateView(CaseworkFormView):
     """Record a strategy discussion. When the child was visited first, the page warns, and
-    a manager must say why (domain.md finding 5)."""
+    a manager must say why (docs/domain.md finding 5)."""
 
     form_class = StrategyDiscussionForm
     template_name = "protection/strategy_discussion_form.html"

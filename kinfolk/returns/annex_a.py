@@ -1,7 +1,7 @@
 """Ofsted ILACS Annex A: the child-level lists an authority gives the inspectors at the start of
 an inspection of local authority children's services, built from the casework.
 
-One worksheet per list (lists 1 to 11 of ``reference/annex-a.md``), with its column headings
+One worksheet per list (lists 1 to 11 of ``docs/reference/annex-a.md``), with its column headings
 and lettered value labels. Each list covers its own window before the date of the lists
 (``as_of``): six months for most, twelve for adoption, plus the cases open on that date. Each
 list costs a fixed number of queries however many children it holds.
@@ -186,7 +186,7 @@ PLACEMENT_TYPE = {
     "T2": "y) T2: Temporary placement - holiday",
     "T3": "z) T3: Temporary placement - carer holiday",
     "T4": "zz) T4: Temporary placement - seven days or less",
-    # 2025-26 codes, after the letters of the older template (reference/annex-a.md, List 8).
+    # 2025-26 codes, after the letters of the older template (docs/reference/annex-a.md, List 8).
     "K3": "zz1) K3: Registered supported accommodation",
     "Z11": "zz2) Z11: Other placements",
     "Z12": "zz3) Z12: Other placements",
@@ -261,7 +261,7 @@ CHILD = ("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age")
 DISABILITY = "Does the Child have a Disability"
 ALLOCATED = ("Allocated Team", "Allocated Worker")
 
-#: Each list: its number, its sheet's name, and its column headings (reference/annex-a.md §3).
+#: Each list: its number, its sheet's name, and its column headings (docs/reference/annex-a.md §3).
 LISTS: dict[int, tuple[str, tuple[str, ...]]] = {
     1: ("Contacts", (*CHILD, "Date of Contact", "Contact Source")),
     2: (

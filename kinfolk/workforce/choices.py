@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    """What a member of staff does (JOURNEYS.md ``worker``)."""
+    """What a member of staff does (docs/journeys.md ``worker``)."""
 
     SOCIAL_WORKER = "social_worker", _("Social worker")
     TEAM_MANAGER = "team_manager", _("Team manager")

@@ -22,11 +22,11 @@ class Team(models.Model):
 
 
 class User(AbstractUser):
-    """A member of staff who signs in to Kinfolk (a worker in JOURNEYS.md).
+    """A member of staff who signs in to Kinfolk (a worker in docs/journeys.md).
 
     ``username`` is the worker's identifier. Agency staff and qualified social workers are
     flagged: inspectors look at reliance on agency staff and at newly qualified workers'
-    caseloads (domain.md, findings 30 and 31).
+    caseloads (docs/domain.md, findings 30 and 31).
     """
 
     display_name = models.CharField(_("name"), max_length=200)

@@ -53,7 +53,7 @@ def weeks_between(start: dt.date, end: dt.date) -> int:
 
 
 class EntryPanel(models.TextChoices):
-    """Who agreed that the child should come into care (domain.md stage 15)."""
+    """Who agreed that the child should come into care (docs/domain.md stage 15)."""
 
     LEGAL_GATEWAY = "legal_gateway", _("Legal gateway meeting")
     CARE_PANEL = "care_panel", _("Challenge to care or entry to care panel")
@@ -71,7 +71,7 @@ class ConnectedPersonsAssessment(models.TextChoices):
 
 
 class OfstedGrade(models.TextChoices):
-    """The setting's latest Ofsted judgement (domain.md finding 84)."""
+    """The setting's latest Ofsted judgement (docs/domain.md finding 84)."""
 
     OUTSTANDING = "outstanding", _("Outstanding")
     GOOD = "good", _("Good")
@@ -143,7 +143,7 @@ class Placement(models.Model):
     change of legal status keeps the placement).
 
     Holds what SSDA903 does not: the setting's name, its registration with Ofsted and latest
-    grade, the weekly cost (domain.md finding 84), a senior manager's approval when the
+    grade, the weekly cost (docs/domain.md finding 84), a senior manager's approval when the
     setting is unregistered (finding 24), and a manager's reason when the move went ahead
     without a strategy discussion that was due (finding 5).
     """
@@ -197,7 +197,7 @@ class Placement(models.Model):
 
 
 class PlacementDisruption(models.Model):
-    """An unplanned end to a placement, and what was learnt from it (domain.md finding 83:
+    """An unplanned end to a placement, and what was learnt from it (docs/domain.md finding 83:
     placement breakdowns not evaluated)."""
 
     placement = models.OneToOneField(Placement, on_delete=models.CASCADE, related_name="disruption")
@@ -323,7 +323,7 @@ class CareEpisode(models.Model):
 def placements_with_new_carers(episodes: list["CareEpisode"]) -> list["CareEpisode"]:
     """The episodes in which the child moved to new carers: the first placement of each
     period and each change of carers (RNE P or B), but not temporary moves (T0-T4) nor the
-    return from one to the carers the child had before it (domain.md stage 17, finding 20).
+    return from one to the carers the child had before it (docs/domain.md stage 17, finding 20).
     ``episodes`` are one child's, in date order."""
     moves = []
     for index, episode in enumerate(episodes):
@@ -340,7 +340,7 @@ def placements_with_new_carers(episodes: list["CareEpisode"]) -> list["CareEpiso
     return moves
 
 
-# Pre-proceedings and care proceedings (domain.md stages 13 and 14).
+# Pre-proceedings and care proceedings (docs/domain.md stages 13 and 14).
 
 
 class GatewayDecision(models.TextChoices):
@@ -362,7 +362,7 @@ class PreProceedingsOutcome(models.TextChoices):
 
 class PreProceedings(models.Model):
     """Pre-proceedings under the Public Law Outline: the legal gateway meeting's decision,
-    the letter before proceedings, the meetings with the parents and how it ended (domain.md
+    the letter before proceedings, the meetings with the parents and how it ended (docs/domain.md
     stage 13, findings 11 and 13).
 
     A gateway decision to issue proceedings, or that the threshold is not met, ends the
@@ -473,7 +473,7 @@ class HearingKind(models.TextChoices):
 
 class CareProceedings(models.Model):
     """An application for a care or supervision order under section 31 of the Children Act
-    1989, from issue to the final order (domain.md stage 14): it should finish within 26
+    1989, from issue to the final order (docs/domain.md stage 14): it should finish within 26
     weeks."""
 
     child = models.ForeignKey(

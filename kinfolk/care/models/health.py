@@ -1,5 +1,5 @@
 """The records of health, education, missing episodes and exploitation kept while a child is
-looked after (domain.md stages 20-23), and the unaccompanied asylum-seeking status.
+looked after (docs/domain.md stages 20-23), and the unaccompanied asylum-seeking status.
 
 What SSDA903 needs is held here and derived later by the returns:
 
@@ -93,7 +93,7 @@ class SENStatus(models.TextChoices):
 
 
 class PupilProgress(models.TextChoices):
-    """Progress against the pupil's expected attainment (domain.md finding 56)."""
+    """Progress against the pupil's expected attainment (docs/domain.md finding 56)."""
 
     ABOVE = "above", _("Above expected")
     EXPECTED = "expected", _("As expected")
@@ -101,7 +101,7 @@ class PupilProgress(models.TextChoices):
 
 
 class PEPQuality(models.TextChoices):
-    """The virtual school's rating of a PEP's quality (domain.md finding 55)."""
+    """The virtual school's rating of a PEP's quality (docs/domain.md finding 55)."""
 
     GOOD = "good", _("Good")
     REQUIRES_IMPROVEMENT = "requires_improvement", _("Requires improvement")
@@ -179,14 +179,14 @@ class HealthAssessment(models.Model):
 
     def next_due_on(self, child: "Child") -> dt.date:
         """When the next review is due: 6 months on if the child was under 5 on the date of
-        this assessment, otherwise 12 months (DUTIES.md ``rha``)."""
+        this assessment, otherwise 12 months (docs/duties.md ``rha``)."""
         age = child.age_on(self.assessed_on)
         return add_months(self.assessed_on, 6 if age is not None and age < 5 else 12)
 
 
 class HealthPlanAction(models.Model):
     """An action of the health plan that follows an assessment: who does what by when
-    (domain.md stage 20 and finding 8)."""
+    (docs/domain.md stage 20 and finding 8)."""
 
     assessment = models.ForeignKey(
         HealthAssessment, on_delete=models.CASCADE, related_name="actions"
@@ -260,7 +260,7 @@ class OutcomeRecord(models.Model):
 
 class PersonalEducationPlan(models.Model):
     """A personal education plan, made each term with the school and the virtual school
-    (Promoting the education of looked-after children, 2018; domain.md stage 21, findings 55,
+    (Promoting the education of looked-after children, 2018; docs/domain.md stage 21, findings 55,
     56 and 66): SMART targets, the child's views, pupil premium and how it is spent,
     attendance, exclusions, attainment and aspirations, and the virtual school's rating."""
 
@@ -318,7 +318,7 @@ class PersonalEducationPlan(models.Model):
 
 
 class PEPTarget(models.Model):
-    """A SMART target of a PEP: what, by when and who (domain.md finding 55)."""
+    """A SMART target of a PEP: what, by when and who (docs/domain.md finding 55)."""
 
     pep = models.ForeignKey(PersonalEducationPlan, on_delete=models.CASCADE, related_name="targets")
     description = models.CharField(_("target"), max_length=300)
@@ -334,7 +334,7 @@ class PEPTarget(models.Model):
 
 class MissingEpisode(models.Model):
     """A period in which a child was missing (whereabouts unknown) or away without
-    authorisation, from care or from home (SSDA903 Missing table, §3.14; domain.md stage 22).
+    authorisation, from care or from home (SSDA903 Missing table, §3.14; docs/domain.md stage 22).
 
     A child has at most one open episode. The return interview is offered, and held or
     declined, after the child returns (Children who run away or go missing from home or
@@ -438,7 +438,7 @@ def return_interview_timeliness(episode: MissingEpisode, now: dt.datetime) -> st
 
 class ExploitationScreening(models.Model):
     """A screening of a child's risk of sexual or criminal exploitation, and whether they were
-    referred to the complex safeguarding team (domain.md stage 23)."""
+    referred to the complex safeguarding team (docs/domain.md stage 23)."""
 
     child = models.ForeignKey(
         "people.Child", on_delete=models.CASCADE, related_name="exploitation_screenings"
@@ -510,7 +510,7 @@ def term_start(day: dt.date) -> dt.date:
 @dataclass
 class CareHealthSummary:
     """What the care page shows about health, education, missing episodes and exploitation,
-    computed from the records (domain.md finding 73), in a fixed number of queries."""
+    computed from the records (docs/domain.md finding 73), in a fixed number of queries."""
 
     today: dt.date
     period: "PeriodOfCare | None"

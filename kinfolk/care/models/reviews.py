@@ -2,7 +2,7 @@
 is looked after.
 
 A care plan is never edited: each new plan is a new row, so the history of plans is the
-history of the child's care planning (domain.md stage 16). Looked-after reviews carry the
+history of the child's care planning (docs/domain.md stage 16). Looked-after reviews carry the
 SSDA903 Reviews items (REVIEW, REVIEW_CODE) and what inspectors look for around them: the
 independent reviewing officer's contact with the child beforehand, how and where the child
 chose to take part, decisions tracked as actions and minutes on time (stage 19). Statutory
@@ -56,7 +56,7 @@ LATER_REVIEW_MONTHS = 6
 #: of the review, with its decisions, is distributed within 20 working days).
 MINUTES_WORKING_DAYS = 20
 #: How long a family-time risk assessment stands before it is reviewed, when the worker gives no
-#: review date (local standard; domain.md finding 60).
+#: review date (local standard; docs/domain.md finding 60).
 FAMILY_TIME_RISK_REVIEW_MONTHS = 3
 
 
@@ -72,7 +72,7 @@ def next_review_due_on(start_on: dt.date, held: list[dt.date]) -> dt.date:
 
 
 def minutes_due_on(held_on: dt.date) -> dt.date:
-    """The date the minutes of a review held on ``held_on`` are due (domain.md finding 74)."""
+    """The date the minutes of a review held on ``held_on`` are due (docs/domain.md finding 74)."""
     return add_working_days(held_on, MINUTES_WORKING_DAYS)
 
 
@@ -90,7 +90,7 @@ class PermanencePlan(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-#: The permanence plan in words for the child (domain.md finding 17).
+#: The permanence plan in words for the child (docs/domain.md finding 17).
 PERMANENCE_FOR_THE_CHILD = {
     PermanencePlan.RETURN_TO_FAMILY: _("The plan is for you to go back to live with your family."),
     PermanencePlan.ADOPTION: _("The plan is for you to be adopted by a new family for good."),
@@ -115,7 +115,7 @@ PERMANENCE_FOR_THE_CHILD = {
 
 
 class ViewsMethod(models.TextChoices):
-    """How the child's views were gathered (domain.md finding 53)."""
+    """How the child's views were gathered (docs/domain.md finding 53)."""
 
     TALKED_ALONE = "talked_alone", _("Talked with the child on their own")
     TALKED_WITH_CARER = "talked_with_carer", _("Talked with the child with their carer there")
@@ -127,7 +127,7 @@ class ViewsMethod(models.TextChoices):
 
 
 class TakingPart(models.TextChoices):
-    """How the child wants to take part in their review (domain.md finding 19)."""
+    """How the child wants to take part in their review (docs/domain.md finding 19)."""
 
     WHOLE_MEETING = "whole_meeting", _("Come to the whole meeting")
     PART_MEETING = "part_meeting", _("Come to part of the meeting")
@@ -141,7 +141,7 @@ class TakingPart(models.TextChoices):
 
 
 class ChallengeIssue(models.TextChoices):
-    """What an independent reviewing officer challenges (domain.md finding 18)."""
+    """What an independent reviewing officer challenges (docs/domain.md finding 18)."""
 
     DRIFT = "drift", _("Drift or delay in the plan")
     PERMANENCE = "permanence", _("No permanence plan, or it is not progressing")
@@ -178,7 +178,7 @@ class FamilyRelationship(models.TextChoices):
 
 
 class LifeStoryStatus(models.TextChoices):
-    """Where the child's life-story work has got to (domain.md finding 21)."""
+    """Where the child's life-story work has got to (docs/domain.md finding 21)."""
 
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
@@ -441,7 +441,7 @@ class LookedAfterReview(models.Model):
 
 class ReviewDecision(models.Model):
     """A decision of a looked-after review, tracked as an action: what, who (by name or
-    agency) and by when (domain.md stage 19: overdue recommendations)."""
+    agency) and by when (docs/domain.md stage 19: overdue recommendations)."""
 
     review = models.ForeignKey(
         LookedAfterReview, on_delete=models.CASCADE, related_name="decisions"
@@ -464,7 +464,7 @@ class ReviewDecision(models.Model):
 class IROChallenge(models.Model):
     """A challenge by the independent reviewing officer about the child's plan, through the
     local dispute resolution process up to a referral to Cafcass (IRO Handbook 2010, ch. 5;
-    domain.md finding 18)."""
+    docs/domain.md finding 18)."""
 
     child = models.ForeignKey(
         "people.Child", on_delete=models.CASCADE, related_name="iro_challenges"
@@ -506,7 +506,7 @@ class IROChallenge(models.Model):
 
 class FamilyTime(models.Model):
     """An arrangement for the child to spend time with family or other important people,
-    with the risk assessment and the date it is next reviewed (domain.md stage 25,
+    with the risk assessment and the date it is next reviewed (docs/domain.md stage 25,
     finding 60)."""
 
     child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="family_time")
@@ -544,7 +544,7 @@ class FamilyTime(models.Model):
 
 class LifeStoryWork(models.Model):
     """The child's life-story work: its status, the worker doing it and the later-life letter
-    (domain.md stage 24, finding 21). One per child; it follows them across periods of care
+    (docs/domain.md stage 24, finding 21). One per child; it follows them across periods of care
     and into adoption."""
 
     child = models.OneToOneField(
@@ -579,7 +579,7 @@ class LifeStoryWork(models.Model):
 
 class LifeStoryDecision(models.Model):
     """A decision about the child's life, with the reason written for the child to read later
-    (domain.md finding 21, Wirral: "a record of the reasons for decisions the child can
+    (docs/domain.md finding 21, Wirral: "a record of the reasons for decisions the child can
     read")."""
 
     child = models.ForeignKey(

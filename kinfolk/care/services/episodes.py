@@ -15,7 +15,7 @@ episode (RNE) and the code ``X1`` are always derived, never typed:
 
 Each stay with one set of carers is a ``Placement``, shared by the episodes spent there: it
 holds the setting's registration, grade and cost, a senior manager's approval of an
-unregistered setting (domain.md finding 24), the manager's reason when a move went ahead
+unregistered setting (docs/domain.md finding 24), the manager's reason when a move went ahead
 without a strategy discussion that was due (finding 5), and, when it ended unplanned, the
 disruption record (finding 83). These are asked for by the pages; a journey that does not
 give them is never refused for their absence.
@@ -128,7 +128,7 @@ def _setting_details(
     ofsted_grade: str,
     weekly_cost: Decimal | None,
 ) -> dict[str, Any]:
-    """Check what the pages record about a setting (domain.md stage 17, finding 84)."""
+    """Check what the pages record about a setting (docs/domain.md stage 17, finding 84)."""
     if ofsted_grade and ofsted_grade not in OfstedGrade.values:
         raise ValidationError({"ofsted_grade": _("Choose the latest Ofsted grade")})
     if registered_on is not None:
@@ -197,7 +197,7 @@ def _check_disruption(
     reasons: str,
 ) -> None:
     """An unplanned ending needs its reasons and whether a disruption meeting was held
-    (domain.md finding 83)."""
+    (docs/domain.md finding 83)."""
     if not reasons.strip():
         raise ValidationError({"disruption_reasons": _("Enter why the placement ended")})
     if is_meeting_held is None:
@@ -365,7 +365,7 @@ def start_care(
     an earlier system. A period may not start on a temporary placement (SSDA903 rule 380),
     nor on the day the last one ended (431), nor before the child was born (302). The pages
     also record who agreed to the entry, why, and whether connected persons were assessed
-    (domain.md stage 15, finding 59), and the setting's registration (finding 24).
+    (docs/domain.md stage 15, finding 59), and the setting's registration (finding 24).
     """
     child = lock_child(child)
     check_not_future(start_on, "start_on", _("date the child started to be looked after"))
@@ -491,7 +491,7 @@ def change_placement(
     around a temporary move, where none is recorded (226) and ``reason`` is not needed.
 
     When the move was not planned, the placement that ended gets a disruption record: why it
-    ended, whether a disruption meeting was held and when, and what was learnt (domain.md
+    ended, whether a disruption meeting was held and when, and what was learnt (docs/domain.md
     finding 83). When the page warned that a strategy discussion was due first
     (``strategy_discussion_warning``), the move goes ahead only with a manager's reason,
     which is kept with the placement (finding 5).
@@ -657,7 +657,7 @@ def approve_unregistered_placement(
     actor: AbstractBaseUser | None,
 ) -> Placement:
     """A senior manager approves a child's placement in a setting not registered with Ofsted,
-    with the reasons it is the right place for now (domain.md finding 24). Until this is
+    with the reasons it is the right place for now (docs/domain.md finding 24). Until this is
     recorded the placement is flagged."""
     child = lock_child(child)
     if not _is_manager(actor):

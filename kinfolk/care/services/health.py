@@ -1,5 +1,5 @@
 """Recording the health, education, missing episodes, exploitation screening and
-unaccompanied asylum-seeking status of a child (domain.md stages 20-23).
+unaccompanied asylum-seeking status of a child (docs/domain.md stages 20-23).
 
 Health records and PEPs are kept while the child is looked after: each belongs to the period
 of care that covers its date. Missing episodes and exploitation screenings can be recorded for
@@ -56,7 +56,7 @@ from kinfolk.protection.models import StrategyDiscussion
 #: (Promoting the education of looked-after children, 2018).
 PEP_AGES = range(3, 18)
 #: How far back a missing episode or a screening calls for a strategy discussion before a
-#: placement move (domain.md finding 5).
+#: placement move (docs/domain.md finding 5).
 MISSING_LOOKBACK_DAYS = 30
 SCREENING_LOOKBACK_DAYS = 90
 
@@ -512,7 +512,7 @@ def record_pep(
 ) -> PersonalEducationPlan:
     """Record a personal education plan for a looked-after child aged 3 to 17. On a page the
     school, the child's views and at least one SMART target (what, who, by when) are required
-    (Promoting the education of looked-after children, 2018; domain.md findings 55, 56, 66)."""
+    (Promoting the education of looked-after children, 2018; docs/domain.md findings 55, 56, 66)."""
     child = lock_child(child)
     _check_day(child, made_on, "made_on", _("date of the PEP"))
     period = _looked_after(child, made_on, "made_on")
@@ -586,7 +586,7 @@ def rate_pep(
     rated_on: dt.date,
     actor: AbstractBaseUser | None = None,
 ) -> PersonalEducationPlan:
-    """The virtual school rates the quality of a PEP (domain.md finding 55)."""
+    """The virtual school rates the quality of a PEP (docs/domain.md finding 55)."""
     child = lock_child(pep.child)
     check_not_future(rated_on, "rated_on", _("date of the rating"))
     if quality not in PEPQuality.values:
@@ -680,7 +680,7 @@ def end_missing_episode(
     actor: AbstractBaseUser | None = None,
 ) -> MissingEpisode:
     """The child returned or was found: the open episode ends. A return interview is then
-    offered within 72 hours (DUTIES.md ``rhi-72h``)."""
+    offered within 72 hours (docs/duties.md ``rhi-72h``)."""
     child = lock_child(child)
     _check_moment(child, ended_at, "ended_at", _("time the child returned"))
     episode = MissingEpisode.objects.filter(child=child, ended_at__isnull=True).first()
@@ -846,7 +846,7 @@ def screen_for_exploitation(
     actor: AbstractBaseUser | None = None,
 ) -> ExploitationScreening:
     """Record a screening of the child's risk of sexual or criminal exploitation, and whether
-    the child was referred to the complex safeguarding team (domain.md stage 23)."""
+    the child was referred to the complex safeguarding team (docs/domain.md stage 23)."""
     child = lock_child(child)
     _check_day(child, screened_on, "screened_on", _("date of the screening"))
     if kind not in ExploitationKind.values:
@@ -953,7 +953,7 @@ def end_uasc(*, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = 
 
 def strategy_discussion_warning(child: Child, on: dt.date) -> str | None:
     """Why a strategy discussion should come before acting for the child on ``on`` (moving
-    their placement, say), or None (domain.md finding 5: action was taken before a strategy
+    their placement, say), or None (docs/domain.md finding 5: action was taken before a strategy
     discussion, including for missing children in care).
 
     It warns when the child had a missing episode that ended in the 30 days up to ``on``, or is

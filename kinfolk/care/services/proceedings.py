@@ -1,4 +1,4 @@
-"""Recording pre-proceedings under the Public Law Outline and care proceedings (domain.md
+"""Recording pre-proceedings under the Public Law Outline and care proceedings (docs/domain.md
 stages 13 and 14, findings 11 and 13).
 
 A legal gateway (legal planning) meeting decides whether to start pre-proceedings, to issue
@@ -161,7 +161,7 @@ def send_letter_before_proceedings(
     actor: AbstractBaseUser | None = None,
 ) -> PreProceedings:
     """The letter before proceedings: every section is required, and the date by which the
-    parents must make the changes comes after the letter (domain.md finding 13)."""
+    parents must make the changes comes after the letter (docs/domain.md finding 13)."""
     child = lock_child(child)
     check_not_future(sent_on, "sent_on", _("date the letter was sent"))
     record = _open_pre_proceedings(child, sent_on, "sent_on")

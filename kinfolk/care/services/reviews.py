@@ -614,7 +614,7 @@ def record_family_time(
     is_imported: bool = False,
     actor: AbstractBaseUser | None = None,
 ) -> FamilyTime:
-    """Record an arrangement for family time (domain.md stage 25): who with, how often,
+    """Record an arrangement for family time (docs/domain.md stage 25): who with, how often,
     supervised or not, the risk assessment and its review date (finding 60), and what the
     child thinks of it."""
     child = lock_child(child)
@@ -715,7 +715,7 @@ def update_life_story_work(
     actor: AbstractBaseUser | None = None,
 ) -> LifeStoryWork:
     """Record where the child's life-story work has got to, who is doing it, and the date of
-    the later-life letter (domain.md stage 24, finding 21). Life-story work marked complete
+    the later-life letter (docs/domain.md stage 24, finding 21). Life-story work marked complete
     needs its later-life letter."""
     child = lock_child(child)
     check_not_future(updated_on, "updated_on", _("date of the update"))

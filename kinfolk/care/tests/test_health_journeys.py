@@ -1,4 +1,4 @@
-"""Loading the health, education, missing and UASC journey events (JOURNEYS.md, "Children in
+"""Loading the health, education, missing and UASC journey events (docs/journeys.md, "Children in
 care") through the services, and the line errors for bad values."""
 
 import datetime as dt

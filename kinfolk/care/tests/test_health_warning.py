@@ -1,4 +1,4 @@
-"""``strategy_discussion_warning`` (domain.md finding 5): a strategy discussion should come
+"""``strategy_discussion_warning`` (docs/domain.md finding 5): a strategy discussion should come
 before acting for a child who was missing or screened at risk of exploitation."""
 
 import datetime as dt

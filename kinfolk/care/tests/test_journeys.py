@@ -1,4 +1,4 @@
-"""Loading the "Children in care" journey events (JOURNEYS.md) through the care services."""
+"""Loading the "Children in care" journey events (docs/journeys.md) through the care services."""
 
 import datetime as dt
 import json

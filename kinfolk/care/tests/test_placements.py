@@ -1,5 +1,5 @@
 """Placements: the setting's registration and a senior manager's approval of an unregistered
-one (domain.md finding 24), disruption records (83), a manager's reason to move without a
+one (docs/domain.md finding 24), disruption records (83), a manager's reason to move without a
 strategy discussion (5), placement stability (20), and the postcode geography behind
 distances and out-of-area placements."""
 

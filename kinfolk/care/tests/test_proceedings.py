@@ -1,4 +1,4 @@
-"""Pre-proceedings under the Public Law Outline and care proceedings (domain.md stages 13 and
+"""Pre-proceedings under the Public Law Outline and care proceedings (docs/domain.md stages 13 and
 14, findings 11 and 13): the gateway decision, a letter with every section, meetings, weeks
 against the alert, and proceedings against 26 weeks."""
 

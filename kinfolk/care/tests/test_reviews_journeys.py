@@ -1,4 +1,4 @@
-"""Loading the ``care_plan`` and ``cla_review`` journey events (JOURNEYS.md, "Children in
+"""Loading the ``care_plan`` and ``cla_review`` journey events (docs/journeys.md, "Children in
 care") through the care planning services, as imported records."""
 
 import datetime as dt

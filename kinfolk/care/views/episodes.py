@@ -48,7 +48,7 @@ from kinfolk.core.geography import PlacementLocation, look_up, placement_locatio
 from kinfolk.core.models import Authority
 from kinfolk.people.views.mixins import ChildRecordMixin
 
-#: A placement further than this from home is flagged (domain.md stage 17: the share placed
+#: A placement further than this from home is flagged (docs/domain.md stage 17: the share placed
 #: within 20 miles).
 FAR_FROM_HOME_MILES = 20
 #: Three or more placements with new carers in 12 months is flagged (stage 17, finding 20).
@@ -84,7 +84,7 @@ class CareFormView(CaseworkFormView):
 
 def strategy_discussion_warning(child: Any, on: dt.date) -> str | None:
     """The health and missing records' warning that a strategy discussion should come first
-    (domain.md finding 5), or None. Looked up when needed, so that this page works while
+    (docs/domain.md finding 5), or None. Looked up when needed, so that this page works while
     ``kinfolk.care.services.health`` does not provide it."""
     try:
         health = importlib.import_module("kinfolk.care.services.health")

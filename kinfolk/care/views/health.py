@@ -55,7 +55,7 @@ class CareHealthFormView(CaseworkFormView):
 
 class HealthHistoryView(ChildRecordMixin, TemplateView):
     """The child's health history: assessments with their health plans, and the checks and
-    other OC2 items (domain.md stage 20, finding 73)."""
+    other OC2 items (docs/domain.md stage 20, finding 73)."""
 
     template_name = "care/health/health_history.html"
     record_label = "Child record: health"
@@ -241,7 +241,7 @@ OUTCOME_PAGES: dict[str, dict[str, Any]] = {
 
 class EducationView(ChildRecordMixin, TemplateView):
     """The child's education: PEPs, latest first, with their targets and the virtual school's
-    rating (domain.md stage 21, findings 55, 56 and 66)."""
+    rating (docs/domain.md stage 21, findings 55, 56 and 66)."""
 
     template_name = "care/health/education.html"
     record_label = "Child record: education"
@@ -290,7 +290,7 @@ class PEPCreateView(CareHealthFormView):
 
 
 class PEPRateView(CareHealthFormView):
-    """The virtual school rates the quality of a PEP (domain.md finding 55)."""
+    """The virtual school rates the quality of a PEP (docs/domain.md finding 55)."""
 
     form_class = forms.PEPRatingForm
     heading = _("Rate the quality of a PEP")

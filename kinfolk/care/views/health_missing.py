@@ -1,6 +1,6 @@
 """Pages for a child's missing episodes and return interviews, exploitation screening and
 UASC status, under ``/children/<pk>/care/missing/``, ``.../exploitation/`` and
-``.../uasc/`` (domain.md stages 22 and 23)."""
+``.../uasc/`` (docs/domain.md stages 22 and 23)."""
 
 from typing import Any
 
@@ -18,7 +18,7 @@ from kinfolk.people.views.mixins import ChildRecordMixin
 
 class MissingHistoryView(ChildRecordMixin, TemplateView):
     """Every missing episode with its duration and whether a return interview was offered
-    within 72 hours, and the exploitation screenings (domain.md stage 22: repeat episodes,
+    within 72 hours, and the exploitation screenings (docs/domain.md stage 22: repeat episodes,
     late interviews, links to exploitation)."""
 
     template_name = "care/health/missing_history.html"

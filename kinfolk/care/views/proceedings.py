@@ -1,4 +1,4 @@
-"""Pages that record pre-proceedings and care proceedings (domain.md stages 13 and 14). Each
+"""Pages that record pre-proceedings and care proceedings (docs/domain.md stages 13 and 14). Each
 calls one service of ``kinfolk.care.services.proceedings`` and returns to the care page."""
 
 from typing import Any

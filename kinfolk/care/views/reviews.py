@@ -76,7 +76,7 @@ class CareFormView(CaseworkFormView):
 
 
 class CarePlanCreateView(CareFormView):
-    """Record a new version of the care plan (domain.md stage 16)."""
+    """Record a new version of the care plan (docs/domain.md stage 16)."""
 
     form_class = CarePlanForm
     template_name = "care/reviews/care_plan_form.html"
@@ -156,7 +156,7 @@ class CarePlanListView(ChildRecordMixin, TemplateView):
 
 
 class CarePlanForChildView(ChildRecordMixin, TemplateView):
-    """The care plan in plain words for the child and family (domain.md finding 17): the
+    """The care plan in plain words for the child and family (docs/domain.md finding 17): the
     latest plan, or the one in ``?plan=``."""
 
     template_name = "care/reviews/care_plan_for_child.html"
@@ -180,7 +180,7 @@ def officers() -> QuerySet:
 
 
 class ReviewCreateView(CareFormView):
-    """Record a looked-after review and its decisions (domain.md stage 19)."""
+    """Record a looked-after review and its decisions (docs/domain.md stage 19)."""
 
     form_class = ReviewForm
     template_name = "care/reviews/review_form.html"
@@ -269,7 +269,7 @@ class ReviewDetailView(ChildRecordMixin, TemplateView):
 
 
 class ReviewMinutesView(CareFormView):
-    """Record that a review's minutes were completed (domain.md finding 74)."""
+    """Record that a review's minutes were completed (docs/domain.md finding 74)."""
 
     form_class = ReviewMinutesForm
     heading = _("Record the minutes of a review")
@@ -341,7 +341,7 @@ class ReviewDecisionCompleteView(CareFormView):
 
 
 class CareVisitCreateView(CareFormView):
-    """Record a statutory visit to a child in care (domain.md stage 18)."""
+    """Record a statutory visit to a child in care (docs/domain.md stage 18)."""
 
     form_class = CareVisitForm
     heading = _("Record a statutory visit")

@@ -57,7 +57,7 @@ class IROOnlyMixin:
 
 
 class IROChallengeCreateView(IROOnlyMixin, CareFormView):
-    """The IRO challenges drift, permanence, visits or another part of the plan (domain.md
+    """The IRO challenges drift, permanence, visits or another part of the plan (docs/domain.md
     finding 18)."""
 
     form_class = IROChallengeForm
@@ -121,7 +121,7 @@ class IROChallengeResolveView(IROOnlyMixin, CareFormView):
 
 class FamilyTimeListView(ChildRecordMixin, TemplateView):
     """The child's family time arrangements, with risk assessment reviews that are due
-    (domain.md stage 25, finding 60)."""
+    (docs/domain.md stage 25, finding 60)."""
 
     template_name = "care/reviews/family_time_list.html"
     record_label = "Child record: family time"
@@ -203,7 +203,7 @@ class FamilyTimeRiskView(CareFormView):
 
 class LifeStoryView(ChildRecordMixin, TemplateView):
     """The child's life-story work and the log of decisions, with reasons written for the
-    child to read later (domain.md stage 24, finding 21)."""
+    child to read later (docs/domain.md stage 24, finding 21)."""
 
     template_name = "care/reviews/life_story.html"
     record_label = "Child record: life-story work"

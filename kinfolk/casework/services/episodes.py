@@ -153,7 +153,7 @@ def authorise_assessment(
     """A manager authorises (completes) an assessment, with the factors identified.
 
     On a page the analysis is required and the authorising manager is recorded
-    (domain.md finding 42); a journey that carries neither marks the record as imported.
+    (docs/domain.md finding 42); a journey that carries neither marks the record as imported.
     """
     lock_child(assessment.child)
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
@@ -216,7 +216,7 @@ def close_episode(
     """Close the child's open episode with a DfE reason, ending any open plan.
 
     Refused while an assessment or a section 47 enquiry is open (CIN rules 8867 and 8868).
-    On a page, each outcome of the open plans needs evidence of what changed (domain.md
+    On a page, each outcome of the open plans needs evidence of what changed (docs/domain.md
     finding 9); a journey records the closure as imported.
     """
     child = lock_child(child)

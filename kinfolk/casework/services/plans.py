@@ -231,7 +231,7 @@ def update_plan_action(
 def record_plan_contingency(
     *, plan: Plan, contingency: str, actor: AbstractBaseUser | None = None
 ) -> Plan:
-    """Record or change what happens if a plan does not work (domain.md finding 41: CP plans
+    """Record or change what happens if a plan does not work (docs/domain.md finding 41: CP plans
     have no contingency). A child protection plan is made at a conference without one; this
     is how it gets one."""
     lock_child(plan.child)

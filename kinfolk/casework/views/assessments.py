@@ -26,7 +26,7 @@ class AssessmentCreateView(CaseworkFormView):
 
 
 class AssessmentAuthoriseView(CaseworkFormView):
-    """A manager authorises an assessment (domain.md finding 42)."""
+    """A manager authorises an assessment (docs/domain.md finding 42)."""
 
     form_class = AssessmentAuthoriseForm
     heading = _("Authorise the assessment")

@@ -31,7 +31,7 @@ class ReferralCreateView(CaseworkFormView):
 
 class EpisodeCloseView(CaseworkFormView):
     """A manager closes the case, with evidence that each outcome of the plan was met
-    (domain.md finding 9: cases closed before change was sustained)."""
+    (docs/domain.md finding 9: cases closed before change was sustained)."""
 
     form_class = ClosureForm
     template_name = "casework/closure_form.html"

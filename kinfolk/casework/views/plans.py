@@ -96,7 +96,7 @@ class PlanOutcomeCreateView(OpenPlanMixin, CaseworkFormView):
 
 class PlanContingencyUpdateView(OpenPlanMixin, CaseworkFormView):
     """Record or change the contingency of an open plan; a child protection plan is made
-    without one (domain.md finding 41)."""
+    without one (docs/domain.md finding 41)."""
 
     form_class = PlanContingencyForm
     heading = _("Contingency")
@@ -119,7 +119,7 @@ class PlanContingencyUpdateView(OpenPlanMixin, CaseworkFormView):
 
 
 class PlanActionCreateView(OpenPlanMixin, CaseworkFormView):
-    """Add an action to a plan: who does what by when (domain.md finding 8)."""
+    """Add an action to a plan: who does what by when (docs/domain.md finding 8)."""
 
     form_class = PlanActionForm
     heading = _("Add an action")

@@ -9,7 +9,7 @@ from kinfolk.casework.views.base import CaseworkFormView
 
 
 class VisitCreateView(CaseworkFormView):
-    """Record a child in need or child protection visit (domain.md findings 43 and 53)."""
+    """Record a child in need or child protection visit (docs/domain.md findings 43 and 53)."""
 
     form_class = VisitForm
     heading = _("Record a visit")

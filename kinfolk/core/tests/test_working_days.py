@@ -1,4 +1,4 @@
-"""The deadline arithmetic of DUTIES.md, on dates that catch calendars out."""
+"""The deadline arithmetic of docs/duties.md, on dates that catch calendars out."""
 
 import datetime as dt
 

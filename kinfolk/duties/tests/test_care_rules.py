@@ -1,4 +1,4 @@
-"""One test per rule of children in care and care leavers per status (DUTIES.md), with
+"""One test per rule of children in care and care leavers per status (docs/duties.md), with
 deadlines worked by hand across Christmas, Easter, the 2027 substitute bank holidays, the ends
 of short months and a change of the clocks."""
 

@@ -1,4 +1,4 @@
-"""One test per rule per status (DUTIES.md), with deadlines that cross weekends, Christmas,
+"""One test per rule per status (docs/duties.md), with deadlines that cross weekends, Christmas,
 Easter and substitute bank holidays. Rules whose context never ends (screening) are shown
 never to be cancelled or missed."""
 

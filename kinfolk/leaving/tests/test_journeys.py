@@ -1,4 +1,4 @@
-"""Loading the care leaver journey events (JOURNEYS.md, "Permanence and care leavers")
+"""Loading the care leaver journey events (docs/journeys.md, "Permanence and care leavers")
 through the leaving-care services."""
 
 import datetime as dt

@@ -180,7 +180,7 @@ class PreviousPermanence(models.Model):
 
 
 class PermanenceMatch(models.Model):
-    """Permanence other than adoption with named carers (domain.md stage 27, finding 49).
+    """Permanence other than adoption with named carers (docs/domain.md stage 27, finding 49).
 
     Special guardianship: the assessment of the prospective special guardians and the support
     plan that goes with their application (Special Guardianship Regulations 2005, reg. 21 and

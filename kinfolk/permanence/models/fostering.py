@@ -1,5 +1,5 @@
 """Fostering households: their carers, their approval, and the development plan and training
-log that every foster carer should have (domain.md finding 25)."""
+log that every foster carer should have (docs/domain.md finding 25)."""
 
 import datetime as dt
 
@@ -106,7 +106,7 @@ class FosterCarer(models.Model):
 
 class DevelopmentGoal(models.Model):
     """An objective of the household's development plan, agreed with the supervising social
-    worker (National Minimum Standards for Fostering Services 2011, standard 20; domain.md
+    worker (National Minimum Standards for Fostering Services 2011, standard 20; docs/domain.md
     finding 25)."""
 
     household = models.ForeignKey(
@@ -128,7 +128,7 @@ class DevelopmentGoal(models.Model):
 
 class TrainingRecord(models.Model):
     """Training a foster carer completed: the household's training log (National Minimum
-    Standards for Fostering Services 2011, standard 20; domain.md finding 25). With no carer
+    Standards for Fostering Services 2011, standard 20; docs/domain.md finding 25). With no carer
     named, the whole household attended."""
 
     household = models.ForeignKey(

@@ -1,4 +1,4 @@
-"""Loading the permanence journey events (JOURNEYS.md, "Permanence and care leavers") through
+"""Loading the permanence journey events (docs/journeys.md, "Permanence and care leavers") through
 the permanence services."""
 
 import datetime as dt

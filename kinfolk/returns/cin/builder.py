@@ -1,4 +1,4 @@
-"""The CIN census of a collection year, built from the casework (reference/cin-census.md,
+"""The CIN census of a collection year, built from the casework (docs/reference/cin-census.md,
 sections 3 and 6).
 
 A child is in the census when a child in need episode of theirs was open at some time in the

@@ -1,7 +1,7 @@
 """Loading a CIN census made by any system, to migrate an authority's history.
 
 The census is turned into the events of each child's casework, in the order they happened
-(as the journey events of JOURNEYS.md name them), and each is recorded through the same
+(as the journey events of docs/journeys.md name them), and each is recorded through the same
 services as the pages, in one transaction: all or nothing. Every problem names the line of the
 file, the child (LAchildID) and the element. (The returns layer sits below ``journeys``, so it
 applies the events itself rather than through the journey loader.)

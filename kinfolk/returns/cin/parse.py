@@ -1,4 +1,4 @@
-"""A CIN census file as plain data: the elements of reference/cin-census.md section 3, as the
+"""A CIN census file as plain data: the elements of docs/reference/cin-census.md section 3, as the
 text written in the file (None when an element is absent), each record with the line it starts
 on so that problems can be reported where they are.
 

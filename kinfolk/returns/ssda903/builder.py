@@ -1,6 +1,6 @@
 """Build the SSDA903 return (children looked after) of a collection year from the casework.
 
-Who is in it follows reference/ssda903.md section 2: every child looked after at any time in
+Who is in it follows docs/reference/ssda903.md section 2: every child looked after at any time in
 the year (Header, Episodes and the tables that hang off them) plus the care leavers whose 17th
 to 21st birthday falls in the year (Header and OC3). Nothing is typed for the return: episodes
 come from ``CareEpisode``, reviews from ``LookedAfterReview``, OC2 from the health and outcome

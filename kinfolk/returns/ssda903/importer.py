@@ -1,7 +1,7 @@
 """Import an SSDA903 return produced by any system, so that an authority can bring its
 looked-after children's history over from its old system.
 
-The tables are turned into journey events (JOURNEYS.md) and loaded with
+The tables are turned into journey events (docs/journeys.md) and loaded with
 ``kinfolk.journeys.loader.load_journeys``, so every record goes through the services the pages
 use, with the same checks, in one transaction: if anything cannot be loaded, nothing is kept
 and each problem names its table, row (counting data rows from 1, after the header) and child,

@@ -1,7 +1,7 @@
 """The SSDA903 return as files: one CSV per table, each with a header row of the DfE column
-names (reference/ssda903.md section 2, "Columns").
+names (docs/reference/ssda903.md section 2, "Columns").
 
-A return in memory is ``dict[str, list[dict[str, str]]]``: the table's name as JOURNEYS.md
+A return in memory is ``dict[str, list[dict[str, str]]]``: the table's name as docs/journeys.md
 names its file (``episodes`` for ``episodes.csv``) to its rows, each a mapping of the DfE
 column names to the value as written in the file (dates ``dd/mm/yyyy``, blanks ``""``).
 

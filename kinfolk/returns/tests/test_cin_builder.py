@@ -1,4 +1,4 @@
-"""The CIN census built from casework recorded through journeys (reference/cin-census.md,
+"""The CIN census built from casework recorded through journeys (docs/reference/cin-census.md,
 sections 3 and 6)."""
 
 import json

@@ -1,4 +1,4 @@
-"""Building the SSDA903 return from the casework: cases worked by hand (reference/ssda903.md
+"""Building the SSDA903 return from the casework: cases worked by hand (docs/reference/ssda903.md
 section 2), each loaded as a journey through the services."""
 
 import json

@@ -1,4 +1,4 @@
-"""One test per implemented SSDA903 rule (reference/ssda903.md §4): the baseline return of
+"""One test per implemented SSDA903 rule (docs/reference/ssda903.md §4): the baseline return of
 ``ssda903_tables`` passes every rule; each case breaks it in one way and checks exactly which
 rules fail, for which child and column; then fixes it and checks that nothing fails."""
 

@@ -1,4 +1,4 @@
-"""``kinfolk load-journeys PATH``: load a journey file (JOURNEYS.md)."""
+"""``kinfolk load-journeys PATH``: load a journey file (docs/journeys.md)."""
 
 import sys
 from pathlib import Path

@@ -1,5 +1,5 @@
 """The CIN census validation rules of the ``cin2025_26`` ruleset, one class per rule, grouped
-as the DfE groups them (reference/cin-census.md section 7)."""
+as the DfE groups them (docs/reference/cin-census.md section 7)."""
 
 import inspect
 from types import ModuleType

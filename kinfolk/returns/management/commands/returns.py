@@ -1,4 +1,4 @@
-"""``kinfolk returns``: build, validate and import the statutory returns (JOURNEYS.md, "The
+"""``kinfolk returns``: build, validate and import the statutory returns (docs/journeys.md, "The
 commands around journeys")."""
 
 import datetime as dt

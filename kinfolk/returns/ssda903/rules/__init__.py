@@ -1,5 +1,5 @@
 """The SSDA903 validation rules of the lac2025_26 ruleset, one class per rule, named by its
-code (reference/ssda903.md §4), grouped as the reference groups them:
+code (docs/reference/ssda903.md §4), grouped as the reference groups them:
 
 - ``episodes``: episodes' validity and sequencing; ``continuity``: the same against last year's
   open episode;

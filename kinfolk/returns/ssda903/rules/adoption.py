@@ -1,5 +1,5 @@
 """AD1: the children adopted in the year, when the decisions were made, who adopted them, and
-how that agrees with the child's episodes (reference/ssda903.md §4, "Adoption (AD1,
+how that agrees with the child's episodes (docs/reference/ssda903.md §4, "Adoption (AD1,
 PlacedAdoption)"). The helpers here also serve the PlacedAdoption rules."""
 
 import datetime as dt

@@ -17,7 +17,7 @@ from kinfolk.returns.ssda903.rules.dates import is_bad_date, is_blank, parse_dat
 Row = dict[str, str]
 Tables = dict[str, list[Row]]
 
-#: The tables of a return, named as the CSV files are (JOURNEYS.md).
+#: The tables of a return, named as the CSV files are (docs/journeys.md).
 TABLE_NAMES = (
     "header",
     "episodes",

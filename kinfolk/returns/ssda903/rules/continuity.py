@@ -1,6 +1,6 @@
 """Episodes: continuity with last year's return. The episode open at the end of last year
 carries on unchanged into this year's first episode, and every episode that began before this
-year was in last year's return (reference/ssda903.md §4, "Episodes: validity and sequencing",
+year was in last year's return (docs/reference/ssda903.md §4, "Episodes: validity and sequencing",
 the rules marked "last yr"). These rules run only when last year's return is given."""
 
 from collections.abc import Iterator

@@ -1,6 +1,6 @@
 """The cross-table rules of the Header group: every child in another table is in the Header,
 once, with the same date of birth and sex, and every child in the Header has episodes or care
-leaver data (reference/ssda903.md §4, "Header, UASC and identity": EPI, INT01 to INT36)."""
+leaver data (docs/reference/ssda903.md §4, "Header, UASC and identity": EPI, INT01 to INT36)."""
 
 from collections import Counter
 from collections.abc import Iterator

@@ -1,6 +1,6 @@
 """Episodes: validity and sequencing. Each episode is one spell of care with the same legal
 status and placement; together they must read as one unbroken story of each period of care
-(reference/ssda903.md §4, "Episodes: validity and sequencing")."""
+(docs/reference/ssda903.md §4, "Episodes: validity and sequencing")."""
 
 import datetime as dt
 from collections.abc import Iterator

@@ -1,6 +1,6 @@
 """Header, UASC and identity rules: who the child is (sex, date of birth, ethnicity, UPN,
 motherhood) and whether the unaccompanied asylum-seeking child's details hang together
-(reference/ssda903.md §4, "Header, UASC and identity")."""
+(docs/reference/ssda903.md §4, "Header, UASC and identity")."""
 
 import datetime as dt
 import re

@@ -1,5 +1,5 @@
 """Missing: each period a looked-after child was missing from care (M) or away from their
-placement without authorisation (A) (reference/ssda903.md §4, "Missing / away from
+placement without authorisation (A) (docs/reference/ssda903.md §4, "Missing / away from
 placement")."""
 
 import datetime as dt

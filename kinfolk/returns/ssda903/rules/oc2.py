@@ -1,5 +1,5 @@
 """OC2: outcomes for children looked after continuously for 12 months at 31 March (health,
-strengths and difficulties, offending, substance misuse) (reference/ssda903.md §4, "OC2").
+strengths and difficulties, offending, substance misuse) (docs/reference/ssda903.md §4, "OC2").
 
 Ages are taken at 31 March unless a rule says "at the start of the year"."""
 

@@ -1,5 +1,5 @@
 """OC3: care leavers whose 17th to 21st birthday falls in the year: whether the authority is
-in touch, and their activity and accommodation (reference/ssda903.md §4, "OC3")."""
+in touch, and their activity and accommodation (docs/reference/ssda903.md §4, "OC3")."""
 
 from collections.abc import Iterator
 

@@ -1,6 +1,6 @@
 """PlacedAdoption: the decisions that a child should be placed for adoption, and any later
 decision that they should no longer be, checked against the child's episodes and last year's
-return (reference/ssda903.md §4, "Adoption (AD1, PlacedAdoption)")."""
+return (docs/reference/ssda903.md §4, "Adoption (AD1, PlacedAdoption)")."""
 
 import datetime as dt
 import itertools

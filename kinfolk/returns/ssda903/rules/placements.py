@@ -1,5 +1,5 @@
 """Episodes: legal status, placement, provider, durations and the reason for a placement change
-(reference/ssda903.md §4, "Episodes: legal status, placement and durations")."""
+(docs/reference/ssda903.md §4, "Episodes: legal status, placement and durations")."""
 
 import datetime as dt
 from collections.abc import Iterator

@@ -1,5 +1,5 @@
 """Episodes: postcodes and Ofsted URN, the rules that need no reference list: which
-placements have a URN, and where the postcodes are given (reference/ssda903.md §4, "Episodes:
+placements have a URN, and where the postcodes are given (docs/reference/ssda903.md §4, "Episodes:
 postcodes, location and Ofsted URN"). The rest of that group needs the postcode directory or
 Ofsted's provider lists (see the package docstring)."""
 

@@ -1,5 +1,5 @@
 """Previous permanence: for a child starting to be looked after, whether they had been adopted
-or under a special guardianship or child arrangements order before (reference/ssda903.md §4,
+or under a special guardianship or child arrangements order before (docs/reference/ssda903.md §4,
 "Previous permanence")."""
 
 import datetime as dt

@@ -1,5 +1,5 @@
 """Reviews: each statutory looked-after review held in the year, with how the child took part
-(reference/ssda903.md §4, "Reviews")."""
+(docs/reference/ssda903.md §4, "Reviews")."""
 
 from collections.abc import Iterator
 

@@ -1,6 +1,6 @@
 """Social worker episodes: who was the child's allocated social worker, when and why it
 changed. For a child looked after on 31 March the whole year is covered, with one social
-worker still allocated at the year end (reference/ssda903.md §4, "Social-worker episodes")."""
+worker still allocated at the year end (docs/reference/ssda903.md §4, "Social-worker episodes")."""
 
 import datetime as dt
 import itertools
