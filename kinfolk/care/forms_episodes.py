@@ -24,7 +24,6 @@ from kinfolk.care.models.episodes import (
     Placement,
     PreProceedingsOutcome,
 )
-from kinfolk.casework.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.core.codes import (
     CategoryOfNeed,
     LegalStatus,
@@ -33,6 +32,7 @@ from kinfolk.core.codes import (
     ReasonEpisodeCeased,
     ReasonForPlacementChange,
 )
+from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 
 #: The value of the provider radio for placements that have none (SSDA903 rule 213).
 NO_PROVIDER = "none"

@@ -29,8 +29,8 @@ from kinfolk.care.models import (
     SENStatus,
 )
 from kinfolk.care.services.health import ActionInput, long_datetime
-from kinfolk.casework.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.core.codes import MissingKind, SDQReason
+from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.core.working_days import LONDON
 
 TIME_HINT = _("Use the 24-hour clock, for example 21:30")

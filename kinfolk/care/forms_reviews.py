@@ -23,8 +23,8 @@ from kinfolk.care.models.reviews import (
     TakingPart,
     ViewsMethod,
 )
-from kinfolk.casework.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.core.codes import ReviewParticipation
+from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 
 #: How many objective rows the care plan form offers, and decision rows the review form offers.
 OBJECTIVE_ROWS = 4

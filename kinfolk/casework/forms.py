@@ -9,111 +9,25 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.choices import ActionStatus, VisitKind
 from kinfolk.casework.models import Assessment, Plan, PlanAction, PlanOutcome
 from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
-from kinfolk.core.forms import GovukDateField, GovukFormMixin, add_service_errors
-
-DATE_HINT = _("For example, 27 3 2026")
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
-
-
-def yes_no_field(label: str, *, required: bool = True, help_text: str = "") -> forms.Field:
-    """A yes or no question answered with two radios; the answer is ``True`` or ``False``
-    (``None`` when an optional question is left unanswered)."""
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        empty_value=None,
-        required=required,
-        help_text=help_text,
-        widget=forms.RadioSelect,
-    )
-
-
-def date_field(label: str, **kwargs: Any) -> GovukDateField:
-    kwargs.setdefault("help_text", DATE_HINT)
-    return GovukDateField(label=label, **kwargs)
-
-
-def text_area(label: str, *, rows: int = 4, **kwargs: Any) -> forms.CharField:
-    kwargs.setdefault("required", False)
-    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
-
-
-class CaseworkForm(GovukFormMixin, forms.Form):
-    """A casework form: GOV.UK markup, with required-field messages that read well and the
-    services' refusals shown where the person can act on them."""
-
-    #: Messages for required fields whose label does not follow "Enter the ..." well.
-    required_messages: dict[str, Any] = {}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        #: The records fixed by ``choose_one``, by field name.
-        self.fixed: dict[str, Any] = {}
-        #: What the page is about, when a choice is fixed: (caption, description) pairs.
-        self.fixed_summary: list[tuple[Any, str]] = []
-        for name, message in self.required_messages.items():
-            if name in self.fields:
-                self.fields[name].error_messages["required"] = message
-
-    def service_error_fields(self) -> dict[str, str]:
-        """Where a service's error about something that is not a field of the form goes."""
-        return {}
-
-    def show_service_error(self, error: ValidationError) -> None:
-        """Show a service's refusal: next to the field it is about, or in the error summary
-        when that field is hidden or not on the form."""
-        if hasattr(error, "error_dict"):
-            aliases = self.service_error_fields()
-            hidden = {field.name for field in self.hidden_fields()}
-            moved: dict[str, list[ValidationError]] = {}
-            for key, errors in error.error_dict.items():
-                target = aliases.get(key, key)
-                if target in hidden or target not in self.fields:
-                    target = NON_FIELD_ERRORS
-                moved.setdefault(target, []).extend(errors)
-            error = ValidationError(moved)
-        add_service_errors(self, error)
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        # The error summary lists visible fields only: a hidden choice that is no longer valid
-        # (the action was removed, say) must still be reported.
-        for field in self.hidden_fields():
-            for message in self.errors.pop(field.name, []):
-                self.add_error(None, message)
-
-    def choose_one(
-        self, name: str, queryset: QuerySet, chosen: str | None, *, label: Any, caption: Any
-    ) -> None:
-        """Let the person choose one record of ``queryset``, or fix the choice (as a hidden
-        field, shown above the form under ``caption``) when the page was opened for one record
-        or only one is possible."""
-        field = self.fields[name]
-        field.queryset = queryset
-        field.label_from_instance = label
-        records = list(queryset)
-        fixed = next((r for r in records if chosen and str(r.pk) == chosen), None)
-        if fixed is None and len(records) == 1:
-            fixed = records[0]
-        if fixed is not None:
-            field.widget = forms.HiddenInput()
-            field.initial = fixed.pk
-            self.fixed[name] = fixed
-            self.fixed_summary.append((caption, label(fixed)))
+from kinfolk.core.dates import long_date
+from kinfolk.core.forms import (
+    CaseworkForm,
+    date_field,
+    text_area,
+    yes_no_field,
+)
 
 
 def plan_label(plan: Plan) -> str:
     return _("%(plan)s from %(date)s") % {
         "plan": plan.get_kind_display(),
-        "date": plan.start_on.strftime("%-d %B %Y"),
+        "date": long_date(plan.start_on),
     }
 
 

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.casework.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.core.codes import CareLeaverAccommodation, CareLeaverActivity, CareLeaverInTouch
+from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.leaving.choices import AuditGrade
 from kinfolk.leaving.models import PathwayPlan
 from kinfolk.workforce.choices import CASE_HOLDING_ROLES, Role

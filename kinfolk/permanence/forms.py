@@ -11,13 +11,13 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.casework.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.core.codes import (
     AdoptersLegalStatus,
     AdoptersSex,
     PreviousPermanence,
     ReasonNoLongerPlacedForAdoption,
 )
+from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.permanence.choices import NUMBER_OF_ADOPTERS, HouseholdKind, PermanenceMatchKind
 from kinfolk.permanence.models import FosterCarer, FosteringHousehold
 

@@ -22,9 +22,9 @@ from django.views.generic import FormView, TemplateView
 
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.care.models import ADOPTED, CareEpisode, PeriodOfCare
-from kinfolk.casework.forms import CaseworkForm
 from kinfolk.casework.views.base import CaseworkFormView
 from kinfolk.core.codes import LegalStatus, ReasonEpisodeCeased
+from kinfolk.core.forms import CaseworkForm
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.permanence import forms, services

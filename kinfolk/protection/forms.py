@@ -12,8 +12,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.choices import Agency
-from kinfolk.casework.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.core.codes import CategoryOfAbuse
+from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.protection.choices import StrategyOutcome
 
 

@@ -41,9 +41,9 @@ from kinfolk.care.services import (
     plo_alert_weeks,
     start_care,
 )
-from kinfolk.casework.forms import CaseworkForm
 from kinfolk.casework.services import long_date
 from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.core.forms import CaseworkForm
 from kinfolk.core.geography import PlacementLocation, look_up, placement_location
 from kinfolk.core.models import Authority
 from kinfolk.people.views.mixins import ChildRecordMixin

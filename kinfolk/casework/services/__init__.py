@@ -15,6 +15,7 @@ from kinfolk.casework.services.common import (
     open_episode,
 )
 from kinfolk.casework.services.episodes import (
+    ASSESSMENT_AWAITING_AUTHORISATION,
     authorise_assessment,
     close_episode,
     find_open_assessment,
@@ -34,6 +35,7 @@ from kinfolk.casework.services.plans import (
 from kinfolk.casework.services.visits import record_visit
 
 __all__ = [
+    "ASSESSMENT_AWAITING_AUTHORISATION",
     "add_plan_action",
     "add_plan_outcome",
     "authorise_assessment",

@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.casework.models import (
     Assessment,
@@ -25,8 +26,16 @@ from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.core.working_days import add_months
 from kinfolk.people.models import Child
+
+#: An assessment can be authorised only while one is waiting for a manager.
+ASSESSMENT_AWAITING_AUTHORISATION: Guard[Child] = Guard(
+    name="assessment-awaiting-authorisation",
+    message=gettext_lazy("There is no assessment waiting to be authorised."),
+    holds=lambda child: Assessment.objects.filter(child=child, authorised_on__isnull=True).exists(),
+)
 
 
 @transaction.atomic

@@ -1,9 +1,12 @@
 """Template helpers for the GOV.UK components in ``templates/components/``."""
 
+import datetime as dt
+
 from django import forms, template
 from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString
 
+from kinfolk.core.dates import long_date, long_datetime
 from kinfolk.core.forms import GovukDateInput
 
 register = template.Library()
@@ -61,3 +64,15 @@ def govuk_widget(field: BoundField, described: str) -> SafeString:
         )
         attrs["class"] = f"{css} {suffix}".strip()
     return field.as_widget(attrs=attrs)
+
+
+@register.filter(name="long_date")
+def long_date_filter(day: dt.date | None) -> str:
+    """A date in full (3 March 2025); empty for no date."""
+    return long_date(day) if day else ""
+
+
+@register.filter(name="long_datetime")
+def long_datetime_filter(moment: dt.datetime | None) -> str:
+    """A date and time in Europe/London (3 March 2025 at 14:30); empty for none."""
+    return long_datetime(moment) if moment else ""

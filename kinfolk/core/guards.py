@@ -1,0 +1,59 @@
+"""Named preconditions of the casework services.
+
+A service that can only run in some states of the record (an assessment to authorise, a
+period of care to end) declares each condition once as a ``Guard``. The service calls
+``check`` and refuses with the guard's message; the page that offers the step calls
+``refusal`` and shows the same message instead of the form. One sentence, one place.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.core.exceptions import ValidationError
+
+Subject = TypeVar("Subject")
+
+
+@dataclass(frozen=True)
+class Guard(Generic[Subject]):
+    """A condition a service needs before it can record anything.
+
+    ``holds`` answers whether the subject (usually the child) is in a state the step can be
+    recorded in; ``message`` says why not, in words the worker can act on. ``field`` is the
+    form field the refusal belongs next to, when it is about one.
+    """
+
+    name: str
+    message: Any
+    holds: Callable[[Subject], bool]
+    field: str | None = None
+
+    def refusal(self, subject: Subject) -> str:
+        """The guard's message when it does not hold, otherwise an empty string."""
+        if self.holds(subject):
+            return ""
+        return self.render(subject)
+
+    def check(self, subject: Subject) -> None:
+        """Refuse with the guard's message when it does not hold."""
+        if self.holds(subject):
+            return
+        message = self.render(subject)
+        if self.field:
+            raise ValidationError({self.field: ValidationError(message, code=self.name)})
+        raise ValidationError(message, code=self.name)
+
+    def render(self, subject: Subject) -> str:
+        """The message, with ``%(subject)s`` filled in when it names the subject."""
+        text = str(self.message)
+        return text % {"subject": subject} if "%(subject)s" in text else text
+
+
+def first_refusal(guards: Iterable[Guard[Any]], subject: Any) -> str:
+    """The message of the first guard that does not hold, or an empty string."""
+    for guard in guards:
+        refusal = guard.refusal(subject)
+        if refusal:
+            return refusal
+    return ""
