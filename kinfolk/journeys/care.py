@@ -64,7 +64,7 @@ def _care_end(event: dict[str, Any], state: JourneyState) -> None:
 
 CHILD_DATE = {"child": f.identifier, "date": f.date}
 
-CARE_EVENTS = [
+EVENTS: list[EventType] = [
     EventType(
         "care_start",
         required={

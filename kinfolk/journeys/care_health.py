@@ -116,7 +116,7 @@ def _uasc_end(event: dict[str, Any], state: JourneyState) -> None:
     health.end_uasc(child=state.child(event["child"]), end_on=event["date"])
 
 
-CARE_HEALTH_EVENTS: list[EventType] = [
+EVENTS: list[EventType] = [
     EventType(
         "health_assessment",
         required={**CHILD_DATE, "kind": f.one_of("initial", "review")},

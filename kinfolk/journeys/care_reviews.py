@@ -28,7 +28,7 @@ def _cla_review(event: dict[str, Any], state: JourneyState) -> None:
     )
 
 
-CARE_REVIEW_EVENTS: list[EventType] = [
+EVENTS: list[EventType] = [
     EventType(
         "care_plan",
         required={"child": f.identifier, "date": f.date},

@@ -1,13 +1,19 @@
 """The journey event types and how each is applied through the domain services.
 
-Every event type is declared once here: its required and optional fields with their parsers,
-and the function that applies it. Later casework areas add their events to ``EVENT_TYPES``.
+Every event type is declared once, in the module of this package for its casework area, as
+an entry of that module's ``EVENTS`` list: its required and optional fields with their parsers,
+and the function that applies it. ``event_types`` finds them all; a new area's module is found
+without being listed anywhere.
 """
 
 import datetime as dt
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
 
 from kinfolk.core.codes import (
     Disability,
@@ -218,7 +224,7 @@ def _allocation(event: dict[str, Any], state: JourneyState) -> None:
 
 
 #: Authority, workforce and people (docs/journeys.md, first table).
-FOUNDATION_EVENTS = [
+EVENTS: list[EventType] = [
     EventType(
         "authority",
         required={"name": f.text(200), "la_number": f.text(3), "la_code": f.text(9)},
@@ -295,3 +301,22 @@ FOUNDATION_EVENTS = [
         apply=_allocation,
     ),
 ]
+
+
+#: Modules of this package that declare no events.
+NOT_EVENT_MODULES = frozenset({"events", "fields", "loader", "management", "migrations", "tests"})
+
+
+def event_types() -> dict[str, EventType]:
+    """Every journey event type, by name, from the ``EVENTS`` of each module of this package."""
+    package = importlib.import_module("kinfolk.journeys")
+    found: dict[str, EventType] = {event.name: event for event in EVENTS}
+    for module_info in pkgutil.iter_modules(package.__path__):
+        if module_info.name in NOT_EVENT_MODULES:
+            continue
+        module = importlib.import_module(f"kinfolk.journeys.{module_info.name}")
+        for event in getattr(module, "EVENTS", []):
+            if event.name in found:
+                raise ImproperlyConfigured(f"journey event {event.name!r} is declared twice")
+            found[event.name] = event
+    return found

@@ -41,7 +41,7 @@ def _care_leaver_contact(event: dict[str, Any], state: JourneyState) -> None:
 
 CHILD_DATE = {"child": f.identifier, "date": f.date}
 
-LEAVING_EVENTS: list[EventType] = [
+EVENTS: list[EventType] = [
     EventType(
         "personal_adviser",
         required={**CHILD_DATE, "worker": f.identifier},

@@ -18,33 +18,16 @@ from django.db import DatabaseError, transaction
 
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
-from kinfolk.journeys.care import CARE_EVENTS
-from kinfolk.journeys.care_health import CARE_HEALTH_EVENTS
-from kinfolk.journeys.care_reviews import CARE_REVIEW_EVENTS
 from kinfolk.journeys.events import (
-    FOUNDATION_EVENTS,
     EventError,
     EventType,
     JourneyState,
+    event_types,
 )
 from kinfolk.journeys.fields import FieldError
-from kinfolk.journeys.leaving import LEAVING_EVENTS
-from kinfolk.journeys.pathway import PATHWAY_EVENTS
-from kinfolk.journeys.permanence import PERMANENCE_EVENTS
 
 #: Every event type the loader applies, by name.
-EVENT_TYPES: dict[str, EventType] = {
-    event.name: event
-    for event in [
-        *FOUNDATION_EVENTS,
-        *PATHWAY_EVENTS,
-        *CARE_EVENTS,
-        *CARE_REVIEW_EVENTS,
-        *CARE_HEALTH_EVENTS,
-        *PERMANENCE_EVENTS,
-        *LEAVING_EVENTS,
-    ]
-}
+EVENT_TYPES: dict[str, EventType] = event_types()
 
 
 @dataclass

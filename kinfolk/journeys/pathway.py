@@ -165,7 +165,7 @@ def _cp_plan_end(event: dict[str, Any], state: JourneyState) -> None:
 
 CHILD_DATE = {"child": f.identifier, "date": f.date}
 
-PATHWAY_EVENTS = [
+EVENTS: list[EventType] = [
     EventType(
         "contact",
         required={"child": f.identifier, "at": f.local_datetime, "source": f.code(ReferralSource)},

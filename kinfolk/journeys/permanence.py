@@ -65,7 +65,7 @@ def _previous_permanence(event: dict[str, Any], state: JourneyState) -> None:
 
 CHILD_DATE = {"child": f.identifier, "date": f.date}
 
-PERMANENCE_EVENTS: list[EventType] = [
+EVENTS: list[EventType] = [
     EventType("adoption_decision", CHILD_DATE, {}, _adoption_decision),
     EventType(
         "adoption_decision_reversed",
