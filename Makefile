@@ -28,12 +28,14 @@ node-deps:
 	npm ci --no-audit --no-fund --loglevel=error
 
 # GOV.UK Frontend and MOJ Frontend, copied out of node_modules; their stylesheets refer to
-# /assets/, which whitenoise serves from build/root.
+# /assets/, which whitenoise serves from build/root. Each minified file names its source map
+# (sourceMappingURL), so the map is copied beside it: production's manifest storage refuses to
+# collect a file whose references it cannot find.
 assets:
 	rm -rf build/static build/root
 	mkdir -p build/static/govuk build/static/moj build/root/assets
-	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.{css,js} build/static/govuk/
-	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.{css,js} build/static/moj/
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.{css,js}{,.map} build/static/govuk/
+	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.{css,js}{,.map} build/static/moj/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/. build/root/assets/
 	cp -r node_modules/@ministryofjustice/frontend/moj/assets/. build/root/assets/
 

@@ -161,9 +161,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# Production serves the files that ``kinfolk collectstatic`` gathers; development serves them
-# straight from their folders.
-STATIC_ROOT = BASE_DIR / "build" / "collected" if IS_PRODUCTION else None
+# Production serves the files that ``kinfolk collectstatic`` gathers (into ``STATIC_ROOT``,
+# by default build/collected); development serves them straight from their folders.
+STATIC_ROOT = (
+    Path(os.environ.get("STATIC_ROOT", BASE_DIR / "build" / "collected")) if IS_PRODUCTION else None
+)
 # ``make assets`` copies GOV.UK Frontend and MOJ Frontend out of node_modules into build/.
 STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "build" / "static"]
 # The front-end stylesheets refer to fonts and images at /assets/, which whitenoise serves.
