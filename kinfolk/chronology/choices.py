@@ -1,39 +1,81 @@
-"""Kinds of chronology entry. Each casework area adds the kinds its services write."""
+"""Kinds of chronology entry.
 
+Each app declares the kinds its services write, as ``TextChoices`` in its ``registrations``
+module, and hands them to ``EntryKind.register``. ``EntryKind`` then answers for all of them,
+as one ``TextChoices`` class would: ``EntryKind.PLAN`` is the kind whose constant is ``PLAN``,
+``EntryKind.choices`` the codes and labels for the chronology's filter, in the order the apps
+declared them (kinfolk.core.registry). A new kind is one line in its own app: the kind field
+has no choices in the database, so no migration follows.
+
+The codes are stored on each entry and never change once used.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+
+from kinfolk.core.registry import Registry
 
 
-class EntryKind(models.TextChoices):
-    RECORD = "record", _("Record")
-    IDENTITY = "identity", _("Identity")
-    BIRTH = "birth", _("Birth")
-    DEATH = "death", _("Death")
-    ADDRESS = "address", _("Address")
-    RELATIONSHIP = "relationship", _("Relationship")
-    ALLOCATION = "allocation", _("Allocation")
-    ALERT = "alert", _("Alert")
-    ACCESS = "access", _("Access")
-    CONTACT = "contact", _("Contact")
-    SCREENING = "screening", _("Screening decision")
-    EARLY_HELP = "early_help", _("Early help")
-    REFERRAL = "referral", _("Referral")
-    ASSESSMENT = "assessment", _("Assessment")
-    PLAN = "plan", _("Plan")
-    VISIT = "visit", _("Visit")
-    CLOSURE = "closure", _("Case closure")
-    STRATEGY = "strategy", _("Strategy discussion")
-    ENQUIRY = "enquiry", _("Section 47 enquiry")
-    CONFERENCE = "conference", _("Child protection conference")
-    CORE_GROUP = "core_group", _("Core group")
-    CARE = "care", _("Looked after")
-    PLACEMENT = "placement", _("Placement")
-    LEGAL_STATUS = "legal_status", _("Legal status")
-    HEALTH = "health", _("Health")
-    EDUCATION = "education", _("Education")
-    MISSING = "missing", _("Missing from home or care")
-    EXPLOITATION = "exploitation", _("Exploitation")
-    UASC = "uasc", _("Unaccompanied asylum-seeking child")
-    PERMANENCE = "permanence", _("Permanence")
-    PROCEEDINGS = "proceedings", _("Pre-proceedings and court")
-    LOOKED_AFTER_REVIEW = "looked_after_review", _("Looked-after review")
+class EntryKinds:
+    """Every kind of chronology entry that an app has declared, looked up by code or constant."""
+
+    def __init__(self) -> None:
+        self._by_code: Registry[str, models.TextChoices] = Registry("chronology kind")
+        self._by_constant: Registry[str, models.TextChoices] = Registry("chronology kind constant")
+
+    def register(self, kinds: type[models.TextChoices]) -> type[models.TextChoices]:
+        """Declare the kinds of one app. Returns the class, so that it can be a decorator."""
+        for kind in kinds:
+            clash = self._by_constant.get(kind.name)
+            if clash is not None and clash.value != kind.value:
+                raise ImproperlyConfigured(
+                    f"The chronology kind constant {kind.name} is declared twice: "
+                    f"{clash.value!r} and {kind.value!r}."
+                )
+            self._by_code.register(kind.value, kind)
+            self._by_constant.register(kind.name, kind)
+        return kinds
+
+    def unregister(self, kinds: type[models.TextChoices]) -> None:
+        """Withdraw the kinds of one class: for a test that declares kinds of its own."""
+        for kind in kinds:
+            self._by_code.unregister(kind.value)
+            self._by_constant.unregister(kind.name)
+
+    def __getattr__(self, constant: str) -> models.TextChoices:
+        if constant.startswith("_"):
+            raise AttributeError(constant)
+        try:
+            return self._by_constant[constant]
+        except LookupError as error:
+            raise AttributeError(str(error)) from None
+
+    @property
+    def values(self) -> list[str]:
+        """The code of every kind."""
+        return list(self._by_code)
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """The code and label of every kind, for a list to choose from."""
+        return [(code, str(kind.label)) for code, kind in self._by_code.items()]
+
+    def label(self, code: str) -> str:
+        """What the kind is called; the code itself for a kind no app declares any longer."""
+        kind = self._by_code.get(code)
+        return str(kind.label) if kind is not None else code
+
+    def check(self, code: str) -> None:
+        """Refuse a code that no app declares: a service writing a kind it never registered."""
+        if code not in self._by_code:
+            raise ValueError(
+                f"{code!r} is not a chronology kind: declare it in the registrations module "
+                "of the app whose services write it."
+            )
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+
+#: The kinds of chronology entry, as the apps declare them.
+EntryKind = EntryKinds()

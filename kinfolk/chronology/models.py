@@ -20,7 +20,8 @@ class ChronologyEntry(models.Model):
         "people.Child", on_delete=models.CASCADE, related_name="chronology_entries"
     )
     occurred_on = models.DateField(_("date"))
-    kind = models.CharField(_("kind"), max_length=40, choices=EntryKind.choices)
+    #: A code from ``EntryKind``: each app declares the kinds it writes (kinfolk.chronology.choices).
+    kind = models.CharField(_("kind"), max_length=40)
     summary = models.CharField(_("summary"), max_length=300)
     detail = models.TextField(_("detail"), blank=True)
     is_significant = models.BooleanField(_("significant"), default=False)
@@ -45,3 +46,8 @@ class ChronologyEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_on}: {self.summary}"
+
+    @property
+    def kind_label(self) -> str:
+        """What the entry's kind is called, such as "Strategy discussion"."""
+        return EntryKind.label(self.kind)

@@ -12,13 +12,18 @@ def add_entry(
     *,
     child_id: int,
     occurred_on: dt.date,
-    kind: EntryKind,
+    kind: str,
     summary: str,
     detail: str = "",
     is_significant: bool = False,
     recorded_by: AbstractBaseUser | None = None,
 ) -> ChronologyEntry:
-    """Add an entry to a child's chronology."""
+    """Add an entry to a child's chronology.
+
+    ``kind`` is one of the ``EntryKind`` codes; a kind no app has declared is refused, since
+    the kind field itself accepts any text.
+    """
+    EntryKind.check(kind)
     return ChronologyEntry.objects.create(
         child_id=child_id,
         occurred_on=occurred_on,

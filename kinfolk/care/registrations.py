@@ -1,0 +1,24 @@
+"""What children in care add to the shared registries (kinfolk.core.registry)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kinfolk.chronology.choices import EntryKind
+
+
+@EntryKind.register
+class CareEntryKind(models.TextChoices):
+    """Chronology entries of a child's time in care: the period, placements and legal status,
+    health, education, missing episodes and exploitation, the UASC record, proceedings and
+    reviews."""
+
+    CARE = "care", _("Looked after")
+    PLACEMENT = "placement", _("Placement")
+    LEGAL_STATUS = "legal_status", _("Legal status")
+    HEALTH = "health", _("Health")
+    EDUCATION = "education", _("Education")
+    MISSING = "missing", _("Missing from home or care")
+    EXPLOITATION = "exploitation", _("Exploitation")
+    UASC = "uasc", _("Unaccompanied asylum-seeking child")
+    PROCEEDINGS = "proceedings", _("Pre-proceedings and court")
+    LOOKED_AFTER_REVIEW = "looked_after_review", _("Looked-after review")
