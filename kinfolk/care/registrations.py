@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.chronology.choices import EntryKind
+from kinfolk.core.registry import DutyPage, register_duty_pages
 
 
 @EntryKind.register
@@ -22,3 +23,19 @@ class CareEntryKind(models.TextChoices):
     UASC = "uasc", _("Unaccompanied asylum-seeking child")
     PROCEEDINGS = "proceedings", _("Pre-proceedings and court")
     LOOKED_AFTER_REVIEW = "looked_after_review", _("Looked-after review")
+
+
+# Each of these is done from the child's care page, which links on to the form for it.
+register_duty_pages(
+    DutyPage("care:child-care", _("Care")),
+    "care-plan-10wd",
+    "cla-review-first-20wd",
+    "cla-review-second-3m",
+    "cla-review-6m",
+    "cla-visit-1w",
+    "cla-visit-6w",
+    "iha-20wd",
+    "rha",
+    "pep-20wd",
+    "rhi-72h",
+)

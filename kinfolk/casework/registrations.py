@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.chronology.choices import EntryKind
+from kinfolk.core.registry import DutyPage, register_duty_pages
 
 
 @EntryKind.register
@@ -19,3 +20,9 @@ class CaseworkEntryKind(models.TextChoices):
     PLAN = "plan", _("Plan")
     VISIT = "visit", _("Visit")
     CLOSURE = "closure", _("Case closure")
+
+
+#: The child's casework page, where the episode, its assessment and its plans are recorded.
+CASEWORK_PAGE = DutyPage("casework:child-casework", _("Casework"))
+
+register_duty_pages(CASEWORK_PAGE, "assessment-45wd")

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.chronology.choices import EntryKind
+from kinfolk.core.registry import DutyPage, register_duty_pages
 
 
 @EntryKind.register
@@ -13,3 +14,10 @@ class FrontDoorEntryKind(models.TextChoices):
     CONTACT = "contact", _("Contact")
     SCREENING = "screening", _("Screening decision")
     EARLY_HELP = "early_help", _("Early help")
+
+
+# A contact waiting for its screening decision is worked from the front door's queue, not
+# from a child's record: the child may not be identified yet.
+register_duty_pages(
+    DutyPage("frontdoor:queue", _("Front door"), is_child_page=False), "screening-1wd"
+)
