@@ -1,0 +1,75 @@
+"""Whether a young person is a care leaver on a day, and the checks every leaving-care record
+makes: a date in the young person's life, and a status that allows the record.
+
+Status is derived from the periods of care (``kinfolk.leaving.standing``), never typed in.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from kinfolk.care.history import Stay
+from kinfolk.care.models import PeriodOfCare
+from kinfolk.casework.services import check_not_future
+from kinfolk.core.dates import long_date
+from kinfolk.leaving.models import SupportTo25
+from kinfolk.leaving.standing import Standing, standing_on, stays_from_periods
+from kinfolk.people.models import Child
+
+
+def care_history(child: Child) -> list[Stay]:
+    """The child's periods of care that count towards leaving-care status."""
+    return stays_from_periods(PeriodOfCare.objects.filter(child=child).prefetch_related("episodes"))
+
+
+def standing_of(child: Child, on: dt.date) -> Standing:
+    """The child's standing as a care leaver on ``on``, from the database."""
+    has_support = (
+        SupportTo25.objects.filter(child=child, requested_on__lte=on)
+        .exclude(ended_on__lte=on)
+        .exists()
+    )
+    return standing_on(child.date_of_birth, care_history(child), on, has_support_to_25=has_support)
+
+
+def check_date(child: Child, day: dt.date, field: str, what: str) -> None:
+    """Refuse a date in the future, before the young person was born or after they died."""
+    check_not_future(day, field, what)
+    if child.date_of_birth is None or day < child.date_of_birth:
+        raise ValidationError(
+            {
+                field: _("The %(what)s cannot be before %(child)s was born")
+                % {"what": what, "child": child}
+            }
+        )
+    if child.date_of_death is not None and day > child.date_of_death:
+        raise ValidationError(
+            {
+                field: _("%(child)s died on %(date)s: nothing can be recorded after that")
+                % {"child": child, "date": long_date(child.date_of_death)}
+            }
+        )
+
+
+def refuse_not_care_leaver(
+    child: Child, on: dt.date, field: str, what: str, standing: Standing
+) -> None:
+    raise ValidationError(
+        {
+            field: _(
+                "%(what)s is only for a care leaver, and on %(date)s %(child)s was not one. "
+                "%(reason)s"
+            )
+            % {"what": what, "date": long_date(on), "child": child, "reason": standing.explanation}
+        }
+    )
+
+
+def check_care_leaver(child: Child, on: dt.date, field: str, what: str) -> Standing:
+    """The young person must be a care leaver on ``on`` (eligible, relevant, former relevant,
+    or former relevant until 21 and now under 25)."""
+    standing = standing_of(child, on)
+    if not standing.may_have_adviser:
+        refuse_not_care_leaver(child, on, field, what, standing)
+    return standing
