@@ -100,7 +100,7 @@ class AssessmentAuthoriseForm(CaseworkForm):
             "assessment",
             assessments,
             chosen,
-            label=lambda a: _("Started on %(date)s") % {"date": a.started_on.strftime("%-d %B %Y")},
+            label=lambda a: _("Started on %(date)s") % {"date": long_date(a.started_on)},
             caption=_("Assessment"),
         )
 
@@ -247,7 +247,7 @@ class PlanActionUpdateForm(CaseworkForm):
                 % {
                     "action": a.description,
                     "owner": a.owner_name,
-                    "date": a.due_on.strftime("%-d %B %Y"),
+                    "date": long_date(a.due_on),
                 }
             ),
             caption=_("Action"),

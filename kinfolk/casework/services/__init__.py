@@ -11,7 +11,6 @@ from kinfolk.casework.services.common import (
     check_not_future,
     episode_for_work,
     lock_child,
-    long_date,
     open_episode,
 )
 from kinfolk.casework.services.episodes import (
@@ -23,6 +22,8 @@ from kinfolk.casework.services.episodes import (
     start_assessment,
 )
 from kinfolk.casework.services.plans import (
+    CHILD_HAS_OPEN_PLAN,
+    CHILD_HAS_OPEN_PLAN_ACTION,
     add_plan_action,
     add_plan_outcome,
     end_child_in_need_plan,
@@ -34,8 +35,13 @@ from kinfolk.casework.services.plans import (
 )
 from kinfolk.casework.services.visits import record_visit
 
+# Sibling apps' services still read the long date from here.
+from kinfolk.core.dates import long_date
+
 __all__ = [
     "ASSESSMENT_AWAITING_AUTHORISATION",
+    "CHILD_HAS_OPEN_PLAN",
+    "CHILD_HAS_OPEN_PLAN_ACTION",
     "add_plan_action",
     "add_plan_outcome",
     "authorise_assessment",

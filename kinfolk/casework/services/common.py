@@ -10,11 +10,8 @@ from django.utils.translation import gettext as _
 from kinfolk.casework.models import (
     ChildInNeedEpisode,
 )
+from kinfolk.core.dates import long_date
 from kinfolk.people.models import Child
-
-
-def long_date(day: dt.date) -> str:
-    return day.strftime("%-d %B %Y")
 
 
 def check_not_future(day: dt.date, field: str, what: str) -> None:

@@ -17,7 +17,6 @@ from kinfolk.casework.services.common import (
     check_not_future,
     episode_for_work,
     lock_child,
-    long_date,
     open_episode,
 )
 from kinfolk.casework.services.plans import end_plan_record
@@ -25,6 +24,7 @@ from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
 from kinfolk.core.working_days import add_months

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.casework.choices import ActionStatus, PlanKind
 from kinfolk.casework.models import (
@@ -18,12 +19,30 @@ from kinfolk.casework.services.common import (
     check_not_future,
     episode_for_work,
     lock_child,
-    long_date,
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
+
+#: Outcomes, actions and a contingency are added to one of the child's open plans, so the
+#: child needs one.
+CHILD_HAS_OPEN_PLAN: Guard[Child] = Guard(
+    name="child-has-open-plan",
+    message=gettext_lazy("There is no open plan: start a plan first."),
+    holds=lambda child: Plan.objects.filter(child=child, end_on__isnull=True).exists(),
+)
+
+#: Progress is recorded on an action of one of the child's open plans.
+CHILD_HAS_OPEN_PLAN_ACTION: Guard[Child] = Guard(
+    name="child-has-open-plan-action",
+    message=gettext_lazy("There are no actions on an open plan."),
+    holds=lambda child: PlanAction.objects.filter(
+        plan__child=child, plan__end_on__isnull=True
+    ).exists(),
+)
 
 
 def open_plan(child: Child, kind: PlanKind) -> Plan | None:

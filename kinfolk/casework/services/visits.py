@@ -16,11 +16,11 @@ from kinfolk.casework.services.common import (
     check_not_future,
     episode_for_work,
     lock_child,
-    long_date,
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
 

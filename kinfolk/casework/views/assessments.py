@@ -12,10 +12,10 @@ from kinfolk.casework.services import (
     authorise_assessment,
     start_assessment,
 )
-from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.people.views.record_form import ChildRecordFormView
 
 
-class AssessmentCreateView(CaseworkFormView):
+class AssessmentCreateView(ChildRecordFormView):
     """Start a child and family assessment in the open episode."""
 
     form_class = AssessmentStartForm
@@ -25,7 +25,7 @@ class AssessmentCreateView(CaseworkFormView):
     record_label = "Child record: assessment started"
 
 
-class AssessmentAuthoriseView(CaseworkFormView):
+class AssessmentAuthoriseView(ChildRecordFormView):
     """A manager authorises an assessment (docs/domain.md finding 42)."""
 
     form_class = AssessmentAuthoriseForm

@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 from kinfolk.casework.choices import ActionStatus, Agency, PlanKind
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, PlanAction
 from kinfolk.core.codes import AssessmentFactor
+from kinfolk.core.dates import long_date
 from kinfolk.core.working_days import working_days_between
 from kinfolk.people.views.mixins import ChildRecordMixin
 
@@ -167,7 +168,7 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
                     add(
                         "casework:assessment-authorise",
                         _("Authorise the assessment started on %(date)s")
-                        % {"date": assessment.started_on.strftime("%-d %B %Y")},
+                        % {"date": long_date(assessment.started_on)},
                         f"?assessment={assessment.pk}",
                     )
             if need_plan is None and protection_plan is None:

@@ -5,35 +5,27 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.forms import ClosureForm, ReferralForm
-from kinfolk.casework.models import ChildInNeedEpisode, PlanOutcome
+from kinfolk.casework.models import PlanOutcome
 from kinfolk.casework.services import close_episode, open_referral
-from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.people.views.record_form import ChildRecordFormView
 
 
-class ReferralCreateView(CaseworkFormView):
+class ReferralCreateView(ChildRecordFormView):
     """Record a referral accepted by children's social care: it opens an episode."""
 
     form_class = ReferralForm
+    service = staticmethod(open_referral)
     heading = _("Record a referral")
     success_message = _("Referral recorded: the child in need episode is open")
     record_label = "Child record: referral recorded"
 
-    def record(self, form: ReferralForm) -> ChildInNeedEpisode:
-        data = form.cleaned_data
-        return open_referral(
-            child=self.child,
-            referral_on=data["referral_on"],
-            source=data["source"],
-            primary_need=data["primary_need"],
-            actor=self.request.user,
-        )
 
-
-class EpisodeCloseView(CaseworkFormView):
+class EpisodeCloseView(ChildRecordFormView):
     """A manager closes the case, with evidence that each outcome of the plan was met
     (docs/domain.md finding 9: cases closed before change was sustained)."""
 
     form_class = ClosureForm
+    service = staticmethod(close_episode)
     template_name = "casework/closure_form.html"
     heading = _("Close the case")
     success_message = _("The case is closed")
@@ -52,11 +44,10 @@ class EpisodeCloseView(CaseworkFormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "outcomes": self.open_outcomes()}
 
-    def record(self, form: ClosureForm) -> ChildInNeedEpisode:
-        return close_episode(
-            child=self.child,
-            closed_on=form.cleaned_data["closed_on"],
-            reason=form.cleaned_data["reason"],
-            evidence=form.evidence(),
-            actor=self.request.user,
-        )
+    def service_kwargs(self, form: ClosureForm) -> dict[str, Any]:
+        # The service takes the evidence for all outcomes as one argument.
+        kwargs = super().service_kwargs(form)
+        return {
+            **{name: value for name, value in kwargs.items() if not name.startswith("evidence_")},
+            "evidence": form.evidence(),
+        }

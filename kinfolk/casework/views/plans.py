@@ -14,8 +14,10 @@ from kinfolk.casework.forms import (
     PlanEndForm,
     PlanOutcomeForm,
 )
-from kinfolk.casework.models import Plan, PlanAction, PlanOutcome
+from kinfolk.casework.models import Plan, PlanAction
 from kinfolk.casework.services import (
+    CHILD_HAS_OPEN_PLAN,
+    CHILD_HAS_OPEN_PLAN_ACTION,
     add_plan_action,
     add_plan_outcome,
     end_child_in_need_plan,
@@ -23,158 +25,96 @@ from kinfolk.casework.services import (
     start_child_in_need_plan,
     update_plan_action,
 )
-from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.people.views.record_form import ChildRecordFormView
 
 
-class ChildInNeedPlanCreateView(CaseworkFormView):
+class ChildInNeedPlanCreateView(ChildRecordFormView):
     """Start a child in need plan, with its contingency."""
 
     form_class = ChildInNeedPlanStartForm
+    service = staticmethod(start_child_in_need_plan)
     heading = _("Start a child in need plan")
     success_message = _("Child in need plan started: add its outcomes and actions")
     record_label = "Child record: child in need plan started"
 
-    def record(self, form: ChildInNeedPlanStartForm) -> Plan:
-        return start_child_in_need_plan(
-            child=self.child,
-            start_on=form.cleaned_data["start_on"],
-            contingency=form.cleaned_data["contingency"],
-            actor=self.request.user,
-        )
 
-
-class ChildInNeedPlanEndView(CaseworkFormView):
+class ChildInNeedPlanEndView(ChildRecordFormView):
     """End the child in need plan (the case may stay open)."""
 
     form_class = PlanEndForm
+    service = staticmethod(end_child_in_need_plan)
     heading = _("End the child in need plan")
     success_message = _("Child in need plan ended")
     record_label = "Child record: child in need plan ended"
 
-    def record(self, form: PlanEndForm) -> Plan:
-        return end_child_in_need_plan(
-            child=self.child, end_on=form.cleaned_data["end_on"], actor=self.request.user
-        )
 
+class OpenPlanFormView(ChildRecordFormView):
+    """A page that adds to one of the child's open plans: the person chooses the plan, or it
+    is fixed when the page was opened from that plan (``?plan=``). The services take the
+    plan, not the child."""
 
-class OpenPlanMixin:
-    """For pages that add to one of the child's open plans."""
+    guard = CHILD_HAS_OPEN_PLAN
+    child_argument = None
 
-    child: Any
-
-    def open_plans(self) -> QuerySet:
+    def open_plans(self) -> QuerySet[Plan]:
         return Plan.objects.filter(child=self.child, end_on__isnull=True).order_by("start_on", "pk")
 
-    def unavailable(self) -> str:
-        if self.open_plans().exists():
-            return ""
-        return _("There is no open plan: start a plan first.")
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {
+            **super().get_form_kwargs(),
+            "plans": self.open_plans(),
+            "chosen": self.chosen("plan"),
+        }
 
 
-class PlanOutcomeCreateView(OpenPlanMixin, CaseworkFormView):
+class PlanOutcomeCreateView(OpenPlanFormView):
     """Add an outcome for the child to a plan."""
 
     form_class = PlanOutcomeForm
+    service = staticmethod(add_plan_outcome)
     heading = _("Add an outcome for the child")
     success_message = _("Outcome added")
     record_label = "Child record: plan outcome added"
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {
-            **super().get_form_kwargs(),
-            "plans": self.open_plans(),
-            "chosen": self.chosen("plan"),
-        }
 
-    def record(self, form: PlanOutcomeForm) -> PlanOutcome:
-        return add_plan_outcome(
-            plan=form.cleaned_data["plan"],
-            description=form.cleaned_data["description"],
-            actor=self.request.user,
-        )
-
-
-class PlanContingencyUpdateView(OpenPlanMixin, CaseworkFormView):
+class PlanContingencyUpdateView(OpenPlanFormView):
     """Record or change the contingency of an open plan; a child protection plan is made
     without one (docs/domain.md finding 41)."""
 
     form_class = PlanContingencyForm
+    service = staticmethod(record_plan_contingency)
     heading = _("Contingency")
     success_message = _("Contingency saved")
     record_label = "Child record: plan contingency changed"
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {
-            **super().get_form_kwargs(),
-            "plans": self.open_plans(),
-            "chosen": self.chosen("plan"),
-        }
 
-    def record(self, form: PlanContingencyForm) -> Plan:
-        return record_plan_contingency(
-            plan=form.cleaned_data["plan"],
-            contingency=form.cleaned_data["contingency"],
-            actor=self.request.user,
-        )
-
-
-class PlanActionCreateView(OpenPlanMixin, CaseworkFormView):
+class PlanActionCreateView(OpenPlanFormView):
     """Add an action to a plan: who does what by when (docs/domain.md finding 8)."""
 
     form_class = PlanActionForm
+    service = staticmethod(add_plan_action)
     heading = _("Add an action")
     success_message = _("Action added")
     record_label = "Child record: plan action added"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {
-            **super().get_form_kwargs(),
-            "plans": self.open_plans(),
-            "owners": get_user_model().objects.filter(is_active=True).order_by("display_name"),
-            "chosen": self.chosen("plan"),
-        }
-
-    def record(self, form: PlanActionForm) -> PlanAction:
-        data = form.cleaned_data
-        return add_plan_action(
-            plan=data["plan"],
-            description=data["description"],
-            due_on=data["due_on"],
-            owner=data["owner"],
-            owner_outside=data["owner_outside"],
-            outcome=data["outcome"],
-            actor=self.request.user,
-        )
+        owners = get_user_model().objects.filter(is_active=True).order_by("display_name")
+        return {**super().get_form_kwargs(), "owners": owners}
 
 
-class PlanActionUpdateView(CaseworkFormView):
+class PlanActionUpdateView(ChildRecordFormView):
     """Record progress on an action of an open plan."""
 
     form_class = PlanActionUpdateForm
+    service = staticmethod(update_plan_action)
+    guard = CHILD_HAS_OPEN_PLAN_ACTION
+    child_argument = None
     heading = _("Update an action")
     success_message = _("Action updated")
     record_label = "Child record: plan action updated"
 
-    def open_actions(self) -> QuerySet:
-        return PlanAction.objects.filter(
+    def get_form_kwargs(self) -> dict[str, Any]:
+        actions = PlanAction.objects.filter(
             plan__child=self.child, plan__end_on__isnull=True
         ).select_related("owner")
-
-    def unavailable(self) -> str:
-        if self.open_actions().exists():
-            return ""
-        return _("There are no actions on an open plan.")
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {
-            **super().get_form_kwargs(),
-            "actions": self.open_actions(),
-            "chosen": self.chosen("action"),
-        }
-
-    def record(self, form: PlanActionUpdateForm) -> PlanAction:
-        return update_plan_action(
-            action=form.cleaned_data["action"],
-            status=form.cleaned_data["status"],
-            actor=self.request.user,
-        )
+        return {**super().get_form_kwargs(), "actions": actions, "chosen": self.chosen("action")}
