@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.forms import PlanEndForm
-from kinfolk.casework.models import Plan
-from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.protection.forms import (
     CoreGroupForm,
     InitialConferenceForm,
@@ -18,12 +17,6 @@ from kinfolk.protection.forms import (
     Section47EndForm,
     Section47StartForm,
     StrategyDiscussionForm,
-)
-from kinfolk.protection.models import (
-    Conference,
-    CoreGroupMeeting,
-    Section47Enquiry,
-    StrategyDiscussion,
 )
 from kinfolk.protection.services import (
     actions_before_strategy,
@@ -41,11 +34,12 @@ def active_staff() -> QuerySet:
     return get_user_model().objects.filter(is_active=True).order_by("display_name")
 
 
-class StrategyDiscussionCreateView(CaseworkFormView):
+class StrategyDiscussionCreateView(ChildRecordFormView):
     """Record a strategy discussion. When the child was visited first, the page warns, and
     a manager must say why (docs/domain.md finding 5)."""
 
     form_class = StrategyDiscussionForm
+    service = staticmethod(hold_strategy_discussion)
     template_name = "protection/strategy_discussion_form.html"
     heading = _("Record a strategy discussion")
     success_message = _("Strategy discussion recorded")
@@ -67,56 +61,32 @@ class StrategyDiscussionCreateView(CaseworkFormView):
         context["can_give_reason"] = self.is_manager()
         return context
 
-    def record(self, form: StrategyDiscussionForm) -> StrategyDiscussion:
-        data = form.cleaned_data
-        return hold_strategy_discussion(
-            child=self.child,
-            held_on=data["held_on"],
-            outcome=data["outcome"],
-            attendees=data["attendees"],
-            rationale=data["rationale"],
-            prior_action_reason=data.get("prior_action_reason", ""),
-            actor=self.request.user,
-        )
 
-
-class Section47CreateView(CaseworkFormView):
+class Section47CreateView(ChildRecordFormView):
     """Start a section 47 enquiry in the open episode."""
 
     form_class = Section47StartForm
+    service = staticmethod(start_section_47_enquiry)
     heading = _("Start a section 47 enquiry")
     success_message = _("Section 47 enquiry started")
     record_label = "Child record: section 47 enquiry started"
 
-    def record(self, form: Section47StartForm) -> Section47Enquiry:
-        return start_section_47_enquiry(
-            child=self.child, started_on=form.cleaned_data["started_on"], actor=self.request.user
-        )
 
-
-class Section47EndView(CaseworkFormView):
+class Section47EndView(ChildRecordFormView):
     """Record the outcome of the open section 47 enquiry."""
 
     form_class = Section47EndForm
+    service = staticmethod(end_section_47_enquiry)
     heading = _("Record the outcome of the section 47 enquiry")
     success_message = _("Outcome of the section 47 enquiry recorded")
     record_label = "Child record: section 47 enquiry ended"
 
-    def record(self, form: Section47EndForm) -> Section47Enquiry:
-        data = form.cleaned_data
-        return end_section_47_enquiry(
-            child=self.child,
-            ended_on=data["ended_on"],
-            is_conference_required=data["is_conference_required"],
-            outcome=data["outcome"],
-            actor=self.request.user,
-        )
 
-
-class InitialConferenceCreateView(CaseworkFormView):
+class InitialConferenceCreateView(ChildRecordFormView):
     """Record an initial child protection conference; a plan it makes starts that day."""
 
     form_class = InitialConferenceForm
+    service = staticmethod(hold_initial_conference)
     heading = _("Record the initial child protection conference")
     success_message = _("Initial child protection conference recorded")
     record_label = "Child record: initial conference recorded"
@@ -124,22 +94,12 @@ class InitialConferenceCreateView(CaseworkFormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "chairs": active_staff()}
 
-    def record(self, form: InitialConferenceForm) -> Conference:
-        data = form.cleaned_data
-        return hold_initial_conference(
-            child=self.child,
-            held_on=data["held_on"],
-            is_plan_needed=data["is_plan_needed"],
-            category=data["category"],
-            chair=data["chair"],
-            actor=self.request.user,
-        )
 
-
-class ReviewConferenceCreateView(CaseworkFormView):
+class ReviewConferenceCreateView(ChildRecordFormView):
     """Record a review child protection conference: the plan continues or ends."""
 
     form_class = ReviewConferenceForm
+    service = staticmethod(hold_review_conference)
     heading = _("Record a review child protection conference")
     success_message = _("Review child protection conference recorded")
     record_label = "Child record: review conference recorded"
@@ -147,37 +107,23 @@ class ReviewConferenceCreateView(CaseworkFormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "chairs": active_staff()}
 
-    def record(self, form: ReviewConferenceForm) -> Conference:
-        data = form.cleaned_data
-        return hold_review_conference(
-            child=self.child,
-            held_on=data["held_on"],
-            continue_plan=data["continue_plan"],
-            category=data["category"],
-            chair=data["chair"],
-            actor=self.request.user,
-        )
 
-
-class CoreGroupCreateView(CaseworkFormView):
+class CoreGroupCreateView(ChildRecordFormView):
     """Record a core group meeting of the child protection plan."""
 
     form_class = CoreGroupForm
+    service = staticmethod(hold_core_group)
     heading = _("Record a core group meeting")
     success_message = _("Core group meeting recorded")
     record_label = "Child record: core group recorded"
 
-    def record(self, form: CoreGroupForm) -> CoreGroupMeeting:
-        return hold_core_group(
-            child=self.child, held_on=form.cleaned_data["held_on"], actor=self.request.user
-        )
 
-
-class ChildProtectionPlanEndView(CaseworkFormView):
+class ChildProtectionPlanEndView(ChildRecordFormView):
     """A manager ends the child protection plan other than at a review conference (the
     family moved away, say)."""
 
     form_class = PlanEndForm
+    service = staticmethod(end_child_protection_plan)
     heading = _("End the child protection plan")
     intro = _(
         "Use this when the plan ends other than at a review conference, for example when the "
@@ -187,8 +133,3 @@ class ChildProtectionPlanEndView(CaseworkFormView):
     success_message = _("Child protection plan ended")
     record_label = "Child record: child protection plan ended"
     managers_only = True
-
-    def record(self, form: PlanEndForm) -> Plan:
-        return end_child_protection_plan(
-            child=self.child, end_on=form.cleaned_data["end_on"], actor=self.request.user
-        )
