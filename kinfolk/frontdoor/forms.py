@@ -6,37 +6,18 @@ import re
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import ReferralSource
-from kinfolk.core.forms import GovukDateField, GovukFormMixin, add_service_errors
+from kinfolk.core.forms import CaseworkForm, GovukDateField
 from kinfolk.core.working_days import LONDON
 from kinfolk.frontdoor.choices import ScreeningOutcome, Urgency
 
 _TIME = re.compile(r"^(?P<hour>\d{1,2})[:.](?P<minute>\d{2})$")
 
 
-def add_renamed_service_errors(
-    form: forms.Form, error: ValidationError, renamed: dict[str, str]
-) -> None:
-    """Show a service's errors on the form, putting an error about a service argument (such
-    as ``received_at``) next to the form field it came from (such as ``received_on``)."""
-    if hasattr(error, "error_dict"):
-        error = ValidationError(
-            {renamed.get(name, name): messages for name, messages in error.message_dict.items()}
-        )
-    add_service_errors(form, error)
-
-
-def _require(form: forms.Form, messages: dict[str, Any]) -> None:
-    """Replace the generic "Enter the …" message with one written for the question."""
-    for name, message in messages.items():
-        form.fields[name].error_messages["required"] = message
-
-
-class ContactForm(GovukFormMixin, forms.Form):
+class ContactForm(CaseworkForm):
     """A contact received at the front door, including a police notice of domestic abuse
     received out of hours (docs/domain.md stage 1 and finding 46)."""
 
@@ -71,22 +52,21 @@ class ContactForm(GovukFormMixin, forms.Form):
         label=_("This is a notice of domestic abuse"), required=False
     )
 
-    #: Service arguments whose errors belong next to a different field on this form.
-    service_fields = {"received_at": "received_on"}
+    required_messages = {
+        "received_on": _("Enter the date the contact was received"),
+        "received_time": _("Enter the time the contact was received"),
+        "source": _("Choose where the contact came from"),
+        "concern": _("Enter the concern"),
+    }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["received_time"].widget.attrs["class"] = "govuk-input govuk-input--width-5"
         self.fields["reference"].widget.attrs["class"] = "govuk-input govuk-input--width-20"
-        _require(
-            self,
-            {
-                "received_on": _("Enter the date the contact was received"),
-                "received_time": _("Enter the time the contact was received"),
-                "source": _("Choose where the contact came from"),
-                "concern": _("Enter the concern"),
-            },
-        )
+
+    def service_error_fields(self) -> dict[str, str]:
+        # The service is given the moment received; its refusal belongs next to the date.
+        return {"received_at": "received_on"}
 
     def clean_received_time(self) -> dt.time:
         match = _TIME.match(self.cleaned_data["received_time"].strip())
@@ -104,7 +84,7 @@ class ContactForm(GovukFormMixin, forms.Form):
         return data
 
 
-class ScreeningForm(GovukFormMixin, forms.Form):
+class ScreeningForm(CaseworkForm):
     """The screening decision on a contact, with its urgency and rationale (docs/domain.md
     stage 2, finding 1)."""
 
@@ -129,19 +109,14 @@ class ScreeningForm(GovukFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _require(
-            self,
-            {
-                "outcome": _("Choose the decision"),
-                "urgency": _("Choose the urgency"),
-                "rationale": _("Enter the rationale for the decision"),
-            },
-        )
+    required_messages = {
+        "outcome": _("Choose the decision"),
+        "urgency": _("Choose the urgency"),
+        "rationale": _("Enter the rationale for the decision"),
+    }
 
 
-class SignOffForm(GovukFormMixin, forms.Form):
+class SignOffForm(CaseworkForm):
     """A manager's agreement to a no further action or early help decision (finding 1)."""
 
     rationale = forms.CharField(
@@ -150,12 +125,10 @@ class SignOffForm(GovukFormMixin, forms.Form):
         help_text=_("Why you agree with the decision, in your own words"),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _require(self, {"rationale": _("Enter your rationale for agreeing the decision")})
+    required_messages = {"rationale": _("Enter your rationale for agreeing the decision")}
 
 
-class EarlyHelpStartForm(GovukFormMixin, forms.Form):
+class EarlyHelpStartForm(CaseworkForm):
     """The start of early help: from a screening decision, or a step-down from social care
     (docs/domain.md stage 3, finding 3)."""
 
@@ -170,18 +143,13 @@ class EarlyHelpStartForm(GovukFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _require(
-            self,
-            {
-                "start_on": _("Enter the date early help started"),
-                "reason": _("Enter why early help is starting"),
-            },
-        )
+    required_messages = {
+        "start_on": _("Enter the date early help started"),
+        "reason": _("Enter why early help is starting"),
+    }
 
 
-class EarlyHelpEndForm(GovukFormMixin, forms.Form):
+class EarlyHelpEndForm(CaseworkForm):
     """The end of early help: a step-up to social care, or the work is done (finding 3)."""
 
     end_on = GovukDateField(label=_("End date"), help_text=_("For example, 27 3 2025"))
@@ -194,12 +162,7 @@ class EarlyHelpEndForm(GovukFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _require(
-            self,
-            {
-                "end_on": _("Enter the date early help ended"),
-                "reason": _("Enter why early help is ending"),
-            },
-        )
+    required_messages = {
+        "end_on": _("Enter the date early help ended"),
+        "reason": _("Enter why early help is ending"),
+    }

@@ -8,11 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinfolk.casework.services import check_not_future, long_date
+from kinfolk.casework.services import check_not_future
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import ReferralSource
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.frontdoor.choices import ScreeningOutcome, Urgency
 from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision

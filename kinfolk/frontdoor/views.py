@@ -5,24 +5,22 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from kinfolk.access.services import record_listing, request_source
-from kinfolk.core.forms import add_service_errors
 from kinfolk.frontdoor.forms import (
     ContactForm,
     EarlyHelpEndForm,
     EarlyHelpStartForm,
     ScreeningForm,
     SignOffForm,
-    add_renamed_service_errors,
 )
 from kinfolk.frontdoor.history import (
     contact_histories,
@@ -42,7 +40,7 @@ from kinfolk.frontdoor.services import (
 )
 from kinfolk.people.models import Child
 from kinfolk.people.views.children import ChildSearchView
-from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.workforce.views import ManagersOnlyMixin
 
 
@@ -81,41 +79,36 @@ class ContactChildSearchView(ChildSearchView):
     template_name = "frontdoor/contact_child_search.html"
 
 
-class ContactCreateView(ChildRecordMixin, FormView):
+class ContactCreateView(ChildRecordFormView):
     """Record a contact about the child."""
 
     template_name = "frontdoor/contact_form.html"
     form_class = ContactForm
+    service = staticmethod(record_contact)
+    heading = gettext_lazy("Record a contact")
     record_label = "Child record: contact recorded"
+    back_url_name = "children:detail"
+
+    @property
+    def success_message(self) -> str:
+        return _("Contact recorded for %(child)s. It is waiting to be screened.") % {
+            "child": self.child
+        }
 
     def get_initial(self) -> dict[str, Any]:
         return {"received_on": timezone.localdate()}
 
-    def form_valid(self, form: ContactForm) -> HttpResponse:
-        data = form.cleaned_data
-        try:
-            record_contact(
-                child=self.child,
-                received_at=data["received_at"],
-                source=data["source"],
-                concern=data["concern"],
-                contact_person=data["contact_person"],
-                reference=data["reference"],
-                is_domestic_abuse=data["is_domestic_abuse"],
-                actor=self.request.user,
-            )
-        except ValidationError as error:
-            add_renamed_service_errors(form, error, ContactForm.service_fields)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Contact recorded for %(child)s. It is waiting to be screened.")
-            % {"child": self.child},
-        )
-        return HttpResponseRedirect(reverse("frontdoor:queue"))
+    def service_kwargs(self, form: ContactForm) -> dict[str, Any]:
+        # The service takes the moment received, which the form makes of the date and time.
+        kwargs = super().service_kwargs(form)
+        del kwargs["received_on"], kwargs["received_time"]
+        return kwargs
+
+    def get_success_url(self) -> str:
+        return reverse("frontdoor:queue")
 
 
-class ContactScreenView(ChildRecordMixin, FormView):
+class ContactScreenView(ChildRecordFormView):
     """Screen a contact: read what happened before to the child and household, then record
     the decision, its urgency and rationale (docs/domain.md stage 2, findings 1 and 2).
 
@@ -125,6 +118,9 @@ class ContactScreenView(ChildRecordMixin, FormView):
 
     template_name = "frontdoor/contact_screen.html"
     form_class = ScreeningForm
+    service = staticmethod(screen_contact)
+    child_argument = None
+    actor_argument = "decided_by"
     record_label = "Child record: screening"
 
     @cached_property
@@ -168,26 +164,30 @@ class ContactScreenView(ChildRecordMixin, FormView):
             )
         return context
 
-    def form_valid(self, form: ScreeningForm) -> HttpResponse:
-        assert self.contact is not None
-        try:
-            decision = screen_contact(
-                contact=self.contact,
-                decided_at=timezone.now(),
-                decided_by=self.request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
+    def service_kwargs(self, form: ScreeningForm) -> dict[str, Any]:
+        return {
+            **super().service_kwargs(form),
+            "contact": self.contact,
+            "decided_at": timezone.now(),
+        }
+
+    def record(self, form: ScreeningForm) -> ScreeningDecision:
+        # The banner says what was decided and whether it waits for a manager.
+        self.made = super().record(form)
+        return self.made
+
+    @property
+    def success_message(self) -> str:
         message = _("Screening decision recorded for %(child)s: %(outcome)s.") % {
             "child": self.child,
-            "outcome": decision.get_outcome_display().lower(),
+            "outcome": self.made.get_outcome_display().lower(),
         }
-        if decision.is_awaiting_sign_off:
+        if self.made.is_awaiting_sign_off:
             message += " " + _("It is waiting for a manager's sign-off.")
-        messages.success(self.request, message)
-        return HttpResponseRedirect(reverse("frontdoor:queue"))
+        return message
+
+    def get_success_url(self) -> str:
+        return reverse("frontdoor:queue")
 
 
 class SignOffQueueView(ManagersOnlyMixin, TemplateView):
@@ -218,12 +218,15 @@ class SignOffQueueView(ManagersOnlyMixin, TemplateView):
         return context
 
 
-class ScreeningSignOffView(ChildRecordMixin, FormView):
+class ScreeningSignOffView(ChildRecordFormView):
     """A manager agrees a no further action or early help decision, giving their own
     rationale (docs/domain.md stage 2, finding 1)."""
 
     template_name = "frontdoor/sign_off_form.html"
     form_class = SignOffForm
+    service = staticmethod(sign_off_screening)
+    child_argument = None
+    actor_argument = "manager"
     record_label = "Child record: screening sign-off"
     managers_only = True
 
@@ -254,25 +257,22 @@ class ScreeningSignOffView(ChildRecordMixin, FormView):
         )
         return context
 
-    def form_valid(self, form: SignOffForm) -> HttpResponse:
-        try:
-            sign_off_screening(
-                decision=self.decision,
-                manager=self.request.user,
-                rationale=form.cleaned_data["rationale"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Screening decision for %(child)s signed off") % {"child": self.child},
-        )
-        return HttpResponseRedirect(reverse("frontdoor:sign-off-queue"))
+    def service_kwargs(self, form: SignOffForm) -> dict[str, Any]:
+        return {**super().service_kwargs(form), "decision": self.decision}
+
+    @property
+    def success_message(self) -> str:
+        return _("Screening decision for %(child)s signed off") % {"child": self.child}
+
+    def get_success_url(self) -> str:
+        return reverse("frontdoor:sign-off-queue")
 
 
-class EarlyHelpMixin(ChildRecordMixin):
-    """The child's open early help episode, if any."""
+class EarlyHelpFormView(ChildRecordFormView):
+    """A page that starts or ends the child's early help, knowing the open episode, if any,
+    and returning to the chronology."""
+
+    back_url_name = "children:detail"
 
     @cached_property
     def open_episode(self) -> EarlyHelpEpisode | None:
@@ -283,54 +283,37 @@ class EarlyHelpMixin(ChildRecordMixin):
         context["open_episode"] = self.open_episode
         return context
 
+    def get_success_url(self) -> str:
+        return reverse("children:chronology", args=[self.child.pk])
 
-class EarlyHelpStartView(EarlyHelpMixin, FormView):
+
+class EarlyHelpStartView(EarlyHelpFormView):
     """Start early help for the child: from screening, or a step-down from social care."""
 
     template_name = "frontdoor/early_help_start.html"
     form_class = EarlyHelpStartForm
+    service = staticmethod(start_early_help)
     record_label = "Child record: early help started"
+
+    @property
+    def success_message(self) -> str:
+        return _("Early help started for %(child)s") % {"child": self.child}
 
     def get_initial(self) -> dict[str, Any]:
         return {"start_on": timezone.localdate()}
 
-    def form_valid(self, form: EarlyHelpStartForm) -> HttpResponse:
-        try:
-            start_early_help(
-                child=self.child,
-                start_on=form.cleaned_data["start_on"],
-                reason=form.cleaned_data["reason"],
-                actor=self.request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Early help started for %(child)s") % {"child": self.child}
-        )
-        return HttpResponseRedirect(reverse("children:chronology", args=[self.child.pk]))
 
-
-class EarlyHelpEndView(EarlyHelpMixin, FormView):
+class EarlyHelpEndView(EarlyHelpFormView):
     """End the child's early help: a step-up to social care, or the work is done."""
 
     template_name = "frontdoor/early_help_end.html"
     form_class = EarlyHelpEndForm
+    service = staticmethod(end_early_help)
     record_label = "Child record: early help ended"
+
+    @property
+    def success_message(self) -> str:
+        return _("Early help ended for %(child)s") % {"child": self.child}
 
     def get_initial(self) -> dict[str, Any]:
         return {"end_on": timezone.localdate()}
-
-    def form_valid(self, form: EarlyHelpEndForm) -> HttpResponse:
-        try:
-            end_early_help(
-                child=self.child,
-                end_on=form.cleaned_data["end_on"],
-                reason=form.cleaned_data["reason"],
-                actor=self.request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Early help ended for %(child)s") % {"child": self.child})
-        return HttpResponseRedirect(reverse("children:chronology", args=[self.child.pk]))
