@@ -16,13 +16,13 @@ from kinfolk.casework.services import (
     end_plan_record,
     episode_for_work,
     lock_child,
-    long_date,
     open_plan,
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import CategoryOfAbuse
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.working_days import add_months
 from kinfolk.people.models import Child
