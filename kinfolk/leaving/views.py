@@ -13,7 +13,6 @@ from typing import Any
 from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -21,7 +20,7 @@ from django.views.generic import TemplateView
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.care.history import birthday, is_looked_after_on
 from kinfolk.care.models import PeriodOfCare
-from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.core.dates import long_date
 from kinfolk.leaving import services
 from kinfolk.leaving.forms import (
     CareLeaverContactForm,
@@ -32,17 +31,19 @@ from kinfolk.leaving.forms import (
     StayingPutForm,
     SupportTo25Form,
 )
-from kinfolk.leaving.models import PathwayPlan
 from kinfolk.leaving.standing import (
     LEAVING_PREFETCH,
-    Standing,
     YoungPerson,
-    long_date,
     next_oc3_birthday,
     summarise,
 )
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.record_form import ChildRecordFormView
+
+#: The forms return to the young person's leaving-care record.
+BACK_URL_NAME = "leaving:child-leaving"
+BACK_LABEL = gettext_lazy("Back to leaving care")
 
 #: The flags the list of care leavers can be narrowed to (docs/domain.md findings 57 and 64).
 LIST_FILTERS = {
@@ -139,89 +140,46 @@ class ChildLeavingView(ChildRecordMixin, TemplateView):
         return steps
 
 
-class LeavingFormView(CaseworkFormView):
-    """A page under ``/children/<pk>/leaving/`` that records one piece of leaving-care work
-    through one service."""
-
-    template_name = "leaving/form_page.html"
-
-    @cached_property
-    def standing(self) -> Standing:
-        return services.standing_of(self.child, timezone.localdate())
-
-    def not_a_care_leaver(self) -> str:
-        return _("%(child)s is not a care leaver. %(reason)s") % {
-            "child": self.child,
-            "reason": self.standing.explanation,
-        }
-
-    def get_success_url(self) -> str:
-        return reverse("leaving:child-leaving", args=[self.child.pk])
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["leaving_url"] = reverse("leaving:child-leaving", args=[self.child.pk])
-        return context
-
-
-class PersonalAdviserAllocateView(LeavingFormView):
+class PersonalAdviserAllocateView(ChildRecordFormView):
     """A manager allocates a personal adviser (finding 26)."""
 
     form_class = PersonalAdviserForm
+    service = staticmethod(services.allocate_personal_adviser)
+    guard = services.IS_CARE_LEAVER
     managers_only = True
     heading = gettext_lazy("Allocate a personal adviser")
     success_message = gettext_lazy("Personal adviser allocated")
     record_label = "Child record: personal adviser allocated"
-
-    def unavailable(self) -> str:
-        return "" if self.standing.may_have_adviser else self.not_a_care_leaver()
-
-    def record(self, form: PersonalAdviserForm) -> Any:
-        data = form.cleaned_data
-        return services.allocate_personal_adviser(
-            child=self.child,
-            adviser=data["adviser"],
-            start_on=data["start_on"],
-            introduced_on=data["introduced_on"],
-            joint_visit_on=data["joint_visit_on"],
-            actor=self.request.user,
-        )
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
 
-class PathwayPlanCreateView(LeavingFormView):
+class PathwayPlanCreateView(ChildRecordFormView):
     """Record a pathway plan or its review."""
 
     form_class = PathwayPlanForm
+    service = staticmethod(services.record_pathway_plan)
+    guard = services.MAY_HAVE_PATHWAY_PLAN
     heading = gettext_lazy("Record a pathway plan")
     success_message = gettext_lazy("Pathway plan recorded")
     record_label = "Child record: pathway plan recorded"
-
-    def unavailable(self) -> str:
-        return "" if self.standing.may_have_pathway_plan else self.not_a_care_leaver()
-
-    def record(self, form: PathwayPlanForm) -> Any:
-        return services.record_pathway_plan(
-            child=self.child, actor=self.request.user, **form.cleaned_data
-        )
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
 
-class PathwayPlanAuditView(LeavingFormView):
+class PathwayPlanAuditView(ChildRecordFormView):
     """A manager audits a pathway plan (finding 72)."""
 
     form_class = PathwayPlanAuditForm
+    service = staticmethod(services.audit_pathway_plan)
+    guard = services.HAS_PATHWAY_PLAN
+    child_argument = None
     managers_only = True
     heading = gettext_lazy("Audit a pathway plan")
     success_message = gettext_lazy("Pathway plan audited")
     record_label = "Child record: pathway plan audited"
-
-    @cached_property
-    def plans(self) -> list[PathwayPlan]:
-        return list(self.child.pathway_plans.all())
-
-    def unavailable(self) -> str:
-        if not self.plans:
-            return _("%(child)s has no pathway plan to audit.") % {"child": self.child}
-        return ""
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
     def get_form(self, form_class: Any = None) -> PathwayPlanAuditForm:
         form = super().get_form(form_class)
@@ -234,34 +192,26 @@ class PathwayPlanAuditView(LeavingFormView):
         )
         return form
 
-    def record(self, form: PathwayPlanAuditForm) -> Any:
-        data = form.cleaned_data
-        return services.audit_pathway_plan(
-            plan=data["plan"], grade=data["grade"], note=data["note"], actor=self.request.user
-        )
 
-
-class CareLeaverContactCreateView(LeavingFormView):
+class CareLeaverContactCreateView(ChildRecordFormView):
     """Record a contact with a care leaver, with the OC3 items."""
 
     form_class = CareLeaverContactForm
+    service = staticmethod(services.record_care_leaver_contact)
+    guard = services.IS_CARE_LEAVER
     heading = gettext_lazy("Record a contact with a care leaver")
     success_message = gettext_lazy("Contact recorded")
     record_label = "Child record: care leaver contact recorded"
-
-    def unavailable(self) -> str:
-        return "" if self.standing.may_have_adviser else self.not_a_care_leaver()
-
-    def record(self, form: CareLeaverContactForm) -> Any:
-        return services.record_care_leaver_contact(
-            child=self.child, actor=self.request.user, **form.cleaned_data
-        )
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
 
-class StayingPutCreateView(LeavingFormView):
+class StayingPutCreateView(ChildRecordFormView):
     """Record a staying put arrangement with former foster carers."""
 
     form_class = StayingPutForm
+    service = staticmethod(services.start_staying_put)
+    guard = (services.WAS_FORMER_RELEVANT, services.NOT_STAYING_PUT)
     heading = gettext_lazy("Record staying put")
     intro = gettext_lazy(
         "A former relevant young person who was living with foster carers at 18 can stay on "
@@ -269,82 +219,48 @@ class StayingPutCreateView(LeavingFormView):
     )
     success_message = gettext_lazy("Staying put recorded")
     record_label = "Child record: staying put recorded"
-
-    def unavailable(self) -> str:
-        if not self.standing.was_former_relevant:
-            return self.not_a_care_leaver()
-        if self.child.staying_put.filter(end_on__isnull=True).exists():
-            return _("%(child)s is staying put: end that arrangement first.") % {
-                "child": self.child
-            }
-        return ""
-
-    def record(self, form: StayingPutForm) -> Any:
-        return services.start_staying_put(
-            child=self.child, actor=self.request.user, **form.cleaned_data
-        )
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
 
-class StayingPutEndView(LeavingFormView):
+class StayingPutEndView(ChildRecordFormView):
     """The staying put arrangement ends."""
 
     form_class = EndForm
+    service = staticmethod(services.end_staying_put)
+    guard = services.IS_STAYING_PUT
     heading = gettext_lazy("End staying put")
     success_message = gettext_lazy("Staying put ended")
     record_label = "Child record: staying put ended"
-
-    def unavailable(self) -> str:
-        if not self.child.staying_put.filter(end_on__isnull=True).exists():
-            return _("%(child)s is not staying put.") % {"child": self.child}
-        return ""
-
-    def record(self, form: EndForm) -> Any:
-        return services.end_staying_put(
-            child=self.child, end_on=form.cleaned_data["end_on"], actor=self.request.user
-        )
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
 
-class SupportTo25CreateView(LeavingFormView):
+class SupportTo25CreateView(ChildRecordFormView):
     """A former relevant young person aged 21 to 24 asks for support to 25."""
 
     form_class = SupportTo25Form
+    service = staticmethod(services.request_support_to_25)
+    guard = services.MAY_ASK_FOR_SUPPORT_TO_25
     heading = gettext_lazy("Record a request for support to 25")
     success_message = gettext_lazy("Request for support to 25 recorded")
     record_label = "Child record: support to 25 recorded"
-
-    def unavailable(self) -> str:
-        age = self.standing.age
-        if not self.standing.was_former_relevant or age is None or not 21 <= age < 25:
-            return _(
-                "Support to 25 is for a former relevant young person aged 21 to 24. %(reason)s"
-            ) % {"reason": self.standing.explanation}
-        return ""
-
-    def record(self, form: SupportTo25Form) -> Any:
-        return services.request_support_to_25(
-            child=self.child,
-            requested_on=form.cleaned_data["requested_on"],
-            actor=self.request.user,
-        )
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
 
-class SupportTo25EndView(LeavingFormView):
+class SupportTo25EndView(ChildRecordFormView):
     """Support to 25 ends."""
 
     form_class = EndForm
+    service = staticmethod(services.end_support_to_25)
+    guard = services.HAS_SUPPORT_TO_25
+    renamed = {"end_on": "ended_on"}
     heading = gettext_lazy("End support to 25")
     success_message = gettext_lazy("Support to 25 ended")
     record_label = "Child record: support to 25 ended"
-
-    def unavailable(self) -> str:
-        if not self.child.support_to_25.filter(ended_on__isnull=True).exists():
-            return _("%(child)s has no support to 25 to end.") % {"child": self.child}
-        return ""
-
-    def record(self, form: EndForm) -> Any:
-        return services.end_support_to_25(
-            child=self.child, ended_on=form.cleaned_data["end_on"], actor=self.request.user
-        )
+    back_url_name = BACK_URL_NAME
+    back_label = BACK_LABEL
 
 
 def current_care_leavers(user: Any, today: dt.date) -> list[YoungPerson]:

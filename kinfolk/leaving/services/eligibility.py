@@ -5,14 +5,20 @@ Status is derived from the periods of care (``kinfolk.leaving.standing``), never
 """
 
 import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.history import Stay
 from kinfolk.care.models import PeriodOfCare
 from kinfolk.casework.services import check_not_future
 from kinfolk.core.dates import long_date
+from kinfolk.core.guards import Guard
 from kinfolk.leaving.models import SupportTo25
 from kinfolk.leaving.standing import Standing, standing_on, stays_from_periods
 from kinfolk.people.models import Child
@@ -73,3 +79,65 @@ def check_care_leaver(child: Child, on: dt.date, field: str, what: str) -> Stand
     if not standing.may_have_adviser:
         refuse_not_care_leaver(child, on, field, what, standing)
     return standing
+
+
+def standing_now(child: Child) -> Standing:
+    """The young person's standing as a care leaver today, which decides what the pages offer."""
+    return standing_of(child, timezone.localdate())
+
+
+@dataclass(frozen=True)
+class RecordGuard(Guard[Child]):
+    """A guard whose message names more of the young person's record than their name: why they
+    are not a care leaver, the day an arrangement started. ``facts`` reads those, only when the
+    guard refuses."""
+
+    facts: Callable[[Child], Mapping[str, Any]] | None = None
+
+    def render(self, subject: Child) -> str:
+        facts = self.facts(subject) if self.facts else {}
+        return str(self.message) % {"subject": subject, **facts}
+
+
+def _why_not(child: Child) -> dict[str, str]:
+    return {"reason": standing_now(child).explanation}
+
+
+def _is_support_age(standing: Standing) -> bool:
+    return standing.was_former_relevant and standing.age is not None and 21 <= standing.age < 25
+
+
+_NOT_A_CARE_LEAVER = gettext_lazy("%(subject)s is not a care leaver. %(reason)s")
+
+#: A personal adviser, and contacts with them, are for a care leaver (eligible, relevant, former
+#: relevant, or with support to 25). The services check the status on the date recorded.
+IS_CARE_LEAVER: RecordGuard = RecordGuard(
+    name="care-leaver",
+    message=_NOT_A_CARE_LEAVER,
+    holds=lambda child: standing_now(child).may_have_adviser,
+    facts=_why_not,
+)
+#: A pathway plan is for a care leaver, or a young person looked after at 16 or 17.
+MAY_HAVE_PATHWAY_PLAN: RecordGuard = RecordGuard(
+    name="may-have-pathway-plan",
+    message=_NOT_A_CARE_LEAVER,
+    holds=lambda child: standing_now(child).may_have_pathway_plan,
+    facts=_why_not,
+)
+#: Staying put is for a former relevant young person.
+WAS_FORMER_RELEVANT: RecordGuard = RecordGuard(
+    name="former-relevant",
+    message=_NOT_A_CARE_LEAVER,
+    holds=lambda child: standing_now(child).was_former_relevant,
+    facts=_why_not,
+)
+#: Support to 25 is for a former relevant young person aged 21 to 24 (Children Act 1989
+#: s23CZB).
+MAY_ASK_FOR_SUPPORT_TO_25: RecordGuard = RecordGuard(
+    name="support-to-25-age",
+    message=gettext_lazy(
+        "Support to 25 is for a former relevant young person aged 21 to 24. %(reason)s"
+    ),
+    holds=lambda child: _is_support_age(standing_now(child)),
+    facts=_why_not,
+)

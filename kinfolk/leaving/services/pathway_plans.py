@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
@@ -15,10 +16,18 @@ from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.leaving.choices import AuditGrade
 from kinfolk.leaving.models import PathwayPlan
 from kinfolk.leaving.services.eligibility import check_date, refuse_not_care_leaver, standing_of
 from kinfolk.people.models import Child
+
+#: A manager audits a pathway plan that was recorded (docs/domain.md finding 72).
+HAS_PATHWAY_PLAN: Guard[Child] = Guard(
+    name="has-pathway-plan",
+    message=gettext_lazy("%(subject)s has no pathway plan to audit."),
+    holds=lambda child: PathwayPlan.objects.filter(child=child).exists(),
+)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.history import birthday
 from kinfolk.care.models import CareEpisode
@@ -17,12 +18,46 @@ from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.leaving.models import StayingPut
-from kinfolk.leaving.services.eligibility import check_date, refuse_not_care_leaver, standing_of
+from kinfolk.leaving.services.eligibility import (
+    RecordGuard,
+    check_date,
+    refuse_not_care_leaver,
+    standing_of,
+)
 from kinfolk.people.models import Child
 
 #: Placements with foster carers (SSDA903 U1-U6), from which a young person may stay put.
 FOSTER_PLACEMENTS = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
+
+
+def _open_arrangement(child: Child) -> StayingPut | None:
+    return StayingPut.objects.filter(child=child, end_on__isnull=True).first()
+
+
+def _open_since(child: Child) -> dict[str, str]:
+    arrangement = _open_arrangement(child)
+    return {"date": long_date(arrangement.start_on) if arrangement else ""}
+
+
+#: One staying put arrangement at a time: a new one starts after the last has ended.
+NOT_STAYING_PUT: RecordGuard = RecordGuard(
+    name="not-staying-put",
+    message=gettext_lazy(
+        "%(subject)s already has a staying put arrangement from %(date)s: end it first"
+    ),
+    holds=lambda child: _open_arrangement(child) is None,
+    field="start_on",
+    facts=_open_since,
+)
+#: Only an arrangement that is going on can end.
+IS_STAYING_PUT: Guard[Child] = Guard(
+    name="staying-put",
+    message=gettext_lazy("%(subject)s is not staying put"),
+    holds=lambda child: _open_arrangement(child) is not None,
+    field="end_on",
+)
 
 
 def staying_put_ends_by(child: Child, *, is_in_full_time_education: bool) -> dt.date:
@@ -92,16 +127,8 @@ def start_staying_put(
         check_not_future(end_on, "end_on", _("date staying put ended"))
         if end_on < start_on:
             raise ValidationError({"end_on": _("Staying put cannot end before it started")})
+    NOT_STAYING_PUT.check(child)
     previous = StayingPut.objects.filter(child=child).order_by("-start_on", "-pk").first()
-    if previous is not None and previous.end_on is None:
-        raise ValidationError(
-            {
-                "start_on": _(
-                    "%(child)s already has a staying put arrangement from %(date)s: end it first"
-                )
-                % {"child": child, "date": long_date(previous.start_on)}
-            }
-        )
     if previous is not None and start_on < previous.end_on:
         raise ValidationError(
             {
@@ -136,9 +163,9 @@ def end_staying_put(
 ) -> StayingPut:
     """The staying put arrangement ends."""
     child = lock_child(child)
-    arrangement = StayingPut.objects.filter(child=child, end_on__isnull=True).first()
-    if arrangement is None:
-        raise ValidationError({"end_on": _("%(child)s is not staying put") % {"child": child}})
+    IS_STAYING_PUT.check(child)
+    arrangement = _open_arrangement(child)
+    assert arrangement is not None  # the guard holds while the child is locked
     check_date(child, end_on, "end_on", _("date staying put ended"))
     if end_on < arrangement.start_on:
         raise ValidationError(

@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.history import birthday
 from kinfolk.casework.services import lock_child
@@ -15,9 +16,23 @@ from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.leaving.models import SupportTo25
 from kinfolk.leaving.services.eligibility import check_date, refuse_not_care_leaver, standing_of
 from kinfolk.people.models import Child
+
+
+def _open_support(child: Child) -> SupportTo25 | None:
+    return SupportTo25.objects.filter(child=child, ended_on__isnull=True).first()
+
+
+#: Only support to 25 that is going on can end.
+HAS_SUPPORT_TO_25: Guard[Child] = Guard(
+    name="has-support-to-25",
+    message=gettext_lazy("%(subject)s has no support to 25 to end"),
+    holds=lambda child: _open_support(child) is not None,
+    field="ended_on",
+)
 
 
 @transaction.atomic
@@ -64,11 +79,9 @@ def end_support_to_25(
 ) -> SupportTo25:
     """Support to 25 ends, at the young person's wish or at their 25th birthday."""
     child = lock_child(child)
-    support = SupportTo25.objects.filter(child=child, ended_on__isnull=True).first()
-    if support is None:
-        raise ValidationError(
-            {"ended_on": _("%(child)s has no support to 25 to end") % {"child": child}}
-        )
+    HAS_SUPPORT_TO_25.check(child)
+    support = _open_support(child)
+    assert support is not None  # the guard holds while the child is locked
     check_date(child, ended_on, "ended_on", _("date support ended"))
     if ended_on < support.requested_on:
         raise ValidationError(
