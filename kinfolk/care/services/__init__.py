@@ -1,6 +1,7 @@
 """Recording a child's time in care. ``episodes``: starting and ending care, placements and
-legal status; ``proceedings``: pre-proceedings and care proceedings; ``records``: care plans,
-reviews, health, education and missing episodes."""
+legal status; ``proceedings``: pre-proceedings and care proceedings; ``reviews``: care plans,
+looked-after reviews and visits; ``health``: health, education, missing episodes,
+exploitation and UASC."""
 
 from kinfolk.care.services.episodes import (
     approve_unregistered_placement,

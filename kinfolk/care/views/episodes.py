@@ -6,8 +6,6 @@ need and the authority in a fixed number of queries, however long the history.
 """
 
 import datetime as dt
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +39,7 @@ from kinfolk.care.services import (
     plo_alert_weeks,
     start_care,
 )
+from kinfolk.care.services.health import strategy_discussion_warning
 from kinfolk.casework.services import long_date
 from kinfolk.casework.views.base import CaseworkFormView
 from kinfolk.core.forms import CaseworkForm
@@ -80,20 +79,6 @@ class CareFormView(CaseworkFormView):
         return _("%(child)s is not looked after: record the start of care first") % {
             "child": self.child
         }
-
-
-def strategy_discussion_warning(child: Any, on: dt.date) -> str | None:
-    """The health and missing records' warning that a strategy discussion should come first
-    (docs/domain.md finding 5), or None. Looked up when needed, so that this page works while
-    ``kinfolk.care.services.health`` does not provide it."""
-    try:
-        health = importlib.import_module("kinfolk.care.services.health")
-    except ImportError:
-        return None
-    warn: Callable[[Any, dt.date], str | None] | None = getattr(
-        health, "strategy_discussion_warning", None
-    )
-    return warn(child, on) if warn is not None else None
 
 
 class StartCareView(CareFormView):
