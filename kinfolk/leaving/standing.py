@@ -28,6 +28,7 @@ from kinfolk.care.history import (
 )
 from kinfolk.care.models import CareEpisode, PeriodOfCare
 from kinfolk.core.codes import CareLeaverInTouch
+from kinfolk.core.dates import long_date
 from kinfolk.core.working_days import add_months, age_on
 from kinfolk.leaving.choices import CareLeaverStatus
 from kinfolk.leaving.models import (
@@ -69,10 +70,6 @@ CONTACT_MONTHS = 2
 OC3_MONTHS_BEFORE = 3
 OC3_MONTHS_AFTER = 1
 OC3_BIRTHDAYS = (17, 18, 19, 20, 21)
-
-
-def long_date(day: dt.date) -> str:
-    return day.strftime("%-d %B %Y")
 
 
 def stays_from_periods(periods: Iterable[PeriodOfCare]) -> list[Stay]:
