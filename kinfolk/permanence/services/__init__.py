@@ -9,6 +9,9 @@ are never refused for detail that only the pages ask for, and the record says so
 """
 
 from kinfolk.permanence.services.adoption import (
+    NOT_YET_MATCHED,
+    OPEN_DECISION_TO_MATCH,
+    OPEN_DECISION_TO_REVERSE,
     SEX_FOR_LEGAL_STATUS,
     record_adoption_decision,
     record_adoption_match,
@@ -29,6 +32,9 @@ from kinfolk.permanence.services.previous import (
 )
 
 __all__ = [
+    "NOT_YET_MATCHED",
+    "OPEN_DECISION_TO_MATCH",
+    "OPEN_DECISION_TO_REVERSE",
     "OTHER_PERMANENCE_AUTHORITIES",
     "SEX_FOR_LEGAL_STATUS",
     "add_development_goal",

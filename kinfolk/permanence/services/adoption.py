@@ -8,15 +8,22 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import ADOPTED
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import AdoptersLegalStatus, AdoptersSex, ReasonNoLongerPlacedForAdoption
 from kinfolk.core.dates import long_date
+from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
 from kinfolk.permanence.models import AdoptionDecision, AdoptionMatch
-from kinfolk.permanence.services.child import check_date, period_on, permanence_changed
+from kinfolk.permanence.services.child import (
+    RecordGuard,
+    check_date,
+    period_on,
+    permanence_changed,
+)
 
 SINGLE = {AdoptersSex.M1, AdoptersSex.F1}
 SAME_SEX_COUPLE = {AdoptersSex.MM, AdoptersSex.FF}
@@ -34,6 +41,51 @@ SEX_FOR_LEGAL_STATUS = {
 
 def _open_decision(child: Child) -> AdoptionDecision | None:
     return AdoptionDecision.objects.open().filter(child=child).select_related("period").first()
+
+
+def _has_open_decision(child: Child) -> bool:
+    return AdoptionDecision.objects.open().filter(child=child).exists()
+
+
+def _open_match(child: Child) -> AdoptionMatch | None:
+    return AdoptionMatch.objects.filter(
+        decision__in=AdoptionDecision.objects.open().filter(child=child)
+    ).first()
+
+
+def _matched_on(child: Child) -> dict[str, str]:
+    match = _open_match(child)
+    return {"date": long_date(match.matched_on) if match else ""}
+
+
+#: A decision can be reversed while it is open (SSDA903 rule 119).
+OPEN_DECISION_TO_REVERSE: Guard[Child] = Guard(
+    name="open-adoption-decision-to-reverse",
+    message=gettext_lazy(
+        "%(subject)s has no open decision to be placed for adoption: there is nothing to reverse"
+    ),
+    holds=_has_open_decision,
+    field="reversed_on",
+)
+#: A match with adopters follows an open decision that the child should be placed for adoption
+#: (SSDA903 rule 333).
+OPEN_DECISION_TO_MATCH: Guard[Child] = Guard(
+    name="open-adoption-decision-to-match",
+    message=gettext_lazy(
+        "%(subject)s has no open decision that they should be placed for adoption: record the "
+        "decision first"
+    ),
+    holds=_has_open_decision,
+    field="matched_on",
+)
+#: An open decision has one match with adopters.
+NOT_YET_MATCHED: RecordGuard = RecordGuard(
+    name="not-yet-matched-with-adopters",
+    message=gettext_lazy("%(subject)s was already matched with adopters on %(date)s"),
+    holds=lambda child: _open_match(child) is None,
+    field="matched_on",
+    facts=_matched_on,
+)
 
 
 @transaction.atomic
@@ -99,17 +151,9 @@ def reverse_adoption_decision(
         raise ValidationError(
             {"reason": _("Choose why the child should no longer be placed for adoption")}
         )
+    OPEN_DECISION_TO_REVERSE.check(child)
     decision = _open_decision(child)
-    if decision is None:
-        raise ValidationError(
-            {
-                "reversed_on": _(
-                    "%(child)s has no open decision to be placed for adoption: there is "
-                    "nothing to reverse"
-                )
-                % {"child": child}
-            }
-        )
+    assert decision is not None  # the guard holds while the child is locked
     if reversed_on < decision.decided_on:
         raise ValidationError(
             {
@@ -220,17 +264,9 @@ def record_adoption_match(
     child = lock_child(child)
     check_not_future(matched_on, "matched_on", _("date of the match"))
     _check_adopters(number_of_adopters, adopters_sex, adopters_legal_status)
+    OPEN_DECISION_TO_MATCH.check(child)
     decision = _open_decision(child)
-    if decision is None:
-        raise ValidationError(
-            {
-                "matched_on": _(
-                    "%(child)s has no open decision that they should be placed for adoption: "
-                    "record the decision first"
-                )
-                % {"child": child}
-            }
-        )
+    assert decision is not None  # the guard holds while the child is locked
     if matched_on < decision.decided_on:
         raise ValidationError(
             {
@@ -241,14 +277,7 @@ def record_adoption_match(
                 % {"date": long_date(decision.decided_on)}
             }
         )
-    existing = AdoptionMatch.objects.filter(decision=decision).first()
-    if existing is not None:
-        raise ValidationError(
-            {
-                "matched_on": _("%(child)s was already matched with adopters on %(date)s")
-                % {"child": child, "date": long_date(existing.matched_on)}
-            }
-        )
+    NOT_YET_MATCHED.check(child)
     period = decision.period
     if period.end_on is not None and matched_on > period.end_on:
         raise ValidationError(
