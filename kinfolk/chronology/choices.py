@@ -10,10 +10,15 @@ has no choices in the database, so no migration follows.
 The codes are stored on each entry and never change once used.
 """
 
+from typing import TypeVar
+
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 from kinfolk.core.registry import Registry
+
+#: One app's class of kinds.
+Kinds = TypeVar("Kinds", bound=type[models.TextChoices])
 
 
 class EntryKinds:
@@ -23,15 +28,18 @@ class EntryKinds:
         self._by_code: Registry[str, models.TextChoices] = Registry("chronology kind")
         self._by_constant: Registry[str, models.TextChoices] = Registry("chronology kind constant")
 
-    def register(self, kinds: type[models.TextChoices]) -> type[models.TextChoices]:
+    def register(self, kinds: Kinds) -> Kinds:
         """Declare the kinds of one app. Returns the class, so that it can be a decorator."""
         for kind in kinds:
-            clash = self._by_constant.get(kind.name)
-            if clash is not None and clash.value != kind.value:
-                raise ImproperlyConfigured(
-                    f"The chronology kind constant {kind.name} is declared twice: "
-                    f"{clash.value!r} and {kind.value!r}."
-                )
+            # Kinds compare as their codes, so a clash is a different member, not an unequal one.
+            for declared, key in ((self._by_code, kind.value), (self._by_constant, kind.name)):
+                clash = declared.get(key)
+                if clash is not None and clash is not kind:
+                    raise ImproperlyConfigured(
+                        f"The chronology kind {key!r} is declared twice: by "
+                        f"{type(clash).__qualname__} and by {kinds.__qualname__}."
+                    )
+        for kind in kinds:
             self._by_code.register(kind.value, kind)
             self._by_constant.register(kind.name, kind)
         return kinds
