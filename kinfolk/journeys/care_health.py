@@ -1,14 +1,14 @@
 """Journey events of the health, education, missing episodes and UASC status of children in
 care (docs/journeys.md, "Children in care").
 
-Each is applied through ``kinfolk.care.services.health`` with ``is_imported=True``: a journey
+Each is applied through the care services (``kinfolk.care.services``) with ``is_imported=True``: a journey
 carries the dates and codes the returns need, not the detail that only the pages ask for
 (who assessed, the child's views, targets), and the records say they were imported.
 """
 
 from typing import Any
 
-from kinfolk.care.services import health
+from kinfolk.care.services import education, health, missing, uasc
 from kinfolk.core.codes import MissingKind, SDQReason
 from kinfolk.journeys import fields as f
 from kinfolk.journeys.events import EventType, JourneyState
@@ -77,11 +77,11 @@ def _substance_misuse(event: dict[str, Any], state: JourneyState) -> None:
 
 
 def _pep(event: dict[str, Any], state: JourneyState) -> None:
-    health.record_pep(child=state.child(event["child"]), made_on=event["date"], is_imported=True)
+    education.record_pep(child=state.child(event["child"]), made_on=event["date"], is_imported=True)
 
 
 def _missing_start(event: dict[str, Any], state: JourneyState) -> None:
-    health.start_missing_episode(
+    missing.start_missing_episode(
         child=state.child(event["child"]),
         started_at=event["at"],
         kind=MISSING_KINDS[event["kind"]],
@@ -90,17 +90,17 @@ def _missing_start(event: dict[str, Any], state: JourneyState) -> None:
 
 
 def _missing_end(event: dict[str, Any], state: JourneyState) -> None:
-    health.end_missing_episode(
+    missing.end_missing_episode(
         child=state.child(event["child"]), ended_at=event["at"], is_imported=True
     )
 
 
 def _return_interview_offered(event: dict[str, Any], state: JourneyState) -> None:
-    health.offer_return_interview(child=state.child(event["child"]), offered_at=event["at"])
+    missing.offer_return_interview(child=state.child(event["child"]), offered_at=event["at"])
 
 
 def _return_interview(event: dict[str, Any], state: JourneyState) -> None:
-    health.record_return_interview(
+    missing.record_return_interview(
         child=state.child(event["child"]),
         interview_at=event["at"],
         is_accepted=event["accepted"],
@@ -109,11 +109,11 @@ def _return_interview(event: dict[str, Any], state: JourneyState) -> None:
 
 
 def _uasc_start(event: dict[str, Any], state: JourneyState) -> None:
-    health.start_uasc(child=state.child(event["child"]), start_on=event["date"])
+    uasc.start_uasc(child=state.child(event["child"]), start_on=event["date"])
 
 
 def _uasc_end(event: dict[str, Any], state: JourneyState) -> None:
-    health.end_uasc(child=state.child(event["child"]), end_on=event["date"])
+    uasc.end_uasc(child=state.child(event["child"]), end_on=event["date"])
 
 
 EVENTS: list[EventType] = [

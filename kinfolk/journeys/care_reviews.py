@@ -7,14 +7,14 @@ pages ask for (objectives, the child's views, the IRO's contact) is not required
 
 from typing import Any
 
-from kinfolk.care.services import reviews
+from kinfolk.care.services import plans, reviews
 from kinfolk.core.codes import ReviewParticipation
 from kinfolk.journeys import fields as f
 from kinfolk.journeys.events import EventType, JourneyState
 
 
 def _care_plan(event: dict[str, Any], state: JourneyState) -> None:
-    reviews.record_care_plan(
+    plans.record_care_plan(
         child=state.child(event["child"]), made_on=event["date"], is_imported=True
     )
 

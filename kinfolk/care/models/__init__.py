@@ -1,6 +1,6 @@
-"""The care app's models: periods and episodes of care with their placements and proceedings
-(``episodes``); care plans, reviews, visits and family time (``reviews``); health, education,
-missing episodes and exploitation (``health``)."""
+"""The care app's models: periods and episodes of care with their placements (``episodes``);
+pre-proceedings and care proceedings (``proceedings``); care plans, reviews, visits and family
+time (``reviews``); health, education, missing episodes and exploitation (``health``)."""
 
 from kinfolk.care.models.episodes import (
     ADOPTED,
@@ -9,15 +9,17 @@ from kinfolk.care.models.episodes import (
     PLACEMENTS_WITHOUT_URN,
     TEMPORARY_PLACEMENTS,
     CareEpisode,
-    CareProceedings,
-    CourtHearing,
     PeriodOfCare,
     Placement,
     PlacementDisruption,
+)
+from kinfolk.care.models.health import *  # noqa: F403
+from kinfolk.care.models.proceedings import (
+    CareProceedings,
+    CourtHearing,
     PreProceedings,
     PreProceedingsMeeting,
 )
-from kinfolk.care.models.health import *  # noqa: F403
 from kinfolk.care.models.reviews import *  # noqa: F403
 
 __all__ = [

@@ -1,5 +1,6 @@
-"""Recording a child's time in care: starting to be looked after, changes of placement and of
-legal status, and ceasing to be looked after.
+"""Recording a child's time in care: starting to be looked after, changes of legal status, and
+ceasing to be looked after; and the SSDA903 episodes that follow from what happened (moves of
+placement are in ``kinfolk.care.services.placements``).
 
 Workers record what happened; the SSDA903 episodes follow from it. The reason for a new
 episode (RNE) and the code ``X1`` are always derived, never typed:
@@ -12,13 +13,6 @@ episode (RNE) and the code ``X1`` are always derived, never typed:
   ``U`` when the carers are unchanged (rules 434-436);
 - a temporary move (T0-T4) records no reason for placement change, and the return from it
   starts an episode with RNE ``P`` (rules 226, 383).
-
-Each stay with one set of carers is a ``Placement``, shared by the episodes spent there: it
-holds the setting's registration, grade and cost, a senior manager's approval of an
-unregistered setting (docs/domain.md finding 24), the manager's reason when a move went ahead
-without a strategy discussion that was due (finding 5), and, when it ended unplanned, the
-disruption record (finding 83). These are asked for by the pages; a journey that does not
-give them is never refused for their absence.
 
 Every function runs in one transaction, writes the chronology and publishes
 ``casework_changed``; a refusal raises ``ValidationError`` keyed by field and changes nothing.
@@ -47,7 +41,6 @@ from kinfolk.care.models.episodes import (
     EntryPanel,
     OfstedGrade,
     Placement,
-    PlacementDisruption,
 )
 from kinfolk.casework.services import check_not_future, lock_child, long_date
 from kinfolk.chronology.choices import EntryKind
@@ -60,13 +53,13 @@ from kinfolk.core.codes import (
     PlacementType,
     ReasonEpisodeCeased,
     ReasonForNewEpisode,
-    ReasonForPlacementChange,
 )
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.postcodes import is_valid_postcode, normalise_postcode
 from kinfolk.people.models import Child
 
 X1 = ReasonEpisodeCeased.X1
+
 
 #: Providers that may not be used with a placement type (SSDA903 rules 527-531, 550).
 _PROVIDER_NOT_WITH = {
@@ -79,7 +72,7 @@ _PROVIDER_NOT_WITH = {
 }
 
 
-def _check_placement(placement_type: str, provider: str, postcode: str, urn: str) -> str:
+def check_placement(placement_type: str, provider: str, postcode: str, urn: str) -> str:
     """Check a placement as SSDA903 describes it; return its postcode, normalised."""
     if placement_type not in PlacementType.values:
         raise ValidationError({"placement_type": _("Choose the type of placement")})
@@ -116,11 +109,12 @@ def _check_postcode(postcode: str, field: str) -> str:
     return normalise_postcode(postcode) if postcode else ""
 
 
-def _is_manager(actor: AbstractBaseUser | None) -> bool:
+def is_manager(actor: AbstractBaseUser | None) -> bool:
+    """Whether the person recording is a manager."""
     return bool(getattr(actor, "is_manager", False))
 
 
-def _setting_details(
+def setting_details(
     *,
     setting_name: str,
     is_registered: bool | None,
@@ -148,75 +142,14 @@ def _setting_details(
     }
 
 
-def _update_details(placement: Placement, details: dict[str, Any], *, every: bool) -> None:
+def update_details(placement: Placement, details: dict[str, Any], *, every: bool) -> None:
     """Write a setting's details; for a placement that continues, only those given."""
     for name, value in details.items():
         if every or value not in (None, ""):
             setattr(placement, name, value)
 
 
-def _placement_for(
-    episode: CareEpisode,
-    before: CareEpisode | None,
-    details: dict[str, Any],
-    actor: AbstractBaseUser | None,
-    reusable: Placement | None = None,
-) -> Placement:
-    """The placement record of ``episode``, whose placement has just changed from that of
-    ``before``: the same record when the carers are the same (after a change of placement
-    type, or on return from a temporary move), otherwise a new one."""
-    if not episode.is_temporary:
-        candidates = [before]
-        if before is not None and before.is_temporary:
-            candidates.append(_previous_episode(before))
-        for candidate in candidates:
-            if (
-                candidate is not None
-                and candidate.placement_id is not None
-                and candidate.has_same_carers_as(
-                    provider=episode.placement_provider,
-                    placement_postcode=episode.placement_postcode,
-                )
-            ):
-                placement = candidate.placement
-                _update_details(placement, details, every=False)
-                placement.save()
-                return placement
-    placement = reusable or Placement(child=episode.child, period=episode.period)
-    placement.start_on = episode.start_on
-    placement.recorded_by = staff_member(actor)
-    _update_details(placement, details, every=True)
-    placement.save()
-    return placement
-
-
-def _check_disruption(
-    *,
-    is_meeting_held: bool | None,
-    meeting_on: dt.date | None,
-    reasons: str,
-) -> None:
-    """An unplanned ending needs its reasons and whether a disruption meeting was held
-    (docs/domain.md finding 83)."""
-    if not reasons.strip():
-        raise ValidationError({"disruption_reasons": _("Enter why the placement ended")})
-    if is_meeting_held is None:
-        raise ValidationError(
-            {"is_disruption_meeting_held": _("Select whether a disruption meeting was held")}
-        )
-    if is_meeting_held and meeting_on is None:
-        raise ValidationError(
-            {"disruption_meeting_on": _("Enter the date of the disruption meeting")}
-        )
-    if not is_meeting_held and meeting_on is not None:
-        raise ValidationError(
-            {"disruption_meeting_on": _("Leave the date blank: no meeting was held")}
-        )
-    if meeting_on is not None:
-        check_not_future(meeting_on, "disruption_meeting_on", _("date of the disruption meeting"))
-
-
-def _open_episode(child: Child, on: dt.date, field: str) -> CareEpisode:
+def open_episode(child: Child, on: dt.date, field: str) -> CareEpisode:
     """The child's open episode, which must have started on or before ``on``."""
     episode = CareEpisode.objects.filter(child=child, end_on__isnull=True).first()
     if episode is None:
@@ -244,7 +177,25 @@ def _open_episode(child: Child, on: dt.date, field: str) -> CareEpisode:
     return episode
 
 
-def _previous_episode(episode: CareEpisode) -> CareEpisode | None:
+def period_on(child: Child, day: dt.date, field: str) -> PeriodOfCare:
+    """The period of care covering ``day``: the child must have been looked after then."""
+    period = (
+        PeriodOfCare.objects.filter(child=child, start_on__lte=day)
+        .exclude(end_on__lt=day)
+        .order_by("-start_on")
+        .first()
+    )
+    if period is None:
+        raise ValidationError(
+            {
+                field: _("%(child)s was not looked after on %(date)s")
+                % {"child": child, "date": long_date(day)}
+            }
+        )
+    return period
+
+
+def previous_episode(episode: CareEpisode) -> CareEpisode | None:
     """The episode of the same period that ended with ``X1`` on the day ``episode`` started."""
     return (
         CareEpisode.objects.filter(period=episode.period, end_on=episode.start_on)
@@ -281,13 +232,13 @@ def _derived_reason(previous: CareEpisode, episode: CareEpisode) -> str:
     return ""
 
 
-def _amend_same_day(episode: CareEpisode, field: str) -> None:
+def amend_same_day(episode: CareEpisode, field: str) -> None:
     """Fold a second change on the day ``episode`` started into it, re-deriving its reason for
     new episode against the episode before it."""
     if episode.reason_for_new_episode == ReasonForNewEpisode.S:
         episode.save()
         return
-    previous = _previous_episode(episode)
+    previous = previous_episode(episode)
     reason = _derived_reason(previous, episode) if previous else episode.reason_for_new_episode
     if not reason:
         raise ValidationError(
@@ -302,7 +253,7 @@ def _amend_same_day(episode: CareEpisode, field: str) -> None:
     episode.save()
 
 
-def _continue(
+def continue_episode(
     episode: CareEpisode,
     on: dt.date,
     reason_for_placement_change: str,
@@ -384,7 +335,7 @@ def start_care(
                 )
             }
         )
-    placement_postcode = _check_placement(placement_type, provider, placement_postcode, urn)
+    placement_postcode = check_placement(placement_type, provider, placement_postcode, urn)
     home_postcode = _check_postcode(home_postcode, "home_postcode")
     if entry_panel and entry_panel not in EntryPanel.values:
         raise ValidationError(
@@ -394,7 +345,7 @@ def start_care(
         raise ValidationError(
             {"connected_persons": _("Choose whether connected persons were assessed")}
         )
-    details = _setting_details(
+    details = setting_details(
         setting_name=setting_name,
         is_registered=is_registered,
         registered_on=registered_on,
@@ -430,7 +381,7 @@ def start_care(
     )
     placement = Placement(child=child, period=period, start_on=start_on)
     placement.recorded_by = staff_member(actor)
-    _update_details(placement, details, every=True)
+    update_details(placement, details, every=True)
     placement.save()
     episode = CareEpisode.objects.create(
         period=period,
@@ -462,252 +413,6 @@ def start_care(
 
 
 @transaction.atomic
-def change_placement(
-    *,
-    child: Child,
-    on: dt.date,
-    placement_type: str,
-    provider: str,
-    reason: str = "",
-    placement_postcode: str = "",
-    urn: str = "",
-    actor: AbstractBaseUser | None = None,
-    setting_name: str = "",
-    is_registered: bool | None = None,
-    registered_on: dt.date | None = None,
-    ofsted_grade: str = "",
-    weekly_cost: Decimal | None = None,
-    is_planned: bool = True,
-    disruption_reasons: str = "",
-    is_disruption_meeting_held: bool | None = None,
-    disruption_meeting_on: dt.date | None = None,
-    disruption_learning: str = "",
-    strategy_discussion_warning: str = "",
-    no_strategy_discussion_reason: str = "",
-) -> CareEpisode:
-    """The child moves to another placement, or their placement changes type.
-
-    The reason for the change is recorded on the episode that ends (SSDA903 rule 225), except
-    around a temporary move, where none is recorded (226) and ``reason`` is not needed.
-
-    When the move was not planned, the placement that ended gets a disruption record: why it
-    ended, whether a disruption meeting was held and when, and what was learnt (docs/domain.md
-    finding 83). When the page warned that a strategy discussion was due first
-    (``strategy_discussion_warning``), the move goes ahead only with a manager's reason,
-    which is kept with the placement (finding 5).
-    """
-    child = lock_child(child)
-    check_not_future(on, "on", _("date of the change of placement"))
-    placement_postcode = _check_placement(placement_type, provider, placement_postcode, urn)
-    details = _setting_details(
-        setting_name=setting_name,
-        is_registered=is_registered,
-        registered_on=registered_on,
-        ofsted_grade=ofsted_grade,
-        weekly_cost=weekly_cost,
-    )
-    episode = _open_episode(child, on, "on")
-    is_temporary = placement_type in TEMPORARY_PLACEMENTS
-    if (placement_type, provider, placement_postcode, urn) == (
-        episode.placement_type,
-        episode.placement_provider,
-        episode.placement_postcode,
-        episode.urn,
-    ):
-        raise ValidationError(
-            {"placement_type": _("This is the placement the child is already in")}
-        )
-    is_same_day = episode.start_on == on
-    if is_same_day and is_temporary and episode.reason_for_new_episode == ReasonForNewEpisode.S:
-        raise ValidationError(
-            {
-                "placement_type": _(
-                    "Care cannot start with a temporary move (T0 to T4): record the "
-                    "placement the child went to"
-                )
-            }
-        )
-    # The episode that ends with this change: on the day an episode started, the one before it.
-    ending = _previous_episode(episode) if is_same_day else episode
-    if ending is None or is_temporary or ending.is_temporary:
-        reason = ""
-    elif reason not in ReasonForPlacementChange.values:
-        raise ValidationError({"reason": _("Choose the reason for the change of placement")})
-    elif reason == ReasonForPlacementChange.CUSTOD and (child.age_on(on) or 0) < 10:
-        raise ValidationError(
-            {"reason": _("A child under 10 cannot move because of a custody arrangement")}
-        )
-    if not is_planned:
-        if not reason or ending is None or ending.placement_id is None:
-            raise ValidationError(
-                {
-                    "is_planned": _(
-                        "A temporary move, or the return from one, does not end the "
-                        "placement: record it as planned"
-                    )
-                }
-            )
-        if PlacementDisruption.objects.filter(placement_id=ending.placement_id).exists():
-            raise ValidationError(
-                {"is_planned": _("The disruption of the placement that ended is already recorded")}
-            )
-        _check_disruption(
-            is_meeting_held=is_disruption_meeting_held,
-            meeting_on=disruption_meeting_on,
-            reasons=disruption_reasons,
-        )
-    warning = strategy_discussion_warning.strip()
-    override = no_strategy_discussion_reason.strip()
-    if override and not _is_manager(actor):
-        raise ValidationError(
-            {
-                "no_strategy_discussion_reason": _(
-                    "Only a manager can record why the move goes ahead without a strategy "
-                    "discussion"
-                )
-            }
-        )
-    if warning and not override:
-        raise ValidationError(
-            {
-                "no_strategy_discussion_reason": _(
-                    "A strategy discussion has not been held: a manager must record why the "
-                    "move cannot wait for one"
-                )
-            }
-        )
-    placement = {
-        "placement_type": placement_type,
-        "placement_provider": provider,
-        "placement_postcode": placement_postcode,
-        "urn": urn,
-    }
-    if is_same_day:
-        for name, value in placement.items():
-            setattr(episode, name, value)
-        _amend_same_day(episode, "placement_type")
-        if ending is not None:
-            ending.reason_for_placement_change = reason
-            ending.save()
-        following = episode
-        current = episode.placement
-        is_own = current is not None and not (
-            ending is not None and ending.placement_id == current.pk
-        )
-        following.placement = _placement_for(
-            episode, ending, details, actor, reusable=current if is_own else None
-        )
-        following.save()
-        if is_own and following.placement_id != current.pk and not current.episodes.exists():
-            current.delete()  # the placement recorded earlier today was corrected away
-    else:
-        following = _continue(episode, on, reason, actor, **placement)
-        following.placement = _placement_for(following, episode, details, actor)
-        following.save()
-    if warning:
-        chosen = following.placement
-        chosen.strategy_discussion_warning = warning
-        chosen.no_strategy_discussion_reason = override
-        chosen.no_strategy_discussion_reason_by = staff_member(actor)
-        chosen.save()
-    if not is_planned:
-        PlacementDisruption.objects.create(
-            placement_id=ending.placement_id,
-            child=child,
-            ended_on=on,
-            reasons=disruption_reasons.strip(),
-            is_meeting_held=bool(is_disruption_meeting_held),
-            meeting_on=disruption_meeting_on,
-            learning=disruption_learning.strip(),
-            recorded_by=staff_member(actor),
-        )
-    add_entry(
-        child_id=child.pk,
-        occurred_on=on,
-        kind=EntryKind.PLACEMENT,
-        summary=(
-            _("Temporary move: %(placement)s") if is_temporary else _("Placement: %(placement)s")
-        )
-        % {"placement": following.get_placement_type_display()},
-        detail=ReasonForPlacementChange(reason).label if reason else "",
-        is_significant=True,
-        recorded_by=actor,
-    )
-    if not is_planned:
-        add_entry(
-            child_id=child.pk,
-            occurred_on=on,
-            kind=EntryKind.PLACEMENT,
-            summary=_("Placement ended unplanned"),
-            detail=disruption_reasons.strip(),
-            is_significant=True,
-            recorded_by=actor,
-        )
-    publish_casework_changed(child.pk)
-    return following
-
-
-@transaction.atomic
-def approve_unregistered_placement(
-    *,
-    child: Child,
-    placement: Placement,
-    approved_on: dt.date,
-    rationale: str,
-    actor: AbstractBaseUser | None,
-) -> Placement:
-    """A senior manager approves a child's placement in a setting not registered with Ofsted,
-    with the reasons it is the right place for now (docs/domain.md finding 24). Until this is
-    recorded the placement is flagged."""
-    child = lock_child(child)
-    if not _is_manager(actor):
-        raise ValidationError(
-            {"approved_on": _("Only a manager can approve an unregistered placement")}
-        )
-    check_not_future(approved_on, "approved_on", _("date of the approval"))
-    placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if placement.child_id != child.pk:
-        raise ValidationError({"placement": _("Choose one of this child's placements")})
-    if placement.is_registered is not False:
-        raise ValidationError(
-            {"placement": _("This placement is not recorded as unregistered: no approval needed")}
-        )
-    if placement.approved_on is not None:
-        raise ValidationError(
-            {
-                "placement": _("This placement was approved on %(date)s")
-                % {"date": long_date(placement.approved_on)}
-            }
-        )
-    if approved_on < placement.start_on:
-        raise ValidationError(
-            {
-                "approved_on": _("The approval cannot be before the placement started, on %(date)s")
-                % {"date": long_date(placement.start_on)}
-            }
-        )
-    if not rationale.strip():
-        raise ValidationError(
-            {"rationale": _("Enter why this unregistered setting is right for the child for now")}
-        )
-    placement.approved_by = actor
-    placement.approved_on = approved_on
-    placement.approval_rationale = rationale.strip()
-    placement.save()
-    add_entry(
-        child_id=child.pk,
-        occurred_on=approved_on,
-        kind=EntryKind.PLACEMENT,
-        summary=_("Unregistered placement approved by %(manager)s") % {"manager": actor},
-        detail=rationale.strip(),
-        is_significant=True,
-        recorded_by=actor,
-    )
-    publish_casework_changed(child.pk)
-    return placement
-
-
-@transaction.atomic
 def change_legal_status(
     *,
     child: Child,
@@ -722,7 +427,7 @@ def change_legal_status(
     check_not_future(on, "on", _("date the legal status changed"))
     if legal_status not in LegalStatus.values:
         raise ValidationError({"legal_status": _("Choose the legal status")})
-    episode = _open_episode(child, on, "on")
+    episode = open_episode(child, on, "on")
     if legal_status == episode.legal_status:
         raise ValidationError(
             {
@@ -732,10 +437,10 @@ def change_legal_status(
         )
     if episode.start_on == on:
         episode.legal_status = legal_status
-        _amend_same_day(episode, "legal_status")
+        amend_same_day(episode, "legal_status")
         following = episode
     else:
-        following = _continue(episode, on, "", actor, legal_status=legal_status)
+        following = continue_episode(episode, on, "", actor, legal_status=legal_status)
     add_entry(
         child_id=child.pk,
         occurred_on=on,
@@ -763,7 +468,7 @@ def end_care(
     check_not_future(on, "on", _("date the child ceased to be looked after"))
     if reason not in ReasonEpisodeCeased.values or reason == X1:
         raise ValidationError({"reason": _("Choose why the child ceased to be looked after")})
-    episode = _open_episode(child, on, "on")
+    episode = open_episode(child, on, "on")
     if episode.is_temporary:
         raise ValidationError(
             {

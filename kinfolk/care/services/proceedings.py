@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kinfolk.care.models.episodes import (
+from kinfolk.care.models.proceedings import (
     CareProceedings,
     CourtHearing,
     FinalOrder,

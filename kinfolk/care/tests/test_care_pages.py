@@ -12,10 +12,12 @@ from django.utils import timezone
 
 from kinfolk.care.models import CareEpisode, PeriodOfCare
 from kinfolk.care.models.episodes import (
-    CareProceedings,
-    CourtHearing,
     Placement,
     PlacementDisruption,
+)
+from kinfolk.care.models.proceedings import (
+    CareProceedings,
+    CourtHearing,
     PreProceedings,
     PreProceedingsMeeting,
 )

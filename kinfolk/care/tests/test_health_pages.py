@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import make_child, signed_in
+from kinfolk.care import services
 from kinfolk.care.models import (
     ExploitationScreening,
     HealthAssessment,
@@ -20,9 +21,7 @@ from kinfolk.care.models import (
     PersonalEducationPlan,
     UASCPeriod,
 )
-from kinfolk.care.services import health as services
-from kinfolk.care.services import start_care
-from kinfolk.care.services.health import ActionInput
+from kinfolk.care.services import ActionInput, start_care
 from kinfolk.casework.tests.pages import assert_refused, page, post_data
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.working_days import LONDON

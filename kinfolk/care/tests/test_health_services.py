@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from conftest import make_child
+from kinfolk.care import services
 from kinfolk.care.models import (
     ExploitationScreening,
     HealthAssessment,
@@ -18,9 +19,7 @@ from kinfolk.care.models import (
     PersonalEducationPlan,
     UASCPeriod,
 )
-from kinfolk.care.services import end_care, start_care
-from kinfolk.care.services import health as services
-from kinfolk.care.services.health import ActionInput
+from kinfolk.care.services import ActionInput, end_care, start_care
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.events import casework_changed
 from kinfolk.core.working_days import LONDON

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from conftest import make_child
-from kinfolk.care.services import health as services
-from kinfolk.care.services.health import strategy_discussion_warning
+from kinfolk.care import services
+from kinfolk.care.services import strategy_discussion_warning
 from kinfolk.core.working_days import LONDON
 from kinfolk.protection.models import StrategyDiscussion
 

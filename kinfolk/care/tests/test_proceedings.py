@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from kinfolk.care.models.episodes import (
+from kinfolk.care.models.proceedings import (
     CareProceedings,
     CourtHearing,
     PreProceedings,

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import make_child, signed_in
+from kinfolk.care import services
 from kinfolk.care.models import (
     CarePlan,
     FamilyTime,
@@ -19,9 +20,7 @@ from kinfolk.care.models import (
     LookedAfterReview,
     PeriodOfCare,
 )
-from kinfolk.care.services import reviews as services
-from kinfolk.care.services import start_care
-from kinfolk.care.services.reviews import Decision, Objective
+from kinfolk.care.services import Decision, Objective, start_care
 from kinfolk.casework.models import Visit
 from kinfolk.workforce.choices import Role
 from kinfolk.workforce.services import create_worker

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conftest import make_child
+from kinfolk.care import services
 from kinfolk.care.models import (
     CarePlan,
     CarePlanObjective,
@@ -18,9 +19,7 @@ from kinfolk.care.models import (
     LookedAfterReview,
     ReviewDecision,
 )
-from kinfolk.care.services import end_care, start_care
-from kinfolk.care.services import reviews as services
-from kinfolk.care.services.reviews import Decision, Objective
+from kinfolk.care.services import Decision, Objective, end_care, start_care
 from kinfolk.casework.models import Visit
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.events import casework_changed

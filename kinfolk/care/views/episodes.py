@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from kinfolk.care.forms_episodes import (
+from kinfolk.care.forms.episodes import (
     ApproveUnregisteredForm,
     ChangeLegalStatusForm,
     ChangePlacementForm,
@@ -24,12 +24,14 @@ from kinfolk.care.forms_episodes import (
 )
 from kinfolk.care.models.episodes import (
     CareEpisode,
-    CareProceedings,
     PeriodOfCare,
     Placement,
-    PreProceedings,
     placements_with_new_carers,
     weeks_between,
+)
+from kinfolk.care.models.proceedings import (
+    CareProceedings,
+    PreProceedings,
 )
 from kinfolk.care.services import (
     approve_unregistered_placement,
@@ -39,7 +41,7 @@ from kinfolk.care.services import (
     plo_alert_weeks,
     start_care,
 )
-from kinfolk.care.services.health import strategy_discussion_warning
+from kinfolk.care.services.missing import strategy_discussion_warning
 from kinfolk.casework.services import long_date
 from kinfolk.casework.views.base import CaseworkFormView
 from kinfolk.core.forms import CaseworkForm
@@ -124,7 +126,7 @@ class ChangePlacementView(CareFormView):
     record why the move cannot wait (finding 5)."""
 
     form_class = ChangePlacementForm
-    template_name = "care/change_placement.html"
+    template_name = "care/episodes/change_placement.html"
     heading = gettext_lazy("Record a move of placement")
     success_message = gettext_lazy("The move of placement is recorded")
     record_label = "Child record: placement move recorded"

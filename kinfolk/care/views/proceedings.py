@@ -6,7 +6,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinfolk.care.forms_episodes import (
+from kinfolk.care.forms.proceedings import (
     ConcludeProceedingsForm,
     EndPreProceedingsForm,
     HearingForm,
@@ -15,7 +15,10 @@ from kinfolk.care.forms_episodes import (
     LetterBeforeProceedingsForm,
     PreProceedingsMeetingForm,
 )
-from kinfolk.care.models.episodes import CareProceedings, PreProceedings
+from kinfolk.care.models.proceedings import (
+    CareProceedings,
+    PreProceedings,
+)
 from kinfolk.care.services import (
     conclude_care_proceedings,
     end_pre_proceedings,

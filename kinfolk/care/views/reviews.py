@@ -1,36 +1,39 @@
-"""Care plans, looked-after reviews and statutory visits to a child in care.
+"""Looked-after reviews, IRO challenges and statutory visits to a child in care.
 
-Pages under ``/children/<pk>/care/``. Pages about one record (a plan, a review, a decision) take
-its id from the query string (``?review=12``), so that every page answers with only the child's
-id. Each list reads a fixed number of queries, whatever the length of the history.
+Pages under ``/children/<pk>/care/``. Pages about one record (a review, a decision, a
+challenge) take its id from the query string (``?review=12``), so that every page answers with
+only the child's id. Each list reads a fixed number of queries, whatever the length of the
+history. Raising and resolving an IRO challenge is for independent reviewing officers and
+managers.
 """
 
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from kinfolk.care.forms_reviews import (
-    CarePlanForm,
+from kinfolk.care import services
+from kinfolk.care.forms.reviews import (
     CareVisitForm,
+    IROChallengeForm,
+    IROChallengeResolveForm,
     ReviewDecisionCompleteForm,
     ReviewForm,
     ReviewMinutesForm,
 )
 from kinfolk.care.models import PeriodOfCare
 from kinfolk.care.models.reviews import (
-    CarePlan,
-    CarePlanObjective,
     IROChallenge,
     LookedAfterReview,
     ReviewDecision,
 )
-from kinfolk.care.services import reviews as services
-from kinfolk.casework.models import Assessment, Visit
+from kinfolk.casework.models import Visit
 from kinfolk.casework.views.base import CaseworkFormView
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
@@ -72,105 +75,6 @@ class CareFormView(CaseworkFormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["back_url"] = care_page_url(self.child)
-        return context
-
-
-class CarePlanCreateView(CareFormView):
-    """Record a new version of the care plan (docs/domain.md stage 16)."""
-
-    form_class = CarePlanForm
-    template_name = "care/reviews/care_plan_form.html"
-    heading = _("Record a care plan")
-    intro = _(
-        "Each care plan is kept as a new version. Write the objectives so that the child "
-        "could understand them."
-    )
-    success_message = _("Care plan recorded")
-    record_label = "Child record: care plan recorded"
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["assessments"] = Assessment.objects.filter(
-            child=self.child, authorised_on__isnull=False
-        ).order_by("-authorised_on")
-        return kwargs
-
-    def record(self, form: CarePlanForm) -> CarePlan:
-        data = form.cleaned_data
-        return services.record_care_plan(
-            child=self.child,
-            made_on=data["made_on"],
-            assessment=data["assessment"],
-            needs=data["needs"],
-            objectives=[
-                services.Objective(
-                    description=row[""],
-                    owner=row["_owner"],
-                    due_on=row["_due_on"],
-                    is_identity=bool(row["_is_identity"]),
-                )
-                for row in data["objectives"]
-            ],
-            permanence_plan=data["permanence_plan"],
-            permanence_detail=data["permanence_detail"],
-            identity_needs=data["identity_needs"],
-            child_views=data["child_views"],
-            child_views_on=data["child_views_on"],
-            child_views_method=data["child_views_method"],
-            family_time=data["family_time"],
-            actor=self.request.user,
-        )
-
-    def get_success_url(self) -> str:
-        return reverse("care:care-plan-list", args=[self.child.pk])
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["disabilities"] = list(self.child.disabilities.all())
-        return context
-
-
-def plans_with_objectives(child: Child) -> QuerySet:
-    return (
-        CarePlan.objects.filter(child=child)
-        .select_related("assessment", "recorded_by", "period")
-        .prefetch_related(
-            Prefetch("objectives", queryset=CarePlanObjective.objects.order_by("due_on", "pk"))
-        )
-    )
-
-
-class CarePlanListView(ChildRecordMixin, TemplateView):
-    """The child's care plans, latest first: the current version and the history."""
-
-    template_name = "care/reviews/care_plan_list.html"
-    record_label = "Child record: care plans"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        plans = list(plans_with_objectives(self.child).order_by("-made_on", "-pk"))
-        for number, plan in enumerate(reversed(plans), start=1):
-            plan.version = number
-        context.update(plans=plans, back_url=care_page_url(self.child))
-        return context
-
-
-class CarePlanForChildView(ChildRecordMixin, TemplateView):
-    """The care plan in plain words for the child and family (docs/domain.md finding 17): the
-    latest plan, or the one in ``?plan=``."""
-
-    template_name = "care/reviews/care_plan_for_child.html"
-    record_label = "Child record: care plan for the child"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        plans = plans_with_objectives(self.child).order_by("-made_on", "-pk")
-        chosen = chosen_id(self.request, "plan")
-        plan = (plans.filter(pk=chosen).first() if chosen else None) or plans.first()
-        context.update(
-            plan=plan,
-            back_url=reverse("care:care-plan-list", args=[self.child.pk]),
-        )
         return context
 
 
@@ -360,3 +264,86 @@ class CareVisitCreateView(CareFormView):
             child_views=data["child_views"],
             actor=self.request.user,
         )
+
+
+def is_reviewing_officer_or_manager(user: Any) -> bool:
+    return getattr(user, "role", "") == Role.IRO or getattr(user, "is_manager", False)
+
+
+class IROOnlyMixin:
+    """Only independent reviewing officers and managers raise or resolve IRO challenges.
+
+    Checked once the child is found, so that a record the user may not see stays a 404."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_reviewing_officer_or_manager(request.user):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)  # type: ignore[misc]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_reviewing_officer_or_manager(request.user):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class IROChallengeCreateView(IROOnlyMixin, CareFormView):
+    """The IRO challenges drift, permanence, visits or another part of the plan (docs/domain.md
+    finding 18)."""
+
+    form_class = IROChallengeForm
+    heading = _("Record an IRO challenge")
+    success_message = _("IRO challenge recorded")
+    record_label = "Child record: IRO challenge raised"
+
+    def record(self, form: IROChallengeForm) -> IROChallenge:
+        data = form.cleaned_data
+        user = self.request.user
+        return services.raise_iro_challenge(
+            child=self.child,
+            raised_on=data["raised_on"],
+            issue=data["issue"],
+            detail=data["detail"],
+            stage=data["stage"],
+            response_due_on=data["response_due_on"],
+            raised_by=user if getattr(user, "role", "") == Role.IRO else None,
+            actor=user,
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("care:review-detail", args=[self.child.pk]) + "#iro-challenges"
+
+
+class IROChallengeResolveView(IROOnlyMixin, CareFormView):
+    """An IRO challenge is resolved, with its outcome."""
+
+    form_class = IROChallengeResolveForm
+    heading = _("Record the resolution of an IRO challenge")
+    success_message = _("IRO challenge resolved")
+    record_label = "Child record: IRO challenge resolved"
+
+    def open_challenges(self) -> QuerySet:
+        return IROChallenge.objects.filter(child=self.child, resolved_on__isnull=True).order_by(
+            "raised_on", "pk"
+        )
+
+    def unavailable(self) -> str:
+        if self.open_challenges().exists():
+            return ""
+        return str(_("No IRO challenge is open."))
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs.update(challenges=self.open_challenges(), chosen=self.chosen("challenge"))
+        return kwargs
+
+    def record(self, form: IROChallengeResolveForm) -> IROChallenge:
+        data = form.cleaned_data
+        return services.resolve_iro_challenge(
+            challenge=data["challenge"],
+            resolved_on=data["resolved_on"],
+            outcome=data["outcome"],
+            actor=self.request.user,
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("care:review-detail", args=[self.child.pk]) + "#iro-challenges"

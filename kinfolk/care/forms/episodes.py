@@ -1,8 +1,8 @@
 """Forms for a child's time in care: starting and ending care, moving placement, changing
-legal status, approving an unregistered setting, pre-proceedings and care proceedings.
+legal status, approving an unregistered setting.
 
 The forms only parse what was typed: the rules (SSDA903's, and those of docs/domain.md stages
-13 to 17) live in ``kinfolk.care.services``, whose refusals are shown next to the field they
+15 to 17) live in ``kinfolk.care.services``, whose refusals are shown next to the field they
 are about. Labels are plain words; each DfE code is shown beside its meaning, and the
 SSDA903 item a question feeds is named in its hint. Workers never choose the reason for a
 new episode: it is derived.
@@ -14,15 +14,12 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.care.forms.fields import choose, coded, radios
 from kinfolk.care.models.episodes import (
     ConnectedPersonsAssessment,
     EntryPanel,
-    FinalOrder,
-    GatewayDecision,
-    HearingKind,
     OfstedGrade,
     Placement,
-    PreProceedingsOutcome,
 )
 from kinfolk.core.codes import (
     CategoryOfNeed,
@@ -36,20 +33,6 @@ from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 
 #: The value of the provider radio for placements that have none (SSDA903 rule 213).
 NO_PROVIDER = "none"
-
-
-def coded(choices: Any, exclude: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """A DfE code list for a form: each meaning followed by its code."""
-    return [(code, f"{label} ({code})") for code, label in choices if code not in exclude]
-
-
-def choose(label: Any, choices: list[tuple[str, Any]], prompt: Any, **kwargs: Any) -> forms.Field:
-    """A select with a first, empty option prompting the choice."""
-    return forms.ChoiceField(label=label, choices=[("", prompt), *choices], **kwargs)
-
-
-def radios(label: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> forms.Field:
-    return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, **kwargs)
 
 
 class PlacementFieldsMixin(forms.Form):
@@ -355,101 +338,3 @@ class ApproveUnregisteredForm(CaseworkForm):
         self.choose_one(
             "placement", placements, chosen, label=placement_label, caption=_("Placement")
         )
-
-
-class LegalGatewayForm(CaseworkForm):
-    """A legal gateway (legal planning) meeting and its decision (docs/domain.md stage 13)."""
-
-    held_on = date_field(_("Date of the legal gateway meeting"))
-    decision = radios(_("Decision"), GatewayDecision.choices)
-    rationale = text_area(_("Reasons for the decision"), rows=6, required=True)
-    required_messages = {
-        "held_on": _("Enter the date of the legal gateway meeting"),
-        "decision": _("Choose the decision of the meeting"),
-        "rationale": _("Enter the reasons for the decision"),
-    }
-
-
-class LetterBeforeProceedingsForm(CaseworkForm):
-    """The letter before proceedings, with every section the parents need (finding 13)."""
-
-    sent_on = date_field(_("Date the letter was sent"))
-    concerns = text_area(
-        _("The concerns"),
-        rows=5,
-        required=True,
-        help_text=_("What worries the authority about the child's care, in plain words"),
-    )
-    expectations = text_area(
-        _("What the parents must do"),
-        rows=5,
-        required=True,
-        help_text=_("Each change the parents must make, so that they can tell when it is done"),
-    )
-    expectations_due_on = date_field(_("By when"))
-    support_offered = text_area(_("The support offered"), rows=4, required=True)
-    consequences = text_area(
-        _("What happens if things do not change"),
-        rows=4,
-        required=True,
-        help_text=_("For example, that the authority will apply to the court for a care order"),
-    )
-    required_messages = {
-        "sent_on": _("Enter the date the letter was sent"),
-        "concerns": _("Enter the concerns, in words the parents will understand"),
-        "expectations": _("Enter what the parents must do"),
-        "expectations_due_on": _("Enter the date by which the parents must make the changes"),
-        "support_offered": _("Enter the support offered to the parents"),
-        "consequences": _("Enter what happens if things do not change"),
-    }
-
-
-class PreProceedingsMeetingForm(CaseworkForm):
-    """A pre-proceedings meeting."""
-
-    held_on = date_field(_("Date of the meeting"))
-    summary = text_area(_("What was agreed"), rows=5, required=True)
-    required_messages = {
-        "held_on": _("Enter the date of the meeting"),
-        "summary": _("Enter what was agreed at the meeting"),
-    }
-
-
-class EndPreProceedingsForm(CaseworkForm):
-    """How pre-proceedings ended."""
-
-    ended_on = date_field(_("Date pre-proceedings ended"))
-    outcome = radios(_("Outcome"), PreProceedingsOutcome.choices)
-    required_messages = {
-        "ended_on": _("Enter the date pre-proceedings ended"),
-        "outcome": _("Choose how pre-proceedings ended"),
-    }
-
-
-class IssueProceedingsForm(CaseworkForm):
-    """The application to the court."""
-
-    issued_on = date_field(_("Date proceedings were issued"))
-    required_messages = {"issued_on": _("Enter the date proceedings were issued")}
-
-
-class HearingForm(CaseworkForm):
-    """A hearing in care proceedings."""
-
-    held_on = date_field(_("Date of the hearing"))
-    kind = radios(_("Kind of hearing"), HearingKind.choices)
-    required_messages = {
-        "held_on": _("Enter the date of the hearing"),
-        "kind": _("Choose the kind of hearing"),
-    }
-
-
-class ConcludeProceedingsForm(CaseworkForm):
-    """The final order."""
-
-    final_order_on = date_field(_("Date of the final order"))
-    final_order = radios(_("Final order"), FinalOrder.choices)
-    required_messages = {
-        "final_order_on": _("Enter the date of the final order"),
-        "final_order": _("Choose the final order"),
-    }

@@ -1,29 +1,10 @@
-"""URLs of the care page and of the pages that record periods of care, placements, legal
-status, pre-proceedings and care proceedings (included by ``kinfolk.care.urls``)."""
+"""The pages that record pre-proceedings and care proceedings (included by ``kinfolk.care.urls``)."""
 
 from django.urls import path
 
-from kinfolk.care.views import episodes, proceedings
+from kinfolk.care.views import proceedings
 
 urlpatterns = [
-    path("<int:pk>/care/", episodes.ChildCareView.as_view(), name="child-care"),
-    path("<int:pk>/care/start/", episodes.StartCareView.as_view(), name="care-start"),
-    path(
-        "<int:pk>/care/placements/move/",
-        episodes.ChangePlacementView.as_view(),
-        name="placement-change",
-    ),
-    path(
-        "<int:pk>/care/placements/approve/",
-        episodes.UnregisteredPlacementApproveView.as_view(),
-        name="unregistered-approve",
-    ),
-    path(
-        "<int:pk>/care/legal-status/change/",
-        episodes.ChangeLegalStatusView.as_view(),
-        name="legal-status-change",
-    ),
-    path("<int:pk>/care/end/", episodes.EndCareView.as_view(), name="care-end"),
     path(
         "<int:pk>/care/pre-proceedings/gateway/",
         proceedings.LegalGatewayCreateView.as_view(),

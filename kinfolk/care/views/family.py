@@ -1,129 +1,37 @@
-"""IRO challenges, family time and life-story work for a child in care.
-
-Pages under ``/children/<pk>/care/``; a page about one record takes its id from the query
-string. Raising and resolving an IRO challenge is for independent reviewing officers and
-managers.
-"""
+"""Family time and life-story work of a child in care (docs/domain.md stages 24 and 25).
+Pages under ``/children/<pk>/care/family-time/`` and ``.../life-story/``; a page about one
+arrangement takes its id from the query string."""
 
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from kinfolk.care.forms_reviews import (
+from kinfolk.care import services
+from kinfolk.care.forms.family import (
     FamilyTimeForm,
     FamilyTimeRiskForm,
-    IROChallengeForm,
-    IROChallengeResolveForm,
     LifeStoryDecisionForm,
     LifeStoryWorkForm,
 )
 from kinfolk.care.models.reviews import (
     FamilyTime,
-    IROChallenge,
     LifeStoryDecision,
     LifeStoryWork,
 )
-from kinfolk.care.services import reviews as services
 from kinfolk.care.views.reviews import CareFormView, care_page_url
 from kinfolk.people.views.mixins import ChildRecordMixin
-from kinfolk.workforce.choices import Role
-
-
-def is_reviewing_officer_or_manager(user: Any) -> bool:
-    return getattr(user, "role", "") == Role.IRO or getattr(user, "is_manager", False)
-
-
-class IROOnlyMixin:
-    """Only independent reviewing officers and managers raise or resolve IRO challenges.
-
-    Checked once the child is found, so that a record the user may not see stays a 404."""
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_reviewing_officer_or_manager(request.user):
-            raise PermissionDenied
-        return super().get(request, *args, **kwargs)  # type: ignore[misc]
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_reviewing_officer_or_manager(request.user):
-            raise PermissionDenied
-        return super().post(request, *args, **kwargs)  # type: ignore[misc]
-
-
-class IROChallengeCreateView(IROOnlyMixin, CareFormView):
-    """The IRO challenges drift, permanence, visits or another part of the plan (docs/domain.md
-    finding 18)."""
-
-    form_class = IROChallengeForm
-    heading = _("Record an IRO challenge")
-    success_message = _("IRO challenge recorded")
-    record_label = "Child record: IRO challenge raised"
-
-    def record(self, form: IROChallengeForm) -> IROChallenge:
-        data = form.cleaned_data
-        user = self.request.user
-        return services.raise_iro_challenge(
-            child=self.child,
-            raised_on=data["raised_on"],
-            issue=data["issue"],
-            detail=data["detail"],
-            stage=data["stage"],
-            response_due_on=data["response_due_on"],
-            raised_by=user if getattr(user, "role", "") == Role.IRO else None,
-            actor=user,
-        )
-
-    def get_success_url(self) -> str:
-        return reverse("care:review-detail", args=[self.child.pk]) + "#iro-challenges"
-
-
-class IROChallengeResolveView(IROOnlyMixin, CareFormView):
-    """An IRO challenge is resolved, with its outcome."""
-
-    form_class = IROChallengeResolveForm
-    heading = _("Record the resolution of an IRO challenge")
-    success_message = _("IRO challenge resolved")
-    record_label = "Child record: IRO challenge resolved"
-
-    def open_challenges(self) -> QuerySet:
-        return IROChallenge.objects.filter(child=self.child, resolved_on__isnull=True).order_by(
-            "raised_on", "pk"
-        )
-
-    def unavailable(self) -> str:
-        if self.open_challenges().exists():
-            return ""
-        return str(_("No IRO challenge is open."))
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs.update(challenges=self.open_challenges(), chosen=self.chosen("challenge"))
-        return kwargs
-
-    def record(self, form: IROChallengeResolveForm) -> IROChallenge:
-        data = form.cleaned_data
-        return services.resolve_iro_challenge(
-            challenge=data["challenge"],
-            resolved_on=data["resolved_on"],
-            outcome=data["outcome"],
-            actor=self.request.user,
-        )
-
-    def get_success_url(self) -> str:
-        return reverse("care:review-detail", args=[self.child.pk]) + "#iro-challenges"
 
 
 class FamilyTimeListView(ChildRecordMixin, TemplateView):
     """The child's family time arrangements, with risk assessment reviews that are due
     (docs/domain.md stage 25, finding 60)."""
 
-    template_name = "care/reviews/family_time_list.html"
+    template_name = "care/family/family_time_list.html"
     record_label = "Child record: family time"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -205,7 +113,7 @@ class LifeStoryView(ChildRecordMixin, TemplateView):
     """The child's life-story work and the log of decisions, with reasons written for the
     child to read later (docs/domain.md stage 24, finding 21)."""
 
-    template_name = "care/reviews/life_story.html"
+    template_name = "care/family/life_story.html"
     record_label = "Child record: life-story work"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -1,6 +1,6 @@
-"""Pages for a child's missing episodes and return interviews, exploitation screening and
-UASC status, under ``/children/<pk>/care/missing/``, ``.../exploitation/`` and
-``.../uasc/`` (docs/domain.md stages 22 and 23)."""
+"""Pages for a child's missing episodes and return interviews, and exploitation screening,
+under ``/children/<pk>/care/missing/`` and ``.../exploitation/`` (docs/domain.md stages 22 and
+23)."""
 
 from typing import Any
 
@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from kinfolk.care import forms_health as forms
+from kinfolk.care import services
+from kinfolk.care.forms import missing as forms
 from kinfolk.care.models import ExploitationScreening, MissingEpisode, UASCPeriod
-from kinfolk.care.services import health as services
 from kinfolk.care.views.health import CareHealthFormView, care_page_url
+from kinfolk.core.dates import long_datetime
 from kinfolk.people.views.mixins import ChildRecordMixin
 
 
@@ -21,7 +22,7 @@ class MissingHistoryView(ChildRecordMixin, TemplateView):
     within 72 hours, and the exploitation screenings (docs/domain.md stage 22: repeat episodes,
     late interviews, links to exploitation)."""
 
-    template_name = "care/health/missing_history.html"
+    template_name = "care/missing/missing_history.html"
     record_label = "Child record: missing episodes"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -58,7 +59,7 @@ class MissingStartView(MissingFormView):
             return ""
         return _("%(child)s has been missing since %(when)s: record the return first.") % {
             "child": self.child,
-            "when": services.long_datetime(current.started_at),
+            "when": long_datetime(current.started_at),
         }
 
     def record(self, form: forms.MissingStartForm) -> MissingEpisode:
@@ -187,49 +188,4 @@ class ExploitationScreeningCreateView(MissingFormView):
             is_referred_to_complex_safeguarding=data["is_referred_to_complex_safeguarding"],
             notes=data["notes"],
             actor=self.request.user,
-        )
-
-
-class UASCStartView(MissingFormView):
-    """Record that the child is an unaccompanied asylum-seeking child."""
-
-    form_class = forms.UASCStartForm
-    heading = _("Record UASC status")
-    success_message = _("UASC status recorded")
-    record_label = "Child record: UASC status started"
-
-    def unavailable(self) -> str:
-        current = UASCPeriod.objects.filter(child=self.child, end_on__isnull=True).first()
-        if current is None:
-            return ""
-        return _("%(child)s has been an unaccompanied asylum-seeking child since %(date)s.") % {
-            "child": self.child,
-            "date": services.long_date(current.start_on),
-        }
-
-    def record(self, form: forms.UASCStartForm) -> UASCPeriod:
-        return services.start_uasc(
-            child=self.child,
-            start_on=form.cleaned_data["start_on"],
-            immigration_status=form.cleaned_data["immigration_status"],
-            actor=self.request.user,
-        )
-
-
-class UASCEndView(MissingFormView):
-    """Record that the child's UASC status ceased."""
-
-    form_class = forms.UASCEndForm
-    heading = _("Record the end of UASC status")
-    success_message = _("End of UASC status recorded")
-    record_label = "Child record: UASC status ended"
-
-    def unavailable(self) -> str:
-        if UASCPeriod.objects.filter(child=self.child, end_on__isnull=True).exists():
-            return ""
-        return _("%(child)s is not an unaccompanied asylum-seeking child.") % {"child": self.child}
-
-    def record(self, form: forms.UASCEndForm) -> UASCPeriod:
-        return services.end_uasc(
-            child=self.child, end_on=form.cleaned_data["end_on"], actor=self.request.user
         )

@@ -1,13 +1,11 @@
-"""Forms for care plans, looked-after reviews, IRO challenges, statutory visits, family time and
-life-story work.
+"""Forms for looked-after reviews, IRO challenges and statutory visits.
 
-The forms parse what was typed and check that each objective or decision row is complete. The
-rules (looked after on the date, nothing in the future, one review a day, the child's views
-with their date and method) live in ``kinfolk.care.services.reviews``, whose messages the forms
-show next to the field they are about.
+The forms parse what was typed and check that each decision row is complete. The rules (looked
+after on the date, nothing in the future, one review a day) live in
+``kinfolk.care.services.reviews``, whose messages the forms show next to the field they are
+about.
 """
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -17,22 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from kinfolk.care.models.reviews import (
     ChallengeIssue,
     ChallengeStage,
-    FamilyRelationship,
-    LifeStoryStatus,
-    PermanencePlan,
     TakingPart,
-    ViewsMethod,
 )
 from kinfolk.core.codes import ReviewParticipation
+from kinfolk.core.dates import long_date
 from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 
 #: How many objective rows the care plan form offers, and decision rows the review form offers.
-OBJECTIVE_ROWS = 4
+
+
 DECISION_ROWS = 4
-
-
-def long_date(day: dt.date) -> str:
-    return day.strftime("%-d %B %Y")
 
 
 class RowsMixin:
@@ -76,127 +68,6 @@ class RowsMixin:
             if not missing:
                 complete.append(values)
         return complete
-
-
-class CarePlanForm(RowsMixin, CaseworkForm):
-    """A new version of the care plan (docs/domain.md stage 16, findings 52, 53 and 54)."""
-
-    made_on = date_field(_("Date of the plan"))
-    assessment = forms.ModelChoiceField(
-        label=_("Assessment the needs come from"),
-        queryset=None,
-        required=False,
-        empty_label=_("Not linked to an assessment in Kinfolk"),
-    )
-    needs = text_area(
-        _("The child's needs from the assessment"),
-        rows=5,
-        required=True,
-        help_text=_("What the assessment found the child needs, in each area of their life"),
-    )
-    permanence_plan = forms.ChoiceField(
-        label=_("Permanence plan"),
-        choices=PermanencePlan.choices,
-        widget=forms.RadioSelect,
-        help_text=_("Where the child will grow up. Needed by the second review"),
-    )
-    permanence_detail = text_area(_("About the permanence plan"), rows=3, required=False)
-    identity_needs = text_area(
-        _("Identity needs"),
-        rows=4,
-        required=True,
-        help_text=_(
-            "Ethnicity, culture, religion, language, disability and what matters to the child "
-            "about who they are. Add an objective that meets them"
-        ),
-    )
-    child_views = text_area(
-        _("The child's views"),
-        rows=5,
-        required=True,
-        help_text=_("What the child said, or showed, about the plan, in their words"),
-    )
-    child_views_on = date_field(_("Date the child's views were gathered"))
-    child_views_method = forms.ChoiceField(
-        label=_("How the child's views were gathered"),
-        choices=ViewsMethod.choices,
-        widget=forms.RadioSelect,
-    )
-    family_time = text_area(
-        _("Family time"),
-        rows=3,
-        required=False,
-        help_text=_("Who the child sees, how often, and whether it is supervised"),
-    )
-    required_messages = {
-        "made_on": _("Enter the date of the plan"),
-        "needs": _("Enter the child's needs from the assessment"),
-        "permanence_plan": _("Choose the permanence plan"),
-        "identity_needs": _("Enter the child's identity needs"),
-        "child_views": _("Enter the child's views"),
-        "child_views_on": _("Enter the date the child's views were gathered"),
-        "child_views_method": _("Choose how the child's views were gathered"),
-    }
-
-    row_prefix = "objective"
-    row_parts = (
-        ("", _("Enter what objective %(n)s is")),
-        ("_owner", _("Enter who will make objective %(n)s happen")),
-        ("_due_on", _("Enter the date objective %(n)s is due by")),
-        ("_is_identity", None),
-    )
-    row_count = OBJECTIVE_ROWS
-
-    def __init__(self, *args: Any, assessments: QuerySet, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["assessment"].queryset = assessments
-        self.fields["assessment"].label_from_instance = lambda a: (
-            _("Assessment authorised on %(date)s") % {"date": long_date(a.authorised_on)}
-        )
-        for number in range(1, OBJECTIVE_ROWS + 1):
-            name = f"objective_{number}"
-            self.fields[name] = forms.CharField(
-                label=_("Objective"),
-                max_length=500,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                help_text=_("What will be different for the child") if number == 1 else "",
-            )
-            self.fields[f"{name}_owner"] = forms.CharField(
-                label=_("Who will make it happen"), max_length=200, required=False
-            )
-            self.fields[f"{name}_due_on"] = date_field(_("By when"), required=False)
-            self.fields[f"{name}_is_identity"] = forms.BooleanField(
-                label=_("This objective meets an identity need"), required=False
-            )
-        for name in self.row_fields():
-            self.fields[name].widget.attrs.setdefault("class", self._govuk_class(self.fields[name]))
-
-    @staticmethod
-    def _govuk_class(field: forms.Field) -> str:
-        if isinstance(field.widget, forms.Textarea):
-            return "govuk-textarea"
-        if isinstance(field.widget, forms.CheckboxInput):
-            return "govuk-checkboxes__input"
-        return "govuk-input"
-
-    def row_fields(self) -> set[str]:
-        return {name for n in range(1, OBJECTIVE_ROWS + 1) for name in self.row_names(n)}
-
-    def main_fields(self) -> list[forms.BoundField]:
-        """The plan's fields other than the objective rows, in order."""
-        rows = self.row_fields()
-        return [self[name] for name in self.fields if name not in rows]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        data["objectives"] = self.clean_rows(data)
-        if not data["objectives"] and "objective_1" not in self.errors:
-            self.add_error("objective_1", _("Add at least one objective for the child"))
-        return data
-
-    def service_error_fields(self) -> dict[str, str]:
-        return {"objectives": "objective_1"}
 
 
 class ReviewForm(RowsMixin, CaseworkForm):
@@ -444,133 +315,4 @@ class CareVisitForm(CaseworkForm):
     required_messages = {
         "visited_on": _("Enter the date of the visit"),
         "is_child_seen": _("Select whether the child was seen"),
-    }
-
-
-class FamilyTimeForm(CaseworkForm):
-    """An arrangement for family time (docs/domain.md stage 25, finding 60)."""
-
-    agreed_on = date_field(_("Date agreed"))
-    with_whom = forms.CharField(
-        label=_("Who with"), max_length=200, help_text=_("Their name, for example Jo Brown")
-    )
-    relationship = forms.ChoiceField(
-        label=_("Relationship to the child"),
-        choices=[("", _("Choose the relationship")), *FamilyRelationship.choices],
-    )
-    frequency = forms.CharField(
-        label=_("How often"), max_length=200, help_text=_("For example, every Saturday for 2 hours")
-    )
-    is_supervised = yes_no_field(_("Is the family time supervised?"))
-    risk_assessed_on = date_field(
-        _("Date of the risk assessment"),
-        required=False,
-        help_text=_("Needed when the family time is not supervised. For example, 27 3 2026"),
-    )
-    risk_review_on = date_field(
-        _("Review the risk assessment by"),
-        required=False,
-        help_text=_("Leave blank to review it 3 months after the assessment"),
-    )
-    child_views = text_area(_("The child's views"), rows=4)
-    required_messages = {
-        "agreed_on": _("Enter the date the arrangement was agreed"),
-        "with_whom": _("Enter who the family time is with"),
-        "relationship": _("Choose their relationship to the child"),
-        "frequency": _("Enter how often the family time happens"),
-        "is_supervised": _("Select whether the family time is supervised"),
-    }
-
-
-class FamilyTimeRiskForm(CaseworkForm):
-    """The risk assessment of a family time arrangement is reviewed."""
-
-    arrangement = forms.ModelChoiceField(
-        label=_("Which arrangement?"),
-        error_messages={"invalid_choice": _("Choose a current arrangement")},
-        queryset=None,
-        empty_label=None,
-        widget=forms.RadioSelect,
-    )
-    risk_assessed_on = date_field(_("Date of the risk assessment"))
-    risk_review_on = date_field(
-        _("Review the risk assessment by"),
-        required=False,
-        help_text=_("Leave blank to review it 3 months after the assessment"),
-    )
-    required_messages = {
-        "arrangement": _("Choose the arrangement"),
-        "risk_assessed_on": _("Enter the date of the risk assessment"),
-    }
-
-    def __init__(
-        self, *args: Any, arrangements: QuerySet, chosen: str | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.choose_one(
-            "arrangement",
-            arrangements,
-            chosen,
-            label=lambda a: (
-                _("%(whom)s (%(relationship)s), %(frequency)s")
-                % {
-                    "whom": a.with_whom,
-                    "relationship": a.get_relationship_display(),
-                    "frequency": a.frequency,
-                }
-            ),
-            caption=_("Family time"),
-        )
-
-
-class LifeStoryWorkForm(CaseworkForm):
-    """Where the child's life-story work has got to (docs/domain.md stage 24, finding 21)."""
-
-    updated_on = date_field(_("Date of this update"))
-    status = forms.ChoiceField(
-        label=_("Status"), choices=LifeStoryStatus.choices, widget=forms.RadioSelect
-    )
-    worker = forms.ModelChoiceField(
-        label=_("Worker doing the life-story work"),
-        queryset=None,
-        required=False,
-        empty_label=_("Choose a member of staff"),
-    )
-    later_life_letter_on = date_field(
-        _("Date of the later-life letter"),
-        required=False,
-        help_text=_("Needed before the work is complete. For example, 27 3 2026"),
-    )
-    required_messages = {
-        "updated_on": _("Enter the date of this update"),
-        "status": _("Choose where the life-story work has got to"),
-    }
-
-    def __init__(self, *args: Any, workers: QuerySet, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["worker"].queryset = workers
-
-
-class LifeStoryDecisionForm(CaseworkForm):
-    """A decision about the child's life, with the reason in words for the child."""
-
-    decided_on = date_field(_("Date of the decision"))
-    decision = forms.CharField(
-        label=_("Decision"),
-        max_length=300,
-        help_text=_("For example, Ava will live with her grandmother"),
-    )
-    reason_for_child = text_area(
-        _("Why, in words for the child"),
-        rows=5,
-        required=True,
-        help_text=_(
-            "Write to the child, as they might read it when they are older: what was decided "
-            "and why"
-        ),
-    )
-    required_messages = {
-        "decided_on": _("Enter the date of the decision"),
-        "decision": _("Enter the decision"),
-        "reason_for_child": _("Enter the reason, in words for the child"),
     }

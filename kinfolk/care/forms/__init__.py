@@ -1,0 +1,1 @@
+"""The care forms, one module a topic, as in ``kinfolk.care.services``."""

@@ -1,0 +1,99 @@
+"""Recording that a child is an unaccompanied asylum-seeking child, and when that status
+ceased (SSDA903 UASC and DUC).
+
+Every function runs in one transaction, locks the child first, writes the chronology and
+publishes ``casework_changed``; a refusal raises ``ValidationError`` keyed by field and
+changes nothing.
+"""
+
+import datetime as dt
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kinfolk.care.models import (
+    UASCPeriod,
+)
+from kinfolk.care.services.health import check_day, record_entry
+from kinfolk.casework.services import lock_child, long_date
+from kinfolk.chronology.choices import EntryKind
+from kinfolk.core.actors import staff_member
+from kinfolk.core.working_days import add_months
+from kinfolk.people.models import Child
+
+
+@transaction.atomic
+def start_uasc(
+    *,
+    child: Child,
+    start_on: dt.date,
+    immigration_status: str = "",
+    actor: AbstractBaseUser | None = None,
+) -> UASCPeriod:
+    """The child is recognised as an unaccompanied asylum-seeking child (SSDA903 UASC)."""
+    child = lock_child(child)
+    check_day(child, start_on, "start_on", _("date UASC status began"))
+    if (child.age_on(start_on) or 0) >= 18:
+        raise ValidationError({"start_on": _("UASC status is for children under 18")})
+    current = UASCPeriod.objects.filter(child=child, end_on__isnull=True).first()
+    if current is not None:
+        raise ValidationError(
+            {
+                "start_on": _(
+                    "%(child)s has been an unaccompanied asylum-seeking child since %(date)s"
+                )
+                % {"child": child, "date": long_date(current.start_on)}
+            }
+        )
+    last = UASCPeriod.objects.filter(child=child).order_by("-end_on").first()
+    if last is not None and start_on <= last.end_on:
+        raise ValidationError(
+            {
+                "start_on": _("UASC status last ceased on %(date)s: this must be after it")
+                % {"date": long_date(last.end_on)}
+            }
+        )
+    period = UASCPeriod.objects.create(
+        child=child,
+        start_on=start_on,
+        immigration_status=immigration_status.strip(),
+        recorded_by=staff_member(actor),
+    )
+    record_entry(child, start_on, EntryKind.UASC, _("Unaccompanied asylum-seeking child"), actor)
+    return period
+
+
+@transaction.atomic
+def end_uasc(*, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None) -> UASCPeriod:
+    """UASC status ceased, on or before the 18th birthday (SSDA903 DUC, rule 304)."""
+    child = lock_child(child)
+    check_day(child, end_on, "end_on", _("date UASC status ceased"))
+    period = UASCPeriod.objects.filter(child=child, end_on__isnull=True).first()
+    if period is None:
+        raise ValidationError(
+            {
+                "end_on": _("%(child)s is not an unaccompanied asylum-seeking child")
+                % {"child": child}
+            }
+        )
+    if end_on < period.start_on:
+        raise ValidationError(
+            {
+                "end_on": _("This is before UASC status began, on %(date)s")
+                % {"date": long_date(period.start_on)}
+            }
+        )
+    eighteenth = add_months(child.date_of_birth, 18 * 12)
+    if end_on > eighteenth:
+        raise ValidationError(
+            {
+                "end_on": _("UASC status ends by the 18th birthday, %(date)s")
+                % {"date": long_date(eighteenth)}
+            }
+        )
+    period.end_on = end_on
+    period.save(update_fields=["end_on"])
+    record_entry(child, end_on, EntryKind.UASC, _("UASC status ceased"), actor)
+    return period

@@ -1,0 +1,28 @@
+"""The child's care pages, under ``/children/<pk>/care/``, one module a topic as in
+``kinfolk.care.views``."""
+
+from kinfolk.care.urls import (
+    education,
+    episodes,
+    family,
+    health,
+    missing,
+    plans,
+    proceedings,
+    reviews,
+    uasc,
+)
+
+app_name = "care"
+
+urlpatterns = [
+    *episodes.urlpatterns,
+    *proceedings.urlpatterns,
+    *plans.urlpatterns,
+    *reviews.urlpatterns,
+    *family.urlpatterns,
+    *health.urlpatterns,
+    *education.urlpatterns,
+    *missing.urlpatterns,
+    *uasc.urlpatterns,
+]
