@@ -16,14 +16,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 from django.utils import timezone
 
 from kinfolk.casework.choices import PlanKind
 from kinfolk.casework.models import ChildInNeedEpisode, Plan
-from kinfolk.core.working_days import add_working_days, working_days_between
+from kinfolk.core import timescales
+from kinfolk.core.working_days import working_days_between
 from kinfolk.frontdoor.choices import OUTCOMES_NEEDING_SIGN_OFF
 from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision
 from kinfolk.people.models import Child, Relationship
@@ -50,7 +50,7 @@ def waiting_since(since: dt.datetime, *, now: dt.datetime | None = None) -> Wait
     now = now or timezone.now()
     received_on = timezone.localtime(since).date()
     today = timezone.localtime(now).date()
-    due_on = add_working_days(received_on, settings.KINFOLK_SCREENING_WORKING_DAYS)
+    due_on = timescales.SCREENING.due_after(received_on)
     return Waiting(
         since=since,
         working_days=working_days_between(received_on, today),

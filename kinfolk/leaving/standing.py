@@ -27,6 +27,7 @@ from kinfolk.care.history import (
     left_care_as_care_leaver,
 )
 from kinfolk.care.models import CareEpisode, PeriodOfCare
+from kinfolk.core import timescales
 from kinfolk.core.codes import CareLeaverInTouch
 from kinfolk.core.dates import long_date
 from kinfolk.core.working_days import add_months, age_on
@@ -60,10 +61,8 @@ LEAVING_PREFETCH = (
 #: A pathway plan is due within 3 months of the 16th birthday, or of care starting after it
 #: (docs/duties.md ``pathway-plan-3m``), and reviewed at least every 6 months
 #: (``pathway-plan-review-6m``); personal advisers keep in touch at least every 2 months
-#: (``care-leaver-contact-2m``). The duties engine owns these deadlines; the pages flag them.
-PATHWAY_PLAN_MONTHS = 3
-PATHWAY_PLAN_REVIEW_MONTHS = 6
-CONTACT_MONTHS = 2
+#: (``care-leaver-contact-2m``). The duty rules and these pages read the same timescales
+#: (kinfolk.core.timescales); the duties engine owns the duties, the pages flag them.
 
 #: OC3 asks about the young person's circumstances around their birthday: from 3 months
 #: before it to 1 month after (DfE SSDA903 guidance).
@@ -220,9 +219,9 @@ def pathway_plan_first_due_on(date_of_birth: dt.date, stays: list[Stay]) -> dt.d
     ``pathway-plan-3m``); None when never looked after at 16 or over."""
     sixteenth = birthday(date_of_birth, 16)
     if is_looked_after_on(stays, sixteenth):
-        return add_months(sixteenth, PATHWAY_PLAN_MONTHS)
+        return timescales.PATHWAY_PLAN.due_after(sixteenth)
     later = [stay.start_on for stay in stays if stay.start_on > sixteenth]
-    return add_months(min(later), PATHWAY_PLAN_MONTHS) if later else None
+    return timescales.PATHWAY_PLAN.due_after(min(later)) if later else None
 
 
 @dataclass(frozen=True)
@@ -353,7 +352,7 @@ def summarise(child: Any, today: dt.date) -> YoungPerson:
     dob = child.date_of_birth
     plan_due_on = pathway_plan_first_due_on(dob, stays) if dob and not plans else None
     plan_review_due_on = (
-        add_months(latest_plan.made_on, PATHWAY_PLAN_REVIEW_MONTHS) if latest_plan else None
+        timescales.PATHWAY_PLAN_REVIEW.due_after(latest_plan.made_on) if latest_plan else None
     )
     last_contact_on = latest_contact.contacted_on if latest_contact else None
     contact_from = max(
@@ -361,7 +360,7 @@ def summarise(child: Any, today: dt.date) -> YoungPerson:
         default=None,
     )
     contact_due_on = (
-        add_months(contact_from, CONTACT_MONTHS)
+        timescales.CARE_LEAVER_CONTACT.due_after(contact_from)
         if contact_from and not standing.is_looked_after
         else None
     )

@@ -24,8 +24,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.core import timescales
 from kinfolk.core.codes import MissingKind, SDQReason
-from kinfolk.core.working_days import LONDON, add_months, add_working_days
+from kinfolk.core.working_days import LONDON, add_months
 
 if TYPE_CHECKING:
     from kinfolk.care.models.episodes import PeriodOfCare
@@ -52,10 +53,6 @@ __all__ = [
     "care_health_summary",
     "return_interview_timeliness",
 ]
-
-#: Hours after a child's return within which a return interview is offered (Children who run
-#: away or go missing from home or care, 2014).
-RETURN_INTERVIEW_HOURS = 72
 
 
 class HealthAssessmentKind(models.TextChoices):
@@ -180,8 +177,8 @@ class HealthAssessment(models.Model):
     def next_due_on(self, child: "Child") -> dt.date:
         """When the next review is due: 6 months on if the child was under 5 on the date of
         this assessment, otherwise 12 months (docs/duties.md ``rha``)."""
-        age = child.age_on(self.assessed_on)
-        return add_months(self.assessed_on, 6 if age is not None and age < 5 else 12)
+        timescale = timescales.review_health_assessment(child.date_of_birth, self.assessed_on)
+        return timescale.due_after(self.assessed_on)
 
 
 class HealthPlanAction(models.Model):
@@ -418,7 +415,7 @@ class MissingEpisode(models.Model):
     def offer_deadline(self) -> dt.datetime | None:
         if self.ended_at is None:
             return None
-        return self.ended_at + dt.timedelta(hours=RETURN_INTERVIEW_HOURS)
+        return timescales.RETURN_INTERVIEW.ends_at(self.ended_at)
 
     def interview_offer_timeliness(self, now: dt.datetime | None = None) -> str:
         """Whether a return interview was offered within 72 hours of the return: ``yes``,
@@ -581,7 +578,7 @@ def care_health_summary(child: "Child", today: dt.date) -> CareHealthSummary:
     period = PeriodOfCare.objects.filter(child=child).order_by("-start_on", "-pk").first()
     summary = CareHealthSummary(today=today, period=period)
     if period is not None:
-        summary.initial_due_on = add_working_days(period.start_on, 20)
+        summary.initial_due_on = timescales.INITIAL_HEALTH_ASSESSMENT.due_after(period.start_on)
         assessments = list(HealthAssessment.objects.filter(period=period))
         summary.initial_assessment = next(
             (a for a in assessments if a.kind == HealthAssessmentKind.INITIAL), None

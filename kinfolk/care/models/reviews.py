@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.choices import VisitKind
 from kinfolk.casework.models import Visit
+from kinfolk.core import timescales
 from kinfolk.core.codes import ReviewParticipation
-from kinfolk.core.working_days import add_months, add_working_days
 
 __all__ = [
     "CarePlan",
@@ -46,15 +46,6 @@ __all__ = [
     "next_review_due_on",
 ]
 
-#: The first review is due within 20 working days of the start of care, the second within 3
-#: months of the first, later ones within 6 months of the one before (Care Planning, Placement
-#: and Case Review (England) Regulations 2010, reg. 33).
-FIRST_REVIEW_WORKING_DAYS = 20
-SECOND_REVIEW_MONTHS = 3
-LATER_REVIEW_MONTHS = 6
-#: Minutes of the review are due 20 working days after it (IRO Handbook 2010, 3.75: the record
-#: of the review, with its decisions, is distributed within 20 working days).
-MINUTES_WORKING_DAYS = 20
 #: How long a family-time risk assessment stands before it is reviewed, when the worker gives no
 #: review date (local standard; docs/domain.md finding 60).
 FAMILY_TIME_RISK_REVIEW_MONTHS = 3
@@ -62,18 +53,20 @@ FAMILY_TIME_RISK_REVIEW_MONTHS = 3
 
 def next_review_due_on(start_on: dt.date, held: list[dt.date]) -> dt.date:
     """When the next looked-after review of a period of care is due, given the dates of the
-    reviews already held in it (reg. 33: 20 working days, then 3 months, then 6 months)."""
+    reviews already held in it: the timescales of the duties ``cla-review-first-20wd``,
+    ``cla-review-second-3m`` and ``cla-review-6m`` (kinfolk.core.timescales)."""
     if not held:
-        return add_working_days(start_on, FIRST_REVIEW_WORKING_DAYS)
+        return timescales.FIRST_LOOKED_AFTER_REVIEW.due_after(start_on)
     last = max(held)
     if len(held) == 1:
-        return add_months(last, SECOND_REVIEW_MONTHS)
-    return add_months(last, LATER_REVIEW_MONTHS)
+        return timescales.SECOND_LOOKED_AFTER_REVIEW.due_after(last)
+    return timescales.LATER_LOOKED_AFTER_REVIEW.due_after(last)
 
 
 def minutes_due_on(held_on: dt.date) -> dt.date:
-    """The date the minutes of a review held on ``held_on`` are due (docs/domain.md finding 74)."""
-    return add_working_days(held_on, MINUTES_WORKING_DAYS)
+    """The date the minutes of a review held on ``held_on`` are due (docs/domain.md finding 74;
+    ``timescales.REVIEW_MINUTES``)."""
+    return timescales.REVIEW_MINUTES.due_after(held_on)
 
 
 class PermanencePlan(models.TextChoices):

@@ -17,17 +17,13 @@ from lxml import etree
 
 from kinfolk.casework.choices import PlanKind
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan
+from kinfolk.core import timescales
 from kinfolk.core.codes import Disability
 from kinfolk.core.models import Authority
-from kinfolk.core.working_days import add_working_days
 from kinfolk.people.models import Child
 from kinfolk.protection.choices import ConferenceKind
 from kinfolk.protection.models import Conference, Section47Enquiry
 from kinfolk.returns.framework import CollectionYear
-
-#: Working days from the start of a section 47 enquiry to the initial conference
-#: (Working Together 2023, ch. 4: within 15 working days of the strategy discussion).
-INITIAL_CONFERENCE_WORKING_DAYS = 15
 
 SOFTWARE_CODE = "Kinfolk"
 
@@ -248,7 +244,9 @@ def _episode(element: etree._Element, episode: ChildInNeedEpisode, year: Collect
         _add(
             item,
             "InitialCPCtarget",
-            _date(add_working_days(enquiry.started_on, INITIAL_CONFERENCE_WORKING_DAYS)),
+            # The census's target counts from the enquiry's start, with the timescale of the
+            # duty icpc-15wd (kinfolk.core.timescales).
+            _date(timescales.INITIAL_CONFERENCE.due_after(enquiry.started_on)),
         )
         conference = _enquiry_conference(enquiry, year)
         if conference is not None:
