@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from kinfolk.duties.casework import load_casework
+from kinfolk.duties.facts import load_casework
 from kinfolk.duties.models import Duty
 from kinfolk.duties.rules import DutyFact, derive_duties, status_on
 from kinfolk.people.models import Child

@@ -5,8 +5,9 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.core.rules import RuleKind, rules
 from kinfolk.duties.querysets import DutyQuerySet
-from kinfolk.duties.rules import RULES_BY_CODE, status_on
+from kinfolk.duties.rules import status_on
 
 
 class Duty(models.Model):
@@ -52,5 +53,5 @@ class Duty(models.Model):
 
     @property
     def rule_title(self) -> str:
-        rule = RULES_BY_CODE.get(self.rule)
-        return rule.title if rule else self.rule
+        info = rules.get(RuleKind.DUTY, self.rule)
+        return info.title if info else self.rule

@@ -7,7 +7,7 @@ import zoneinfo
 
 import pytest
 
-from kinfolk.duties.casework import CarePeriodFact, MissingFact, PlacementFact
+from kinfolk.duties.facts import CarePeriodFact, MissingFact, PlacementFact
 from kinfolk.duties.rules import RULES_BY_CODE
 from kinfolk.duties.tests.test_rules import casework, only
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kinfolk.duties.casework import (
+from kinfolk.duties.facts import (
     AssessmentFact,
     ChildCasework,
     ConferenceFact,
