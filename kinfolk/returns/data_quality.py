@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from kinfolk.core.rules import RuleKind, rules
 from kinfolk.people.models import Child
 from kinfolk.returns import services
 from kinfolk.returns.framework import CollectionYear, Failure
@@ -37,8 +38,16 @@ from kinfolk.returns.models import (
     ReturnKind,
 )
 
-#: Rules whose result for a child depends on other children's records.
-CROSS_CHILD_RULES = frozenset({"1520", "8510", "444"})
+
+def cross_child_rules() -> frozenset[str]:
+    """The codes of the return rules whose result for a child depends on other children's
+    records, as the rule registry declares them (``compares_children``)."""
+    return frozenset(
+        info.code
+        for kind in (RuleKind.CIN_CENSUS, RuleKind.SSDA903)
+        for info in rules.of_kind(kind)
+        if info.compares_children
+    )
 
 
 @dataclass
@@ -124,7 +133,7 @@ def _children_to_recheck(snapshot: DataQualitySnapshot, marked: set[int]) -> set
     upns = Child.objects.filter(pk__in=marked).exclude(upn="").values("upn")
     sharing = Child.objects.filter(upn__in=upns).values_list("pk", flat=True)
     comparing = snapshot.failures.filter(
-        rule__in=CROSS_CHILD_RULES, child__isnull=False
+        rule__in=cross_child_rules(), child__isnull=False
     ).values_list("child_id", flat=True)
     return marked | set(sharing) | {pk for pk in comparing if pk is not None}
 

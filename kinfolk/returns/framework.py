@@ -1,10 +1,14 @@
 """What every return's validation shares: a rule, named by its DfE code, and the failures it
-finds, each naming the child and the field to fix."""
+finds, each naming the child and the field to fix. Every rule is declared in the rule registry
+(``kinfolk.core.rules``) the same way as the duty rules, which the validators, the data quality
+page and the catalogue (docs/rules.md) read."""
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+from kinfolk.core.rules import RuleInfo, Severity, first_sentence
 
 Data = TypeVar("Data")
 
@@ -27,11 +31,38 @@ class Failure:
 
 class Rule(Generic[Data]):
     """A DfE validation rule. Subclasses are named after the rule (``Rule8500``), set ``code``
-    and ``message`` (the DfE's wording, paraphrased) and yield failures from ``check``."""
+    and ``message`` (the DfE's wording, paraphrased), say what the rule asks in the first
+    sentence of their docstring and yield failures from ``check``.
+
+    The return's base class sets ``kind`` (its ``RuleKind``), ``source`` (the DfE ruleset) and
+    ``fixed_on`` (where a failure is put right); ``info`` is the rule's declaration in the rule
+    registry.
+    """
 
     code: str = ""
     message: str = ""
     is_error: bool = True
+    kind: str = ""
+    source: str = ""
+    fixed_on: str = ""
+    #: Whether the rule's result for a child depends on other children's records.
+    compares_children: bool = False
+
+    @classmethod
+    def info(cls, implementation: Any = None) -> RuleInfo:
+        """The rule's declaration: ``implementation`` is what the validator runs (the class
+        itself unless given)."""
+        return RuleInfo(
+            kind=cls.kind,
+            code=cls.code,
+            title=first_sentence(cls.__doc__) or cls.message,
+            source=cls.source,
+            severity=Severity.ERROR if cls.is_error else Severity.QUERY,
+            fixed_on=cls.fixed_on,
+            message=cls.message,
+            compares_children=cls.compares_children,
+            implementation=cls if implementation is None else implementation,
+        )
 
     def check(self, data: Data) -> Iterator[Failure]:
         raise NotImplementedError

@@ -4,6 +4,7 @@ as the DfE groups them (docs/reference/cin-census.md section 7)."""
 import inspect
 from types import ModuleType
 
+from kinfolk.core.rules import RuleKind, rules
 from kinfolk.returns.cin.rules import (
     assessments,
     characteristics,
@@ -40,8 +41,11 @@ def _rules() -> tuple[CensusRule, ...]:
     return tuple(rule() for rule in sorted(classes, key=lambda rule: rule.code))
 
 
-#: Every rule of the 2025-26 CIN census, one instance each.
-RULES: tuple[CensusRule, ...] = _rules()
+for _rule in _rules():
+    rules.register(_rule.info(implementation=_rule))
+
+#: Every rule of the 2025-26 CIN census, one instance each, as the rule registry holds them.
+RULES: tuple[CensusRule, ...] = tuple(rules.implementations(RuleKind.CIN_CENSUS))
 
 
 def validate_cin_census(xml: bytes) -> list[Failure]:

@@ -15,6 +15,7 @@ from kinfolk.core.codes import (
     ReferralSource,
     Sex,
 )
+from kinfolk.core.rules import RuleKind
 from kinfolk.returns.cin.rules.census import Census
 from kinfolk.returns.framework import Rule
 
@@ -34,6 +35,13 @@ CLOSED_AFTER_ASSESSMENT = frozenset({"RC8", "RC9"})
 
 class CensusRule(Rule[Census]):
     """A DfE rule of the CIN census ``cin2025_26`` ruleset, checked over the whole return."""
+
+    kind = RuleKind.CIN_CENSUS
+    source = "DfE CIN census validation rules 2025-26, cin2025_26 (docs/reference/cin-census.md)"
+    fixed_on = (
+        "The record the failure names: the child's identity page for the child's own details, "
+        "otherwise the child's casework"
+    )
 
 
 def after_death(data: Census, la_child_id: str, day: dt.date | None) -> bool:

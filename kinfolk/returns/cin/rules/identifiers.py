@@ -78,6 +78,7 @@ class Rule1520(CensusRule):
 
     code = "1520"
     message = "More than one child record with the same UPN"
+    compares_children = True
 
     def check(self, data: Census) -> Iterator[Failure]:
         counts = Counter(child.upn for child in data.children if child.upn)
@@ -210,6 +211,7 @@ class Rule8510(CensusRule):
 
     code = "8510"
     message = "More than one child record with the same LA child ID"
+    compares_children = True
 
     def check(self, data: Census) -> Iterator[Failure]:
         counts = Counter(child.la_child_id for child in data.children if child.la_child_id)

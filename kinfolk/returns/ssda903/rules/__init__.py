@@ -35,6 +35,7 @@ Rules of lac2025_26 not implemented, and why:
 import inspect
 from types import ModuleType
 
+from kinfolk.core.rules import RuleKind, rules
 from kinfolk.returns.framework import CollectionYear, Failure, run_rules
 from kinfolk.returns.ssda903.rules import (
     adoption,
@@ -84,8 +85,11 @@ def _rules_of(module: ModuleType) -> list[type[Rule903]]:
     ]
 
 
-#: Every implemented rule, in the reference's order of groups.
-RULES: tuple[type[Rule903], ...] = tuple(cls for module in MODULES for cls in _rules_of(module))
+for _rule in (cls for module in MODULES for cls in _rules_of(module)):
+    rules.register(_rule.info())
+
+#: Every implemented rule, in the reference's order of groups, as the rule registry holds them.
+RULES: tuple[type[Rule903], ...] = tuple(rules.implementations(RuleKind.SSDA903))
 
 
 def validate_ssda903(

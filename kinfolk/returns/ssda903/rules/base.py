@@ -11,6 +11,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from kinfolk.core.rules import RuleKind
 from kinfolk.returns.framework import CollectionYear, Failure, Rule
 from kinfolk.returns.ssda903.rules.dates import is_bad_date, is_blank, parse_date
 
@@ -229,6 +230,13 @@ class Rule903(Rule[Return903]):
     """An SSDA903 rule. ``needs_previous`` rules compare with last year's return and run only
     when it is given."""
 
+    kind = RuleKind.SSDA903
+    source = "DfE SSDA903 validation rules 2025-26, lac2025_26 (docs/reference/ssda903.md)"
+    fixed_on = (
+        "The record the failure's column belongs to: the child's identity page for the "
+        "header, the care page for episodes, reviews, UASC, OC2 and missing, leaving care for "
+        "OC3, permanence for adoption and previous permanence, allocations for social workers"
+    )
     needs_previous: bool = False
 
 

@@ -390,6 +390,7 @@ class Rule444(Rule903):
 
     code = "444"
     message = "The same UPN is recorded for more than one child."
+    compares_children = True
 
     def check(self, data: Return903) -> Iterator[Failure]:
         real = [row for row in data.header.values() if row.get("UPN") and _UPN.match(row["UPN"])]
