@@ -73,7 +73,8 @@ def _docstring_parts(doc: str | None) -> tuple[str, str]:
     paragraphs = [" ".join(p.split()) for p in (doc or "").strip().split("\n\n")]
     statement = re.sub(r"^[\w-]+( \(local\))?: ", "", paragraphs[0]) if paragraphs else ""
     source = next((p for p in paragraphs if p.startswith("Source:")), "")
-    return statement[:1].upper() + statement[1:], source.removeprefix("Source: ")
+    source = source.removeprefix("Source: ")
+    return statement[:1].upper() + statement[1:], source[:1].upper() + source[1:]
 
 
 class Rule:
