@@ -154,6 +154,7 @@ def test_screening_decisions_and_closures_are_realistic():
     assert all(e.get("rationale") for e in small if e["type"] == "screening")
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_the_demo_loads_and_a_social_worker_sees_their_caseload(tmp_path):
     out = io.StringIO()

@@ -14,8 +14,9 @@ from django.utils import timezone
 from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.places import directory_rows
+from kinfolk.demo.removal import remove_everyone
 from kinfolk.journeys.loader import load_journeys
-from kinfolk.people.models import Adult, Child
+from kinfolk.people.models import Child
 from kinfolk.workforce.models import User
 
 
@@ -74,8 +75,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with transaction.atomic():
             if replace:
-                Child.objects.all().delete()
-                Adult.objects.all().delete()
+                remove_everyone()
             result = load_journeys(lines, source=f"kinfolk demo {out.name}")
             if not result.ok:
                 for error in result.errors[:20]:
