@@ -101,9 +101,12 @@ class Rule:
         """A local standard, whose number the authority sets (settings), not the law."""
         return self.timescale is not None and self.timescale.is_local
 
-    def due_after(self, trigger: dt.date | dt.datetime) -> dt.date:
+    def due_after(
+        self, trigger: dt.date | dt.datetime, date_of_birth: dt.date | None = None
+    ) -> dt.date:
         """The due date of this rule's duty triggered on ``trigger``: what a page shows for a
-        record that has no stored duty."""
+        record that has no stored duty. ``date_of_birth`` is the child's, for a rule whose
+        timescale depends on the child's age (``rha``); the others ignore it."""
         if self.timescale is None:
             raise NotImplementedError(f"{self.code} has no single timescale")
         return self.timescale.due_after(trigger)

@@ -50,12 +50,13 @@ class ReviewHealthAssessment(Rule):
     code = "rha"
     title = "Hold the review health assessment"
 
-    def due_after(  # type: ignore[override]
-        self, trigger: dt.date, date_of_birth: dt.date | None = None
+    def due_after(
+        self, trigger: dt.date | dt.datetime, date_of_birth: dt.date | None = None
     ) -> dt.date:
         """The due date of the next assessment after one on ``trigger``, which depends on the
         child's age that day (``timescales.review_health_assessment``)."""
-        return timescales.review_health_assessment(date_of_birth, trigger).due_after(trigger)
+        day = trigger.date() if isinstance(trigger, dt.datetime) else trigger
+        return timescales.review_health_assessment(date_of_birth, day).due_after(day)
 
     def duties(self, casework: ChildCasework) -> Iterator[DutyFact]:
         days = [day for _pk, day, _kind in casework.health_assessments]
