@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import Disability, Ethnicity, Sex, UPNUnknown
-from kinfolk.core.forms import GovukDateField, GovukFormMixin
+from kinfolk.core.forms import CaseworkForm, GovukDateField, GovukFormMixin
 from kinfolk.core.postcodes import is_valid_postcode
 from kinfolk.people.choices import AlertKind, RelationshipKind
 
@@ -38,7 +38,7 @@ class ChildSearchForm(GovukFormMixin, forms.Form):
         self.fields["date_of_birth"].help_text = _("For example, 27 3 2016")
 
 
-class ChildForm(GovukFormMixin, forms.Form):
+class ChildForm(CaseworkForm):
     """A child's identity, for recording a new child or correcting an existing one."""
 
     la_child_id = forms.CharField(
@@ -109,7 +109,7 @@ class ChildForm(GovukFormMixin, forms.Form):
         return postcode
 
 
-class AddressForm(GovukFormMixin, forms.Form):
+class AddressForm(CaseworkForm):
     """A child's new address."""
 
     line_1 = forms.CharField(label=_("Address line 1"), max_length=200, required=False)
@@ -131,7 +131,7 @@ class AddressForm(GovukFormMixin, forms.Form):
         return postcode
 
 
-class AlertForm(GovukFormMixin, forms.Form):
+class AlertForm(CaseworkForm):
     """A warning on a child's record."""
 
     kind = forms.ChoiceField(
@@ -150,7 +150,7 @@ class AlertForm(GovukFormMixin, forms.Form):
     )
 
 
-class RelationshipForm(GovukFormMixin, forms.Form):
+class RelationshipForm(CaseworkForm):
     """Someone related to the child: another child already recorded, or an adult."""
 
     kind = forms.ChoiceField(
@@ -185,7 +185,7 @@ class RelationshipForm(GovukFormMixin, forms.Form):
         return data
 
 
-class RestrictionForm(GovukFormMixin, forms.Form):
+class RestrictionForm(CaseworkForm):
     """Restrict a child's record to named staff."""
 
     users = forms.ModelMultipleChoiceField(
@@ -229,7 +229,7 @@ class RestrictionForm(GovukFormMixin, forms.Form):
         return data
 
 
-class LiftRestrictionForm(GovukFormMixin, forms.Form):
+class LiftRestrictionForm(CaseworkForm):
     """Why a restricted record is opened to all staff again."""
 
     reason = forms.CharField(

@@ -19,6 +19,7 @@ from kinfolk.access.models import RestrictionGrant
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.codes import Disability, Sex
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.postcodes import normalise_postcode
 from kinfolk.people.choices import AlertKind, RelationshipKind
@@ -200,7 +201,7 @@ def create_child(
         summary=_("Born")
         if born
         else _("Unborn child recorded, expected on %(date)s")
-        % {"date": child.expected_date_of_birth.strftime("%-d %B %Y")},
+        % {"date": long_date(child.expected_date_of_birth)},
         is_significant=bool(born),
         recorded_by=actor,
     )
@@ -345,7 +346,7 @@ def _add_address(
                     "start_on": _(
                         "The new address must start on or after the current one started (%(date)s)"
                     )
-                    % {"date": current.start_on.strftime("%-d %B %Y")}
+                    % {"date": long_date(current.start_on)}
                 }
             )
         current.end_on = start_on

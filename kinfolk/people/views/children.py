@@ -11,6 +11,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from kinfolk.access.services import record_listing, request_source
@@ -25,7 +26,7 @@ from kinfolk.people.forms import (
     RelationshipForm,
     RestrictionForm,
 )
-from kinfolk.people.models import Child
+from kinfolk.people.models import Child, Relationship
 from kinfolk.people.search import ChildSearch, search_children
 from kinfolk.people.services import (
     IDENTITY_FIELDS,
@@ -40,6 +41,7 @@ from kinfolk.people.services import (
     update_child,
 )
 from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.record_form import ChildRecordFormView
 
 CHRONOLOGY_PAGE_SIZE = 50
 
@@ -85,27 +87,8 @@ class ChildCreateView(FormView):
         return initial
 
     def form_valid(self, form: ChildForm) -> HttpResponse:
-        data = form.cleaned_data
         try:
-            child = create_child(
-                la_child_id=data["la_child_id"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                sex=data["sex"],
-                ethnicity=data["ethnicity"],
-                date_of_birth=data["date_of_birth"],
-                expected_date_of_birth=data["expected_date_of_birth"],
-                upn=data["upn"],
-                former_upn=data["former_upn"],
-                upn_unknown=data["upn_unknown"],
-                nhs_number=data["nhs_number"],
-                disabilities=data["disabilities"],
-                language=data["language"],
-                religion=data["religion"],
-                postcode=data["postcode"],
-                actor=self.request.user,
-                is_not_duplicate=data["is_not_duplicate"],
-            )
+            child = create_child(actor=self.request.user, **form.cleaned_data)
         except PossibleDuplicate as duplicate:
             visible = [c for c in duplicate.matches if c.is_restricted is False]
             form.add_error("is_not_duplicate", duplicate.messages[0])
@@ -231,154 +214,127 @@ class ChildAccessLogView(ChildRecordMixin, TemplateView):
         return context
 
 
-class ChildUpdateView(ChildRecordMixin, FormView):
+class ChildUpdateView(ChildRecordFormView):
     """Correct a child's identity details."""
 
     template_name = "people/child_form.html"
     form_class = ChildForm
+    service = staticmethod(update_child)
+    success_message = gettext_lazy("Identity details saved")
     record_label = "Child record: identity changed"
+    back_url_name = "children:identity"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["editing"] = True
-        return kwargs
+        return {**super().get_form_kwargs(), "editing": True}
 
     def get_initial(self) -> dict[str, Any]:
         initial = {field: getattr(self.child, field) for field in IDENTITY_FIELDS}
         initial["disabilities"] = list(self.child.disabilities.values_list("code", flat=True))
         return initial
 
-    def form_valid(self, form: ChildForm) -> HttpResponse:
-        data = form.cleaned_data
-        disabilities = data.pop("disabilities")
-        try:
-            update_child(
-                child=self.child, actor=self.request.user, disabilities=disabilities, **data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Identity details saved"))
-        return HttpResponseRedirect(reverse("children:identity", args=[self.child.pk]))
 
-
-class AddressCreateView(ChildRecordMixin, FormView):
+class AddressCreateView(ChildRecordFormView):
     """Record that the child has moved."""
 
     template_name = "people/address_form.html"
     form_class = AddressForm
+    service = staticmethod(move_child_to_address)
+    heading = gettext_lazy("Record a new address")
+    success_message = gettext_lazy("Address saved")
     record_label = "Child record: address added"
+    back_url_name = "children:detail"
 
-    def form_valid(self, form: AddressForm) -> HttpResponse:
-        try:
-            move_child_to_address(child=self.child, actor=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Address saved"))
-        return HttpResponseRedirect(reverse("children:identity", args=[self.child.pk]))
+    def get_success_url(self) -> str:
+        return reverse("children:identity", args=[self.child.pk])
 
 
-class AlertCreateView(ChildRecordMixin, FormView):
+class AlertCreateView(ChildRecordFormView):
     """Put a warning on the child's record."""
 
     template_name = "people/alert_form.html"
     form_class = AlertForm
+    service = staticmethod(raise_alert)
+    heading = gettext_lazy("Add an alert")
+    success_message = gettext_lazy("Alert added")
     record_label = "Child record: alert added"
+    back_url_name = "children:detail"
 
     def get_initial(self) -> dict[str, Any]:
         return {"start_on": timezone.localdate()}
 
-    def form_valid(self, form: AlertForm) -> HttpResponse:
-        try:
-            raise_alert(child=self.child, actor=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Alert added"))
-        return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))
 
-
-class RelationshipCreateView(ChildRecordMixin, FormView):
-    """Record someone related to the child."""
+class RelationshipCreateView(ChildRecordFormView):
+    """Record someone related to the child: another child known by their Child ID, or an
+    adult new to the record."""
 
     template_name = "people/relationship_form.html"
     form_class = RelationshipForm
+    heading = gettext_lazy("Add a relationship")
+    success_message = gettext_lazy("Relationship saved")
     record_label = "Child record: relationship added"
+    back_url_name = "children:detail"
 
-    def form_valid(self, form: RelationshipForm) -> HttpResponse:
+    def record(self, form: RelationshipForm) -> Relationship:
+        # Which service records the relationship depends on who the other person is.
         data = form.cleaned_data
-        try:
-            if data["other_child_id"].strip():
-                other = (
-                    Child.objects.visible_to(self.request.user)
-                    .filter(la_child_id=data["other_child_id"].strip())
-                    .first()
-                )
-                if other is None:
-                    form.add_error("other_child_id", _("No child has this Child ID"))
-                    return self.form_invalid(form)
-                relate(
-                    child=self.child,
-                    kind=data["kind"],
-                    other_child=other,
-                    lives_with=data["lives_with"],
-                    actor=self.request.user,
-                )
-            else:
-                relate_new_adult(
-                    child=self.child,
-                    kind=data["kind"],
-                    first_name=data["adult_first_name"],
-                    last_name=data["adult_last_name"],
-                    lives_with=data["lives_with"],
-                    actor=self.request.user,
-                )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Relationship saved"))
-        return HttpResponseRedirect(reverse("children:relationships", args=[self.child.pk]))
+        common = {"child": self.child, "kind": data["kind"], "lives_with": data["lives_with"]}
+        if not data["other_child_id"].strip():
+            return relate_new_adult(
+                **common,
+                first_name=data["adult_first_name"],
+                last_name=data["adult_last_name"],
+                actor=self.request.user,
+            )
+        other = (
+            Child.objects.visible_to(self.request.user)
+            .filter(la_child_id=data["other_child_id"].strip())
+            .first()
+        )
+        if other is None:
+            raise ValidationError({"other_child_id": _("No child has this Child ID")})
+        return relate(**common, other_child=other, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return reverse("children:relationships", args=[self.child.pk])
 
 
-class RestrictionView(ChildRecordMixin, FormView):
+class RestrictionView(ChildRecordFormView):
     """A manager restricts the record to named staff."""
 
     template_name = "people/restriction_form.html"
     form_class = RestrictionForm
+    service = staticmethod(restrict_record)
+    heading = gettext_lazy("Restrict this record to named staff")
+    success_message = gettext_lazy("The record is restricted to the staff named")
     record_label = "Child record: restriction"
+    back_url_name = "children:detail"
     managers_only = True
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
         user_model = get_user_model()
-        kwargs["user_model"] = user_model
-        kwargs["users"] = user_model.objects.filter(
-            is_active=True, team=self.request.user.team
-        ).exclude(pk=self.request.user.pk)
+        users = user_model.objects.filter(is_active=True, team=self.request.user.team).exclude(
+            pk=self.request.user.pk
+        )
+        return {**super().get_form_kwargs(), "user_model": user_model, "users": users}
+
+    def service_kwargs(self, form: RestrictionForm) -> dict[str, Any]:
+        # The staff named are those ticked and those given by username.
+        kwargs = super().service_kwargs(form)
+        del kwargs["other_usernames"]
+        kwargs["users"] = kwargs.pop("named")
         return kwargs
 
-    def form_valid(self, form: RestrictionForm) -> HttpResponse:
-        try:
-            restrict_record(
-                child=self.child,
-                users=form.cleaned_data["named"],
-                actor=self.request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The record is restricted to the staff named"))
-        return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))
 
-
-class LiftRestrictionView(ChildRecordMixin, FormView):
+class LiftRestrictionView(ChildRecordFormView):
     """A manager named on a restricted record opens it to all staff again."""
 
     template_name = "people/lift_restriction_form.html"
     form_class = LiftRestrictionForm
+    service = staticmethod(lift_restriction)
+    heading = gettext_lazy("Lift the restriction")
+    success_message = gettext_lazy("The record is open to all staff again")
     record_label = "Child record: restriction lifted"
+    back_url_name = "children:detail"
     managers_only = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -387,14 +343,3 @@ class LiftRestrictionView(ChildRecordMixin, FormView):
             grant.user for grant in self.child.restriction_grants.select_related("user")
         ]
         return context
-
-    def form_valid(self, form: LiftRestrictionForm) -> HttpResponse:
-        try:
-            lift_restriction(
-                child=self.child, actor=self.request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The record is open to all staff again"))
-        return HttpResponseRedirect(reverse("children:detail", args=[self.child.pk]))
