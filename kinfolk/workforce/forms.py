@@ -5,12 +5,12 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import SocialWorkerChangeReason
-from kinfolk.core.forms import GovukDateField, GovukFormMixin
+from kinfolk.core.forms import CaseworkForm, GovukDateField, GovukFormMixin
 from kinfolk.workforce.choices import CASE_HOLDING_ROLES
 from kinfolk.workforce.models import User
 
 
-class AllocationForm(GovukFormMixin, forms.Form):
+class AllocationForm(CaseworkForm):
     """Give a child's case to a worker."""
 
     worker = forms.ModelChoiceField(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.codes import SocialWorkerChangeReason
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
 from kinfolk.workforce.choices import Role
@@ -92,7 +93,7 @@ def allocate_child(
                         "The new allocation must start on or after %(date)s, "
                         "when the current one started"
                     )
-                    % {"date": current.start_on.strftime("%-d %B %Y")}
+                    % {"date": long_date(current.start_on)}
                 }
             )
         current.end_on = start_on

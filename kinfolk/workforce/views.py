@@ -2,19 +2,18 @@
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from kinfolk.access.services import record_listing, request_source
-from kinfolk.core.forms import add_service_errors
 from kinfolk.people.models import Child
-from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.workforce.forms import AllocationForm
 from kinfolk.workforce.models import Allocation, User
 from kinfolk.workforce.services import allocate_child
@@ -94,26 +93,31 @@ class TeamView(TemplateView):
         return context
 
 
-class AllocateView(ChildRecordMixin, FormView):
+class AllocateView(ChildRecordFormView):
     """A manager gives the child's case to a worker."""
 
     template_name = "workforce/allocate.html"
     form_class = AllocationForm
+    service = staticmethod(allocate_child)
+    heading = gettext_lazy("Allocate this child's case")
     record_label = "Child record: allocation"
+    back_url_name = "children:detail"
     managers_only = True
+
+    @property
+    def success_message(self) -> str:
+        return _("%(child)s's case is allocated to %(worker)s") % {
+            "child": self.child,
+            "worker": self.worker,
+        }
+
+    def form_valid(self, form: AllocationForm) -> HttpResponse:
+        # The banner names the worker the case went to.
+        self.worker = form.cleaned_data["worker"]
+        return super().form_valid(form)
 
     def get_initial(self) -> dict[str, Any]:
         return {"start_on": timezone.localdate()}
 
-    def form_valid(self, form: AllocationForm) -> HttpResponse:
-        try:
-            allocate_child(child=self.child, actor=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(child)s's case is allocated to %(worker)s")
-            % {"child": self.child, "worker": form.cleaned_data["worker"]},
-        )
-        return HttpResponseRedirect(reverse("children:allocations", args=[self.child.pk]))
+    def get_success_url(self) -> str:
+        return reverse("children:allocations", args=[self.child.pk])
