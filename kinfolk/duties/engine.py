@@ -51,7 +51,9 @@ def recompute_children(child_ids: Iterable[int]) -> int:
     for batch in _batches(ids):
         computed = computed_duties(batch)
         stored = _stored(batch)
-        create, update, remove = [], [], []
+        create: list[Duty] = []
+        update: list[Duty] = []
+        remove: list[int] = []
         for child_id in batch:
             existing = stored.get(child_id, {})
             wanted = {(f.rule, f.key): f for f in computed.get(child_id, [])}

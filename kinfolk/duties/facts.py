@@ -487,7 +487,7 @@ class ChildCasework:
     def cut(self, as_of: dt.date) -> "ChildCasework":
         """The casework as it stood at the end of ``as_of``: later records are left out and
         later completions and endings are not yet known."""
-        known = {}
+        known: dict[str, Any] = {}
         for name, kind in fact_kinds():
             cut = (kind.known_by(value, as_of) for value in getattr(self, name))
             known[name] = tuple(value for value in cut if value is not None)
@@ -509,13 +509,10 @@ def load_casework(child_ids: Iterable[int]) -> dict[int, ChildCasework]:
         for child_id, value in kind.load(ids):
             parts[child_id][name].append(value)
     snapshots = {}
+    loaded: dict[str, Any]
     for pk, born, died in Child.objects.filter(pk__in=ids).values_list(
         "pk", "date_of_birth", "date_of_death"
     ):
-        snapshots[pk] = ChildCasework(
-            child_id=pk,
-            date_of_birth=born,
-            date_of_death=died,
-            **{name: tuple(values) for name, values in parts[pk].items()},
-        )
+        loaded = {name: tuple(values) for name, values in parts[pk].items()}
+        snapshots[pk] = ChildCasework(child_id=pk, date_of_birth=born, date_of_death=died, **loaded)
     return snapshots
