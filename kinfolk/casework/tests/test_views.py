@@ -186,6 +186,26 @@ def test_nothing_to_authorise(manager_client, child, episode):
     assert '<form method="post" novalidate>' not in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("casework:outcome-create", "There is no open plan: start a plan first."),
+        ("casework:contingency-edit", "There is no open plan: start a plan first."),
+        ("casework:action-create", "There is no open plan: start a plan first."),
+        ("casework:action-edit", "There are no actions on an open plan."),
+    ],
+)
+def test_without_an_open_plan_the_page_says_why(worker_client, child, episode, name, message):
+    before = record_counts(child)
+    response = worker_client.get(page(name, child))
+    assert message in response.content.decode()
+    assert '<form method="post" novalidate>' not in response.content.decode()
+    response = worker_client.post(page(name, child), {"description": "Attend school"})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert record_counts(child) == before
+
+
 def test_a_plan_with_an_outcome_an_action_and_progress(
     worker_client, child, plan, other_social_worker
 ):
