@@ -35,9 +35,6 @@ from kinfolk.casework.services.plans import (
 )
 from kinfolk.casework.services.visits import record_visit
 
-# Sibling apps' services still read the long date from here.
-from kinfolk.core.dates import long_date
-
 __all__ = [
     "ASSESSMENT_AWAITING_AUTHORISATION",
     "CHILD_HAS_OPEN_PLAN",
@@ -52,7 +49,6 @@ __all__ = [
     "episode_for_work",
     "find_open_assessment",
     "lock_child",
-    "long_date",
     "open_episode",
     "open_plan",
     "open_referral",
