@@ -6,7 +6,7 @@ period of care to end) declares each condition once as a ``Guard``. The service 
 ``refusal`` and shows the same message instead of the form. One sentence, one place.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -21,13 +21,16 @@ class Guard(Generic[Subject]):
 
     ``holds`` answers whether the subject (usually the child) is in a state the step can be
     recorded in; ``message`` says why not, in words the worker can act on. ``field`` is the
-    form field the refusal belongs next to, when it is about one.
+    form field the refusal belongs next to, when it is about one. A message that names more of
+    the record than the subject (the day an arrangement started, why a young person is not a
+    care leaver) takes those from ``facts``, read only when the guard refuses.
     """
 
     name: str
     message: Any
     holds: Callable[[Subject], bool]
     field: str | None = None
+    facts: Callable[[Subject], Mapping[str, Any]] | None = None
 
     def refusal(self, subject: Subject) -> str:
         """The guard's message when it does not hold, otherwise an empty string."""
@@ -45,9 +48,12 @@ class Guard(Generic[Subject]):
         raise ValidationError(message, code=self.name)
 
     def render(self, subject: Subject) -> str:
-        """The message, with ``%(subject)s`` filled in when it names the subject."""
+        """The message, with ``%(subject)s`` and the ``facts`` filled in."""
         text = str(self.message)
-        return text % {"subject": subject} if "%(subject)s" in text else text
+        if "%(" not in text:
+            return text
+        facts = self.facts(subject) if self.facts else {}
+        return text % {"subject": subject, **facts}
 
 
 def first_refusal(guards: Iterable[Guard[Any]], subject: Any) -> str:

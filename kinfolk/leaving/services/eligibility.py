@@ -5,9 +5,6 @@ Status is derived from the periods of care (``kinfolk.leaving.standing``), never
 """
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -86,19 +83,6 @@ def standing_now(child: Child) -> Standing:
     return standing_of(child, timezone.localdate())
 
 
-@dataclass(frozen=True)
-class RecordGuard(Guard[Child]):
-    """A guard whose message names more of the young person's record than their name: why they
-    are not a care leaver, the day an arrangement started. ``facts`` reads those, only when the
-    guard refuses."""
-
-    facts: Callable[[Child], Mapping[str, Any]] | None = None
-
-    def render(self, subject: Child) -> str:
-        facts = self.facts(subject) if self.facts else {}
-        return str(self.message) % {"subject": subject, **facts}
-
-
 def _why_not(child: Child) -> dict[str, str]:
     return {"reason": standing_now(child).explanation}
 
@@ -111,21 +95,21 @@ _NOT_A_CARE_LEAVER = gettext_lazy("%(subject)s is not a care leaver. %(reason)s"
 
 #: A personal adviser, and contacts with them, are for a care leaver (eligible, relevant, former
 #: relevant, or with support to 25). The services check the status on the date recorded.
-IS_CARE_LEAVER: RecordGuard = RecordGuard(
+IS_CARE_LEAVER: Guard[Child] = Guard(
     name="care-leaver",
     message=_NOT_A_CARE_LEAVER,
     holds=lambda child: standing_now(child).may_have_adviser,
     facts=_why_not,
 )
 #: A pathway plan is for a care leaver, or a young person looked after at 16 or 17.
-MAY_HAVE_PATHWAY_PLAN: RecordGuard = RecordGuard(
+MAY_HAVE_PATHWAY_PLAN: Guard[Child] = Guard(
     name="may-have-pathway-plan",
     message=_NOT_A_CARE_LEAVER,
     holds=lambda child: standing_now(child).may_have_pathway_plan,
     facts=_why_not,
 )
 #: Staying put is for a former relevant young person.
-WAS_FORMER_RELEVANT: RecordGuard = RecordGuard(
+WAS_FORMER_RELEVANT: Guard[Child] = Guard(
     name="former-relevant",
     message=_NOT_A_CARE_LEAVER,
     holds=lambda child: standing_now(child).was_former_relevant,
@@ -133,7 +117,7 @@ WAS_FORMER_RELEVANT: RecordGuard = RecordGuard(
 )
 #: Support to 25 is for a former relevant young person aged 21 to 24 (Children Act 1989
 #: s23CZB).
-MAY_ASK_FOR_SUPPORT_TO_25: RecordGuard = RecordGuard(
+MAY_ASK_FOR_SUPPORT_TO_25: Guard[Child] = Guard(
     name="support-to-25-age",
     message=gettext_lazy(
         "Support to 25 is for a former relevant young person aged 21 to 24. %(reason)s"

@@ -21,7 +21,6 @@ from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
 from kinfolk.leaving.models import StayingPut
 from kinfolk.leaving.services.eligibility import (
-    RecordGuard,
     check_date,
     refuse_not_care_leaver,
     standing_of,
@@ -42,7 +41,7 @@ def _open_since(child: Child) -> dict[str, str]:
 
 
 #: One staying put arrangement at a time: a new one starts after the last has ended.
-NOT_STAYING_PUT: RecordGuard = RecordGuard(
+NOT_STAYING_PUT: Guard[Child] = Guard(
     name="not-staying-put",
     message=gettext_lazy(
         "%(subject)s already has a staying put arrangement from %(date)s: end it first"

@@ -19,7 +19,6 @@ from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
 from kinfolk.permanence.models import AdoptionDecision, AdoptionMatch
 from kinfolk.permanence.services.child import (
-    RecordGuard,
     check_date,
     period_on,
     permanence_changed,
@@ -79,7 +78,7 @@ OPEN_DECISION_TO_MATCH: Guard[Child] = Guard(
     field="matched_on",
 )
 #: An open decision has one match with adopters.
-NOT_YET_MATCHED: RecordGuard = RecordGuard(
+NOT_YET_MATCHED: Guard[Child] = Guard(
     name="not-yet-matched-with-adopters",
     message=gettext_lazy("%(subject)s was already matched with adopters on %(date)s"),
     holds=lambda child: _open_match(child) is None,

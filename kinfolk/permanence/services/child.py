@@ -2,9 +2,6 @@
 the period of care the child was in on a day, and the significant chronology entry."""
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -17,20 +14,7 @@ from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
-from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
-
-
-@dataclass(frozen=True)
-class RecordGuard(Guard[Child]):
-    """A guard whose message names more of the child's record than their name, such as the day
-    of the match already recorded. ``facts`` reads those, only when the guard refuses."""
-
-    facts: Callable[[Child], Mapping[str, Any]] | None = None
-
-    def render(self, subject: Child) -> str:
-        facts = self.facts(subject) if self.facts else {}
-        return str(self.message) % {"subject": subject, **facts}
 
 
 def check_born(child: Child, on: dt.date, field: str) -> None:
