@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_SIZE ?= small
 DEMO_SEED ?= 1
+TEST_WORKERS ?= 2
 
 .PHONY: demo test setup python-deps node-deps assets browser lint serve clean
 
@@ -13,19 +14,26 @@ demo: setup
 	$(BIN)/kinfolk demo --size $(DEMO_SIZE) --seed $(DEMO_SEED) --replace
 	$(BIN)/kinfolk runserver 127.0.0.1:8000
 
+# The suite over both cores (pytest-xdist); TEST_WORKERS=0 runs it in one process.
 test: setup browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 setup: python-deps node-deps assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-python-deps: $(BIN)/python
+# Each install runs again only when what it installs from changes, so that a second
+# `make test` starts at once and does not reinstall Kinfolk under a command that is running it.
+python-deps: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
 
-node-deps:
+node-deps: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # GOV.UK Frontend and MOJ Frontend, copied out of node_modules; their stylesheets refer to
 # /assets/, which whitenoise serves from build/root. Each minified file names its source map

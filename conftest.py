@@ -15,6 +15,13 @@ from kinfolk.workforce.services import create_team, create_worker
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test accounts only
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the slowest tests, those loading a whole demo authority, first: spread over the
+    workers of ``pytest -n 2`` (``make test``), they then run beside the rest instead of
+    keeping one worker busy after the other has finished."""
+    items.sort(key=lambda item: item.get_closest_marker("demo") is None)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
