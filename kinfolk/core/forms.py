@@ -202,3 +202,74 @@ class CaseworkForm(GovukFormMixin, forms.Form):
             field.initial = fixed.pk
             self.fixed[name] = fixed
             self.fixed_summary.append((caption, label(fixed)))
+
+
+class RowsMixin:
+    """A form with numbered rows of the same parts (the actions of a health plan, the targets
+    of a PEP, the objectives of a care plan, the decisions of a review), each row shown as a
+    fieldset under its legend ("Objective 1"), after or among the form's other fields.
+
+    Each row's fields are named ``<row_prefix>_<n><suffix>`` for the suffixes of
+    ``row_parts``; the form adds the fields itself. A row with nothing typed in it is ignored;
+    a row begun but not complete is an error on each part left empty, with that part's message
+    (``%(n)s`` is the row's number; a part whose message is ``None`` may stay empty), or only
+    on the first when ``row_first_gap_only``.
+    """
+
+    row_prefix: str = ""
+    #: Each part of a row: its field name suffix, and the message when it is left empty.
+    row_parts: tuple[tuple[str, Any], ...] = ()
+    row_count: int = 0
+    #: The legend of each row's fieldset, followed by its number.
+    row_legend: Any = ""
+    #: A hint shown in the first row.
+    row_hint: Any = ""
+    row_first_gap_only: bool = False
+
+    def row_names(self, number: int) -> list[str]:
+        """The names of the fields of row ``number`` (from 1), in the order of its parts."""
+        return [f"{self.row_prefix}_{number}{suffix}" for suffix, _message in self.row_parts]
+
+    def row_fields(self) -> set[str]:
+        """The names of every row's fields."""
+        return {name for n in range(1, self.row_count + 1) for name in self.row_names(n)}
+
+    def main_fields(self) -> list[forms.BoundField]:
+        """The visible fields that are not in a row, in the form's order."""
+        names = self.row_fields()
+        return [f for f in self.visible_fields() if f.name not in names]  # type: ignore[attr-defined]
+
+    def rows(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """Each row's legend and fields, for the template to show a fieldset a row."""
+        return [
+            (
+                f"{self.row_legend} {number}",
+                [self[name] for name in self.row_names(number)],  # type: ignore[index]
+            )
+            for number in range(1, self.row_count + 1)
+        ]
+
+    def clean_rows(self, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """The complete rows, each a dict of its values by suffix. The rows' own fields leave
+        ``data``, which holds what the rows mean instead; an incomplete row is an error."""
+        complete = []
+        for number in range(1, self.row_count + 1):
+            values = {
+                suffix: data.pop(f"{self.row_prefix}_{number}{suffix}", None)
+                for suffix, _message in self.row_parts
+            }
+            if all(value in (None, "", False) for value in values.values()):
+                continue
+            gaps = [
+                (f"{self.row_prefix}_{number}{suffix}", message % {"n": number})
+                for suffix, message in self.row_parts
+                if message and not values[suffix]
+            ]
+            if self.row_first_gap_only:
+                gaps = gaps[:1]
+            for name, message in gaps:
+                if name not in self.errors:  # type: ignore[attr-defined]
+                    self.add_error(name, message)  # type: ignore[attr-defined]
+            if not gaps:
+                complete.append(values)
+        return complete

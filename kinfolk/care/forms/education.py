@@ -9,21 +9,23 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.care.forms.fields import radios, text_field
-from kinfolk.care.forms.health import RowsMixin, _action_rows, _cleaned_rows
+from kinfolk.care.forms.health import ActionRowsForm
 from kinfolk.care.models import (
     PEPQuality,
     PersonalEducationPlan,
     PupilProgress,
     SENStatus,
 )
+from kinfolk.core.dates import long_date
 from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 
 
-class PEPForm(RowsMixin, CaseworkForm):
+class PEPForm(ActionRowsForm):
     """A personal education plan with up to three SMART targets (docs/domain.md findings 55, 56,
     66)."""
 
     row_prefix, row_count, row_legend = "target", 3, _("SMART target")
+    row_what = _("What the target is")
     row_hint = _("At least one target: what, who and by when")
 
     made_on = date_field(_("Date of the PEP meeting"))
@@ -66,21 +68,17 @@ class PEPForm(RowsMixin, CaseworkForm):
         "child_views": _("Enter the child's views"),
     }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _action_rows(self, 3, "target", _("What the target is"))
-
     def service_error_fields(self) -> dict[str, str]:
         return {"targets": "target_1_description"}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        data["targets"] = _cleaned_rows(self, data, 3, "target")
+        data["targets"] = self.clean_actions(data)
         return data
 
 
 def pep_label(pep: PersonalEducationPlan) -> str:
-    return _("PEP of %(date)s") % {"date": pep.made_on.strftime("%-d %B %Y")}
+    return _("PEP of %(date)s") % {"date": long_date(pep.made_on)}
 
 
 class PEPRatingForm(CaseworkForm):

@@ -29,6 +29,7 @@ from kinfolk.core.codes import (
     ReasonEpisodeCeased,
     ReasonForPlacementChange,
 )
+from kinfolk.core.dates import long_date
 from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 
 #: The value of the provider radio for placements that have none (SSDA903 rule 213).
@@ -103,21 +104,14 @@ class PlacementFieldsMixin(forms.Form):
         error_messages={"invalid": _("Enter the weekly cost as a number, like 4250.00")},
     )
 
-    def placement_values(self) -> dict[str, Any]:
-        """The placement, as the services take it."""
-        data = self.cleaned_data
-        provider = data["provider"]
-        return {
-            "placement_type": data["placement_type"],
-            "provider": "" if provider == NO_PROVIDER else provider,
-            "placement_postcode": data["placement_postcode"].strip(),
-            "urn": data["urn"].strip(),
-            "setting_name": data["setting_name"],
-            "is_registered": {"yes": True, "no": False}.get(data["is_registered"]),
-            "registered_on": data["registered_on"],
-            "ofsted_grade": data["ofsted_grade"],
-            "weekly_cost": data["weekly_cost"],
-        }
+    def clean_provider(self) -> str:
+        """The provider as the services take it: none is blank."""
+        provider = self.cleaned_data["provider"]
+        return "" if provider == NO_PROVIDER else provider
+
+    def clean_is_registered(self) -> bool | None:
+        """Whether the setting is registered with Ofsted; ``None`` when that does not apply."""
+        return {"yes": True, "no": False}.get(self.cleaned_data["is_registered"])
 
 
 class StartCareForm(PlacementFieldsMixin, CaseworkForm):
@@ -304,7 +298,7 @@ def placement_label(placement: Placement) -> str:
     name = placement.setting_name or _("Unnamed setting")
     return _("%(name)s, from %(date)s") % {
         "name": name,
-        "date": placement.start_on.strftime("%-d %B %Y"),
+        "date": long_date(placement.start_on),
     }
 
 

@@ -21,81 +21,54 @@ from kinfolk.care.models import (
 )
 from kinfolk.care.services.health import ActionInput
 from kinfolk.core.codes import SDQReason
-from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
+from kinfolk.core.dates import long_date
+from kinfolk.core.forms import CaseworkForm, RowsMixin, date_field, text_area, yes_no_field
 
 
-class RowsMixin:
-    """A form with rows of what, who and by when, shown as one fieldset each after the other
-    fields (``row_prefix``, ``row_count``, ``row_legend``)."""
+class ActionRowsForm(RowsMixin, CaseworkForm):
+    """A form with rows of what needs to happen, who will do it and by when: the actions of a
+    health plan, the SMART targets of a PEP. A row begun but not complete is an error on its
+    first gap; each complete row is an ``ActionInput``."""
 
-    row_prefix: str = ""
-    row_count: int = 0
-    row_legend: Any = ""
-    row_hint: Any = ""
+    row_parts = (
+        ("_description", _("Enter what needs to happen")),
+        ("_owner", _("Enter who will do it")),
+        ("_due_on", _("Enter when")),
+    )
+    row_first_gap_only = True
+    #: The label of the first field of each row: what the action or target is.
+    row_what: Any = ""
 
-    def _row_names(self) -> set[str]:
-        return {
-            f"{self.row_prefix}_{n}_{part}"
-            for n in range(1, self.row_count + 1)
-            for part in ("description", "owner", "due_on")
-        }
-
-    def main_fields(self) -> list[forms.BoundField]:
-        names = self._row_names()
-        return [f for f in self.visible_fields() if f.name not in names]  # type: ignore[attr-defined]
-
-    def rows(self) -> list[tuple[str, list[forms.BoundField]]]:
-        return [
-            (
-                f"{self.row_legend} {n}",
-                [
-                    self[f"{self.row_prefix}_{n}_{part}"]  # type: ignore[index]
-                    for part in ("description", "owner", "due_on")
-                ],
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for number in range(1, self.row_count + 1):
+            description, owner, due_on = self.row_names(number)
+            self.fields[description] = text_field(
+                self.row_what,
+                required=False,
+                max_length=300,
+                widget=forms.TextInput(attrs={"class": "govuk-input"}),
             )
-            for n in range(1, self.row_count + 1)
+            self.fields[owner] = text_field(
+                _("Who"),
+                required=False,
+                widget=forms.TextInput(attrs={"class": "govuk-input govuk-!-width-two-thirds"}),
+            )
+            self.fields[due_on] = date_field(_("By when"), required=False)
+
+    def clean_actions(self, data: dict[str, Any]) -> list[ActionInput]:
+        """The complete rows, as the services take them."""
+        return [
+            ActionInput(row["_description"], row["_owner"], row["_due_on"])
+            for row in self.clean_rows(data)
         ]
 
 
-def _action_rows(form: forms.Form, count: int, prefix: str, what: Any) -> None:
-    """Add ``count`` optional rows of what, who and by when."""
-    for number in range(1, count + 1):
-        form.fields[f"{prefix}_{number}_description"] = text_field(
-            what,
-            required=False,
-            max_length=300,
-            widget=forms.TextInput(attrs={"class": "govuk-input"}),
-        )
-        form.fields[f"{prefix}_{number}_owner"] = text_field(
-            _("Who"),
-            required=False,
-            widget=forms.TextInput(attrs={"class": "govuk-input govuk-!-width-two-thirds"}),
-        )
-        form.fields[f"{prefix}_{number}_due_on"] = date_field(_("By when"), required=False)
-
-
-def _cleaned_rows(form: forms.Form, data: dict, count: int, prefix: str) -> list[ActionInput]:
-    """The rows that were filled in; a row half filled in is an error on its first gap."""
-    rows = []
-    for number in range(1, count + 1):
-        names = [f"{prefix}_{number}_{part}" for part in ("description", "owner", "due_on")]
-        values = [data.get(name) for name in names]
-        if not any(values):
-            continue
-        messages = [_("Enter what needs to happen"), _("Enter who will do it"), _("Enter when")]
-        missing = [(n, m) for n, v, m in zip(names, values, messages, strict=True) if not v]
-        if missing:
-            if missing[0][0] not in form.errors:
-                form.add_error(*missing[0])
-            continue
-        rows.append(ActionInput(values[0], values[1], values[2]))
-    return rows
-
-
-class HealthAssessmentForm(RowsMixin, CaseworkForm):
+class HealthAssessmentForm(ActionRowsForm):
     """A statutory health assessment, with the first actions of its health plan."""
 
     row_prefix, row_count, row_legend = "action", 2, _("Health plan action")
+    row_what = _("What needs to happen")
     row_hint = _("If the plan has actions: what needs to happen, who will do it and by when")
 
     assessed_on = date_field(_("Date of the assessment"))
@@ -117,16 +90,12 @@ class HealthAssessmentForm(RowsMixin, CaseworkForm):
         "consent": _("Choose who consented to the assessment"),
     }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _action_rows(self, 2, "action", _("What needs to happen"))
-
     def service_error_fields(self) -> dict[str, str]:
         return {"actions": "action_1_description"}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        data["actions"] = _cleaned_rows(self, data, 2, "action")
+        data["actions"] = self.clean_actions(data)
         return data
 
 
@@ -134,7 +103,7 @@ def action_label(action: HealthPlanAction) -> str:
     return _("%(what)s (%(owner)s, due %(date)s)") % {
         "what": action.description,
         "owner": action.owner,
-        "date": action.due_on.strftime("%-d %B %Y"),
+        "date": long_date(action.due_on),
     }
 
 
@@ -166,7 +135,7 @@ class HealthPlanActionForm(CaseworkForm):
             chosen,
             label=lambda a: (
                 _("%(kind)s on %(date)s")
-                % {"kind": a.get_kind_display(), "date": a.assessed_on.strftime("%-d %B %Y")}
+                % {"kind": a.get_kind_display(), "date": long_date(a.assessed_on)}
             ),
             caption=_("Assessment"),
         )

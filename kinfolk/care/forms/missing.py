@@ -29,6 +29,7 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
 def time_field(label: Any) -> forms.CharField:
+    """A time of day on the 24-hour clock."""
     return forms.CharField(
         label=label,
         help_text=TIME_HINT,
@@ -39,7 +40,8 @@ def time_field(label: Any) -> forms.CharField:
 
 class MomentForm(CaseworkForm):
     """A form with moments entered as a date field ``<name>_on`` and a time ``<name>_time``;
-    ``moments`` names them, and ``cleaned_data["<name>_at"]`` is the date-time."""
+    ``moments`` names them, and ``cleaned_data["<name>_at"]`` is the date-time, in place of
+    the two."""
 
     moments: tuple[str, ...] = ()
 
@@ -49,7 +51,8 @@ class MomentForm(CaseworkForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         for name in self.moments:
-            day, time = data.get(f"{name}_on"), data.get(f"{name}_time")
+            # The date and the time leave the cleaned data, which holds the moment instead.
+            day, time = data.pop(f"{name}_on", None), data.pop(f"{name}_time", None)
             if time is not None:
                 match = _TIME.match(time.strip())
                 if match is None:

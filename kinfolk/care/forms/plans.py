@@ -8,13 +8,13 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.care.forms.reviews import RowsMixin
 from kinfolk.care.models.reviews import (
     PermanencePlan,
     ViewsMethod,
 )
+from kinfolk.care.services.plans import Objective
 from kinfolk.core.dates import long_date
-from kinfolk.core.forms import CaseworkForm, date_field, text_area
+from kinfolk.core.forms import CaseworkForm, RowsMixin, date_field, text_area
 
 #: How many objective rows the care plan form offers, and decision rows the review form offers.
 OBJECTIVE_ROWS = 4
@@ -81,6 +81,7 @@ class CarePlanForm(RowsMixin, CaseworkForm):
     }
 
     row_prefix = "objective"
+    row_legend = _("Objective")
     row_parts = (
         ("", _("Enter what objective %(n)s is")),
         ("_owner", _("Enter who will make objective %(n)s happen")),
@@ -122,17 +123,17 @@ class CarePlanForm(RowsMixin, CaseworkForm):
             return "govuk-checkboxes__input"
         return "govuk-input"
 
-    def row_fields(self) -> set[str]:
-        return {name for n in range(1, OBJECTIVE_ROWS + 1) for name in self.row_names(n)}
-
-    def main_fields(self) -> list[forms.BoundField]:
-        """The plan's fields other than the objective rows, in order."""
-        rows = self.row_fields()
-        return [self[name] for name in self.fields if name not in rows]
-
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        data["objectives"] = self.clean_rows(data)
+        data["objectives"] = [
+            Objective(
+                description=row[""],
+                owner=row["_owner"],
+                due_on=row["_due_on"],
+                is_identity=bool(row["_is_identity"]),
+            )
+            for row in self.clean_rows(data)
+        ]
         if not data["objectives"] and "objective_1" not in self.errors:
             self.add_error("objective_1", _("Add at least one objective for the child"))
         return data

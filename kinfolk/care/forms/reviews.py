@@ -17,57 +17,13 @@ from kinfolk.care.models.reviews import (
     ChallengeStage,
     TakingPart,
 )
+from kinfolk.care.services.reviews import Decision
 from kinfolk.core.codes import ReviewParticipation
 from kinfolk.core.dates import long_date
-from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
+from kinfolk.core.forms import CaseworkForm, RowsMixin, date_field, text_area, yes_no_field
 
-#: How many objective rows the care plan form offers, and decision rows the review form offers.
-
-
+#: How many decision rows the review form offers.
 DECISION_ROWS = 4
-
-
-class RowsMixin:
-    """A form with numbered rows of fields (objectives, decisions): a row with anything typed
-    in it must be complete; empty rows are ignored."""
-
-    #: The row's field name prefix, its parts (suffix, message when missing), and row count.
-    row_prefix: str = ""
-    row_parts: tuple[tuple[str, Any], ...] = ()
-    row_count: int = 0
-
-    def row_names(self, number: int) -> list[str]:
-        return [f"{self.row_prefix}_{number}{suffix}" for suffix, _message in self.row_parts]
-
-    def rows(self) -> list[list[forms.BoundField]]:
-        """The rows' visible fields, for the template to group each row in a fieldset."""
-        return [
-            [self[name] for name in self.row_names(n)]  # type: ignore[index]
-            for n in range(1, self.row_count + 1)
-        ]
-
-    def clean_rows(self, data: dict[str, Any]) -> list[dict[str, Any]]:
-        """The complete rows, as dicts keyed by suffix; incomplete rows get an error on each
-        missing field."""
-        complete = []
-        for number in range(1, self.row_count + 1):
-            values = {
-                suffix: data.get(f"{self.row_prefix}_{number}{suffix}")
-                for suffix, _message in self.row_parts
-            }
-            typed = {k: v for k, v in values.items() if v not in (None, "", False)}
-            if not typed:
-                continue
-            missing = False
-            for suffix, message in self.row_parts:
-                if message and not values[suffix]:
-                    name = f"{self.row_prefix}_{number}{suffix}"
-                    if name not in self.errors:  # type: ignore[attr-defined]
-                        self.add_error(name, message % {"n": number})  # type: ignore[attr-defined]
-                    missing = True
-            if not missing:
-                complete.append(values)
-        return complete
 
 
 class ReviewForm(RowsMixin, CaseworkForm):
@@ -125,6 +81,7 @@ class ReviewForm(RowsMixin, CaseworkForm):
     }
 
     row_prefix = "decision"
+    row_legend = _("Decision")
     row_parts = (
         ("", _("Enter decision %(n)s")),
         ("_owner", _("Enter who will carry out decision %(n)s")),
@@ -152,16 +109,12 @@ class ReviewForm(RowsMixin, CaseworkForm):
             )
             self.fields[f"{name}_due_on"] = date_field(_("By when"), required=False)
 
-    def row_fields(self) -> set[str]:
-        return {name for n in range(1, DECISION_ROWS + 1) for name in self.row_names(n)}
-
-    def main_fields(self) -> list[forms.BoundField]:
-        rows = self.row_fields()
-        return [self[name] for name in self.fields if name not in rows]
-
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        data["decisions"] = self.clean_rows(data)
+        data["decisions"] = [
+            Decision(description=row[""], owner=row["_owner"], due_on=row["_due_on"])
+            for row in self.clean_rows(data)
+        ]
         return data
 
 

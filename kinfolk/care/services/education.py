@@ -16,6 +16,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import (
     PEPQuality,
@@ -26,14 +27,24 @@ from kinfolk.care.models import (
 )
 from kinfolk.care.services.episodes import period_on
 from kinfolk.care.services.health import ActionInput, check_actions, check_day, record_entry
-from kinfolk.casework.services import check_not_future, lock_child, long_date
+from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.actors import staff_member
+from kinfolk.core.dates import long_date
+from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
 
 #: A PEP is made for a child in early years or of compulsory school age: 3 to 17 on its date
 #: (Promoting the education of looked-after children, 2018).
 PEP_AGES = range(3, 18)
+
+
+#: The virtual school rates one of the child's PEPs.
+PEP_RECORDED: Guard[Child] = Guard(
+    name="pep-recorded",
+    message=gettext_lazy("There is no PEP to rate yet."),
+    holds=lambda child: PersonalEducationPlan.objects.filter(child=child).exists(),
+)
 
 
 @transaction.atomic

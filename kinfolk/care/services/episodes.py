@@ -26,6 +26,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import (
     ADOPTED,
@@ -42,7 +43,7 @@ from kinfolk.care.models.episodes import (
     OfstedGrade,
     Placement,
 )
-from kinfolk.casework.services import check_not_future, lock_child, long_date
+from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
@@ -54,11 +55,44 @@ from kinfolk.core.codes import (
     ReasonEpisodeCeased,
     ReasonForNewEpisode,
 )
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.core.postcodes import is_valid_postcode, normalise_postcode
 from kinfolk.people.models import Child
 
 X1 = ReasonEpisodeCeased.X1
+
+
+def open_period(child: Child) -> PeriodOfCare | None:
+    """The period of care the child is in now, if any."""
+    return PeriodOfCare.objects.filter(child=child, end_on__isnull=True).first()
+
+
+#: Moves, changes of legal status and the end of care are recorded while the child is looked
+#: after.
+LOOKED_AFTER: Guard[Child] = Guard(
+    name="looked-after",
+    message=gettext_lazy("%(subject)s is not looked after: record the start of care first"),
+    holds=lambda child: open_period(child) is not None,
+)
+
+#: Care starts only for a child who is not looked after already.
+NOT_LOOKED_AFTER: Guard[Child] = Guard(
+    name="not-looked-after",
+    message=gettext_lazy("%(subject)s is already looked after, since %(date)s"),
+    holds=lambda child: open_period(child) is None,
+    facts=lambda child: {"date": long_date(open_period(child).start_on)},
+    field="start_on",
+)
+
+#: Care plans, reviews, visits, family time and life-story work are for a child who has been
+#: looked after.
+EVER_LOOKED_AFTER: Guard[Child] = Guard(
+    name="ever-looked-after",
+    message=gettext_lazy("%(subject)s has not been looked after: record the start of care first."),
+    holds=lambda child: PeriodOfCare.objects.filter(child=child).exists(),
+)
 
 
 #: Providers that may not be used with a placement type (SSDA903 rules 527-531, 550).
@@ -161,12 +195,7 @@ def open_episode(child: Child, on: dt.date, field: str) -> CareEpisode:
                     % {"child": child, "date": long_date(last.end_on)}
                 }
             )
-        raise ValidationError(
-            {
-                field: _("%(child)s is not looked after: record the start of care first")
-                % {"child": child}
-            }
-        )
+        raise ValidationError({field: LOOKED_AFTER.render(child)})
     if on < episode.start_on:
         raise ValidationError(
             {
@@ -356,14 +385,7 @@ def start_care(
         raise ValidationError(
             {"start_on": _("A child cannot be looked after before they are born")}
         )
-    current = PeriodOfCare.objects.filter(child=child, end_on__isnull=True).first()
-    if current is not None:
-        raise ValidationError(
-            {
-                "start_on": _("%(child)s is already looked after, since %(date)s")
-                % {"child": child, "date": long_date(current.start_on)}
-            }
-        )
+    NOT_LOOKED_AFTER.check(child)
     last = PeriodOfCare.objects.filter(child=child).order_by("-end_on").first()
     if last is not None and start_on <= last.end_on:
         raise ValidationError(

@@ -13,9 +13,10 @@ import datetime as dt
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from kinfolk.care.models import PeriodOfCare
 from kinfolk.care.models.reviews import (
     FAMILY_TIME_RISK_REVIEW_MONTHS,
     FamilyRelationship,
@@ -24,15 +25,32 @@ from kinfolk.care.models.reviews import (
     LifeStoryStatus,
     LifeStoryWork,
 )
-from kinfolk.care.services.episodes import period_on
+from kinfolk.care.services.episodes import EVER_LOOKED_AFTER, period_on
 from kinfolk.care.services.reviews import required_text
-from kinfolk.casework.services import check_not_future, lock_child, long_date
+from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.core.working_days import add_months
 from kinfolk.people.models import Child
+
+
+def current_family_time(child: Child) -> QuerySet[FamilyTime]:
+    """The child's family time arrangements that have not ended, latest agreed first."""
+    return FamilyTime.objects.filter(child=child, ended_on__isnull=True).order_by(
+        "-agreed_on", "-pk"
+    )
+
+
+#: The risk assessment of a current arrangement is reviewed.
+FAMILY_TIME_CURRENT: Guard[Child] = Guard(
+    name="family-time-current",
+    message=gettext_lazy("There is no current family time arrangement."),
+    holds=lambda child: current_family_time(child).exists(),
+)
 
 
 def _risk_review_on(
@@ -161,7 +179,8 @@ def review_family_time_risk(
 
 
 def _check_ever_looked_after(child: Child, field: str) -> None:
-    if not PeriodOfCare.objects.filter(child=child).exists():
+    # The pages refuse in their own words first (EVER_LOOKED_AFTER); a journey gets this.
+    if not EVER_LOOKED_AFTER.holds(child):
         raise ValidationError(
             {field: _("%(child)s has never been looked after") % {"child": child}}
         )

@@ -16,8 +16,10 @@ from typing import NamedTuple
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import (
     HealthAssessment,
@@ -28,13 +30,37 @@ from kinfolk.care.models import (
     OutcomeRecord,
 )
 from kinfolk.care.services.episodes import period_on
-from kinfolk.casework.services import check_not_future, lock_child, long_date
+from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import SDQReason
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
+
+
+def open_health_plan_actions(child: Child) -> QuerySet[HealthPlanAction]:
+    """The actions of the child's health plans not yet done, soonest due first."""
+    return HealthPlanAction.objects.filter(assessment__child=child, done_on__isnull=True).order_by(
+        "due_on", "pk"
+    )
+
+
+#: An action is added to the health plan of one of the child's assessments.
+HEALTH_ASSESSMENT_RECORDED: Guard[Child] = Guard(
+    name="health-assessment-recorded",
+    message=gettext_lazy("There is no health assessment yet: record one first."),
+    holds=lambda child: HealthAssessment.objects.filter(child=child).exists(),
+)
+
+#: An action of a health plan is done once.
+HEALTH_PLAN_ACTION_OPEN: Guard[Child] = Guard(
+    name="health-plan-action-open",
+    message=gettext_lazy("No health plan action is waiting to be done."),
+    holds=lambda child: open_health_plan_actions(child).exists(),
+)
 
 
 class ActionInput(NamedTuple):

@@ -14,8 +14,10 @@ import datetime as dt
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import (
     ExploitationKind,
@@ -24,11 +26,12 @@ from kinfolk.care.models import (
     RiskLevel,
 )
 from kinfolk.care.services.health import check_day, record_entry
-from kinfolk.casework.services import lock_child, long_date
+from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import MissingKind
-from kinfolk.core.dates import long_datetime
+from kinfolk.core.dates import long_date, long_datetime
+from kinfolk.core.guards import Guard
 from kinfolk.core.working_days import LONDON
 from kinfolk.people.models import Child
 from kinfolk.protection.models import StrategyDiscussion
@@ -37,6 +40,53 @@ from kinfolk.protection.models import StrategyDiscussion
 #: placement move (docs/domain.md finding 5).
 MISSING_LOOKBACK_DAYS = 30
 SCREENING_LOOKBACK_DAYS = 90
+
+
+def open_missing_episode(child: Child) -> MissingEpisode | None:
+    """The child's missing episode that has not ended, if any."""
+    return MissingEpisode.objects.filter(child=child, ended_at__isnull=True).first()
+
+
+def episodes_awaiting(child: Child, step: str) -> QuerySet[MissingEpisode]:
+    """The child's ended missing episodes still waiting for ``step``
+    (``return_interview_offered_at`` or ``return_interview_at``), latest return first."""
+    return MissingEpisode.objects.filter(
+        child=child, ended_at__isnull=False, **{f"{step}__isnull": True}
+    ).order_by("-ended_at")
+
+
+#: A child has one open missing episode at a time (SSDA903 rule 574).
+NOT_MISSING: Guard[Child] = Guard(
+    name="not-missing",
+    message=gettext_lazy("%(subject)s has been missing since %(when)s: record the return first"),
+    holds=lambda child: open_missing_episode(child) is None,
+    facts=lambda child: {"when": long_datetime(open_missing_episode(child).started_at)},
+    field="started_at",
+)
+
+#: A return ends the open missing episode.
+MISSING: Guard[Child] = Guard(
+    name="missing",
+    message=gettext_lazy("%(subject)s is not missing"),
+    holds=lambda child: open_missing_episode(child) is not None,
+    field="ended_at",
+)
+
+#: A return interview is offered after an episode that has ended.
+RETURN_INTERVIEW_OFFER_AWAITED: Guard[Child] = Guard(
+    name="return-interview-offer-awaited",
+    message=gettext_lazy(
+        "No missing episode that has ended is waiting for a return interview offer."
+    ),
+    holds=lambda child: episodes_awaiting(child, "return_interview_offered_at").exists(),
+)
+
+#: A return interview is held, or declined, after an episode that has ended.
+RETURN_INTERVIEW_AWAITED: Guard[Child] = Guard(
+    name="return-interview-awaited",
+    message=gettext_lazy("No missing episode that has ended is waiting for a return interview."),
+    holds=lambda child: episodes_awaiting(child, "return_interview_at").exists(),
+)
 
 
 def _check_moment(child: Child, at: dt.datetime, field: str, what: str) -> None:
@@ -71,16 +121,7 @@ def start_missing_episode(
     _check_moment(child, started_at, "started_at", _("time the child went missing"))
     if kind not in MissingKind.values:
         raise ValidationError({"kind": _("Choose missing or away without authorisation")})
-    current = MissingEpisode.objects.filter(child=child, ended_at__isnull=True).first()
-    if current is not None:
-        raise ValidationError(
-            {
-                "started_at": _(
-                    "%(child)s has been missing since %(when)s: record the return first"
-                )
-                % {"child": child, "when": long_datetime(current.started_at)}
-            }
-        )
+    NOT_MISSING.check(child)
     last = MissingEpisode.objects.filter(child=child).order_by("-ended_at").first()
     if last is not None and started_at < last.ended_at:
         raise ValidationError(
@@ -124,9 +165,8 @@ def end_missing_episode(
     offered within 72 hours (docs/duties.md ``rhi-72h``)."""
     child = lock_child(child)
     _check_moment(child, ended_at, "ended_at", _("time the child returned"))
-    episode = MissingEpisode.objects.filter(child=child, ended_at__isnull=True).first()
-    if episode is None:
-        raise ValidationError({"ended_at": _("%(child)s is not missing") % {"child": child}})
+    MISSING.check(child)
+    episode = open_missing_episode(child)
     if ended_at <= episode.started_at:
         raise ValidationError(
             {

@@ -19,7 +19,9 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import (
     TEMPORARY_PLACEMENTS,
@@ -39,7 +41,7 @@ from kinfolk.care.services.episodes import (
     setting_details,
     update_details,
 )
-from kinfolk.casework.services import check_not_future, lock_child, long_date
+from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
@@ -47,8 +49,26 @@ from kinfolk.core.codes import (
     ReasonForNewEpisode,
     ReasonForPlacementChange,
 )
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
+
+
+def placements_awaiting_approval(child: Child) -> QuerySet[Placement]:
+    """The child's placements in unregistered settings that no manager has approved yet,
+    latest first."""
+    return Placement.objects.filter(
+        child=child, is_registered=False, approved_on__isnull=True
+    ).order_by("-start_on")
+
+
+#: A manager approves a placement in an unregistered setting that is waiting for it.
+PLACEMENT_AWAITING_APPROVAL: Guard[Child] = Guard(
+    name="placement-awaiting-approval",
+    message=gettext_lazy("No placement of %(subject)s is waiting for approval"),
+    holds=lambda child: placements_awaiting_approval(child).exists(),
+)
 
 
 def _placement_for(

@@ -20,6 +20,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models.proceedings import (
     CareProceedings,
@@ -31,11 +32,13 @@ from kinfolk.care.models.proceedings import (
     PreProceedingsMeeting,
     PreProceedingsOutcome,
 )
-from kinfolk.casework.services import check_not_future, lock_child, long_date
+from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
 
 
@@ -44,18 +47,56 @@ def plo_alert_weeks() -> int:
     return settings.KINFOLK_PLO_ALERT_WEEKS
 
 
+def open_pre_proceedings(child: Child) -> PreProceedings | None:
+    """The child's pre-proceedings that have not ended, if any."""
+    return PreProceedings.objects.filter(child=child, end_on__isnull=True).first()
+
+
+def open_proceedings(child: Child) -> CareProceedings | None:
+    """The child's care proceedings still waiting for the final order, if any."""
+    return CareProceedings.objects.filter(child=child, final_order_on__isnull=True).first()
+
+
+#: The letter, meetings and end of pre-proceedings are recorded while they are open.
+IN_PRE_PROCEEDINGS: Guard[Child] = Guard(
+    name="in-pre-proceedings",
+    message=gettext_lazy(
+        "%(subject)s is not in pre-proceedings: record the legal gateway meeting first"
+    ),
+    holds=lambda child: open_pre_proceedings(child) is not None,
+)
+
+#: A legal gateway meeting starts pre-proceedings, so none may be open already.
+NOT_IN_PRE_PROCEEDINGS: Guard[Child] = Guard(
+    name="not-in-pre-proceedings",
+    message=gettext_lazy("%(subject)s has been in pre-proceedings since %(date)s"),
+    holds=lambda child: open_pre_proceedings(child) is None,
+    facts=lambda child: {"date": long_date(open_pre_proceedings(child).gateway_on)},
+    field="held_on",
+)
+
+#: Hearings and the final order are recorded in open care proceedings.
+PROCEEDINGS_OPEN: Guard[Child] = Guard(
+    name="proceedings-open",
+    message=gettext_lazy("%(subject)s has no care proceedings open"),
+    holds=lambda child: open_proceedings(child) is not None,
+)
+
+#: Care proceedings are issued when none are open.
+NO_PROCEEDINGS_OPEN: Guard[Child] = Guard(
+    name="no-proceedings-open",
+    message=gettext_lazy("Care proceedings for %(subject)s were issued on %(date)s"),
+    holds=lambda child: open_proceedings(child) is None,
+    facts=lambda child: {"date": long_date(open_proceedings(child).issued_on)},
+    field="issued_on",
+)
+
+
 def _open_pre_proceedings(child: Child, on: dt.date, field: str) -> PreProceedings:
     """The child's open pre-proceedings, which must have started on or before ``on``."""
-    record = PreProceedings.objects.filter(child=child, end_on__isnull=True).first()
+    record = open_pre_proceedings(child)
     if record is None:
-        raise ValidationError(
-            {
-                field: _(
-                    "%(child)s is not in pre-proceedings: record the legal gateway meeting first"
-                )
-                % {"child": child}
-            }
-        )
+        raise ValidationError({field: IN_PRE_PROCEEDINGS.render(child)})
     if on < record.gateway_on:
         raise ValidationError(
             {
@@ -67,11 +108,9 @@ def _open_pre_proceedings(child: Child, on: dt.date, field: str) -> PreProceedin
 
 
 def _open_proceedings(child: Child, on: dt.date, field: str) -> CareProceedings:
-    proceedings = CareProceedings.objects.filter(child=child, final_order_on__isnull=True).first()
+    proceedings = open_proceedings(child)
     if proceedings is None:
-        raise ValidationError(
-            {field: _("%(child)s has no care proceedings open") % {"child": child}}
-        )
+        raise ValidationError({field: PROCEEDINGS_OPEN.render(child)})
     if on < proceedings.issued_on:
         raise ValidationError(
             {
@@ -113,14 +152,7 @@ def record_legal_gateway(
         raise ValidationError({"decision": _("Choose the decision of the meeting")})
     if not rationale.strip():
         raise ValidationError({"rationale": _("Enter the reasons for the decision")})
-    current = PreProceedings.objects.filter(child=child, end_on__isnull=True).first()
-    if current is not None:
-        raise ValidationError(
-            {
-                "held_on": _("%(child)s has been in pre-proceedings since %(date)s")
-                % {"child": child, "date": long_date(current.gateway_on)}
-            }
-        )
+    NOT_IN_PRE_PROCEEDINGS.check(child)
     is_open = decision == GatewayDecision.PRE_PROCEEDINGS
     record = PreProceedings.objects.create(
         child=child,
@@ -269,14 +301,7 @@ def issue_care_proceedings(
     pre-proceedings end that day with the outcome "care proceedings issued"."""
     child = lock_child(child)
     check_not_future(issued_on, "issued_on", _("date proceedings were issued"))
-    current = CareProceedings.objects.filter(child=child, final_order_on__isnull=True).first()
-    if current is not None:
-        raise ValidationError(
-            {
-                "issued_on": _("Care proceedings for %(child)s were issued on %(date)s")
-                % {"child": child, "date": long_date(current.issued_on)}
-            }
-        )
+    NO_PROCEEDINGS_OPEN.check(child)
     pre = PreProceedings.objects.filter(child=child, end_on__isnull=True).first()
     if pre is not None:
         if issued_on < pre.gateway_on:

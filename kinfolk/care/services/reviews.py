@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models.reviews import (
     ChallengeIssue,
@@ -31,16 +33,61 @@ from kinfolk.care.models.reviews import (
 from kinfolk.care.services.episodes import period_on
 from kinfolk.casework.choices import VisitKind
 from kinfolk.casework.models import Visit
-from kinfolk.casework.services import check_not_future, lock_child, long_date, record_visit
+from kinfolk.casework.services import check_not_future, lock_child, record_visit
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import staff_member
 from kinfolk.core.codes import ReviewParticipation
+from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
+from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
 
 #: The child is under 4 at the review (SSDA903 rules 440, 441).
 UNDER_FOUR = ReviewParticipation.PN0
+
+
+def reviews_awaiting_minutes(child: Child) -> QuerySet[LookedAfterReview]:
+    """The child's reviews whose minutes are not done, latest first."""
+    return LookedAfterReview.objects.filter(
+        child=child, minutes_completed_on__isnull=True
+    ).order_by("-held_on")
+
+
+def open_review_decisions(child: Child) -> QuerySet[ReviewDecision]:
+    """The decisions of the child's reviews not yet carried out, soonest due first."""
+    return ReviewDecision.objects.filter(review__child=child, completed_on__isnull=True).order_by(
+        "due_on", "pk"
+    )
+
+
+def open_iro_challenges(child: Child) -> QuerySet[IROChallenge]:
+    """The IRO's challenges about the child not yet resolved, oldest first."""
+    return IROChallenge.objects.filter(child=child, resolved_on__isnull=True).order_by(
+        "raised_on", "pk"
+    )
+
+
+#: The minutes of a review are completed once.
+MINUTES_AWAITED: Guard[Child] = Guard(
+    name="minutes-awaited",
+    message=gettext_lazy("No review is waiting for its minutes."),
+    holds=lambda child: reviews_awaiting_minutes(child).exists(),
+)
+
+#: A review decision is carried out once.
+REVIEW_DECISION_OPEN: Guard[Child] = Guard(
+    name="review-decision-open",
+    message=gettext_lazy("Every review decision has been carried out."),
+    holds=lambda child: open_review_decisions(child).exists(),
+)
+
+#: An IRO challenge is resolved once.
+IRO_CHALLENGE_OPEN: Guard[Child] = Guard(
+    name="iro-challenge-open",
+    message=gettext_lazy("No IRO challenge is open."),
+    holds=lambda child: open_iro_challenges(child).exists(),
+)
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,44 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import (
     UASCPeriod,
 )
 from kinfolk.care.services.health import check_day, record_entry
-from kinfolk.casework.services import lock_child, long_date
+from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.actors import staff_member
+from kinfolk.core.dates import long_date
+from kinfolk.core.guards import Guard
 from kinfolk.core.working_days import add_months
 from kinfolk.people.models import Child
+
+
+def open_uasc_period(child: Child) -> UASCPeriod | None:
+    """The child's UASC status that has not ceased, if any."""
+    return UASCPeriod.objects.filter(child=child, end_on__isnull=True).first()
+
+
+#: UASC status begins for a child who does not have it already.
+NOT_UASC: Guard[Child] = Guard(
+    name="not-uasc",
+    message=gettext_lazy(
+        "%(subject)s has been an unaccompanied asylum-seeking child since %(date)s"
+    ),
+    holds=lambda child: open_uasc_period(child) is None,
+    facts=lambda child: {"date": long_date(open_uasc_period(child).start_on)},
+    field="start_on",
+)
+
+#: UASC status ceases for a child who has it.
+UASC: Guard[Child] = Guard(
+    name="uasc",
+    message=gettext_lazy("%(subject)s is not an unaccompanied asylum-seeking child"),
+    holds=lambda child: open_uasc_period(child) is not None,
+    field="end_on",
+)
 
 
 @transaction.atomic
@@ -37,16 +65,7 @@ def start_uasc(
     check_day(child, start_on, "start_on", _("date UASC status began"))
     if (child.age_on(start_on) or 0) >= 18:
         raise ValidationError({"start_on": _("UASC status is for children under 18")})
-    current = UASCPeriod.objects.filter(child=child, end_on__isnull=True).first()
-    if current is not None:
-        raise ValidationError(
-            {
-                "start_on": _(
-                    "%(child)s has been an unaccompanied asylum-seeking child since %(date)s"
-                )
-                % {"child": child, "date": long_date(current.start_on)}
-            }
-        )
+    NOT_UASC.check(child)
     last = UASCPeriod.objects.filter(child=child).order_by("-end_on").first()
     if last is not None and start_on <= last.end_on:
         raise ValidationError(
@@ -70,14 +89,8 @@ def end_uasc(*, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = 
     """UASC status ceased, on or before the 18th birthday (SSDA903 DUC, rule 304)."""
     child = lock_child(child)
     check_day(child, end_on, "end_on", _("date UASC status ceased"))
-    period = UASCPeriod.objects.filter(child=child, end_on__isnull=True).first()
-    if period is None:
-        raise ValidationError(
-            {
-                "end_on": _("%(child)s is not an unaccompanied asylum-seeking child")
-                % {"child": child}
-            }
-        )
+    UASC.check(child)
+    period = open_uasc_period(child)
     if end_on < period.start_on:
         raise ValidationError(
             {

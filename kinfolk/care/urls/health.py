@@ -2,17 +2,7 @@
 
 from django.urls import path
 
-from kinfolk.care.models import OutcomeKind
 from kinfolk.care.views import health
-
-_OUTCOME_PATHS = {
-    OutcomeKind.DENTAL: "dental-checks",
-    OutcomeKind.DEVELOPMENT: "development-checks",
-    OutcomeKind.IMMUNISATIONS: "immunisations",
-    OutcomeKind.SDQ: "sdq",
-    OutcomeKind.CONVICTION: "convictions",
-    OutcomeKind.SUBSTANCE_MISUSE: "substance-misuse",
-}
 
 urlpatterns = [
     path("<int:pk>/care/health/", health.HealthHistoryView.as_view(), name="health-history"),
@@ -33,10 +23,10 @@ urlpatterns = [
     ),
     *[
         path(
-            f"<int:pk>/care/health/{segment}/create/",
-            health.OutcomeCreateView.as_view(kind=kind),
-            name=health.OUTCOME_PAGES[kind]["url"].removeprefix("care:"),
+            f"<int:pk>/care/health/{view.segment}/create/",
+            view.as_view(),
+            name=view.url_name,
         )
-        for kind, segment in _OUTCOME_PATHS.items()
+        for view in health.OUTCOME_VIEWS
     ],
 ]

@@ -41,13 +41,17 @@ from kinfolk.care.services import (
     plo_alert_weeks,
     start_care,
 )
+from kinfolk.care.services.episodes import LOOKED_AFTER, NOT_LOOKED_AFTER
 from kinfolk.care.services.missing import strategy_discussion_warning
-from kinfolk.casework.services import long_date
-from kinfolk.casework.views.base import CaseworkFormView
+from kinfolk.care.services.placements import (
+    PLACEMENT_AWAITING_APPROVAL,
+    placements_awaiting_approval,
+)
 from kinfolk.core.forms import CaseworkForm
 from kinfolk.core.geography import PlacementLocation, look_up, placement_location
 from kinfolk.core.models import Authority
 from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.record_form import ChildRecordFormView
 
 #: A placement further than this from home is flagged (docs/domain.md stage 17: the share placed
 #: within 20 miles).
@@ -56,68 +60,27 @@ FAR_FROM_HOME_MILES = 20
 MOVES_FLAGGED = 3
 
 
-class CareFormView(CaseworkFormView):
+class CareFormView(ChildRecordFormView):
     """A page under ``/children/<pk>/care/`` that records one step and returns to the care
     page."""
 
-    template_name = "care/form_page.html"
-
-    def get_success_url(self) -> str:
-        return reverse("care:child-care", args=[self.child.pk])
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["care_url"] = reverse("care:child-care", args=[self.child.pk])
-        return context
-
-    def open_period(self) -> PeriodOfCare | None:
-        return self.child.periods_of_care.filter(end_on__isnull=True).first()
-
-    def not_looked_after(self) -> str:
-        """Why nothing can be recorded about care now, or empty when the child is looked
-        after."""
-        if self.open_period() is not None:
-            return ""
-        return _("%(child)s is not looked after: record the start of care first") % {
-            "child": self.child
-        }
+    back_url_name = "care:child-care"
+    back_label = gettext_lazy("Back to care")
 
 
 class StartCareView(CareFormView):
     """Record that the child started to be looked after."""
 
     form_class = StartCareForm
+    service = staticmethod(start_care)
+    guard = NOT_LOOKED_AFTER
     heading = gettext_lazy("Record the start of care")
     success_message = gettext_lazy("The start of care is recorded")
     record_label = "Child record: start of care recorded"
 
-    def unavailable(self) -> str:
-        period = self.open_period()
-        if period is None:
-            return ""
-        return _("%(child)s is already looked after, since %(date)s") % {
-            "child": self.child,
-            "date": long_date(period.start_on),
-        }
-
     def get_initial(self) -> dict[str, Any]:
         address = self.child.addresses.filter(end_on__isnull=True).first()
         return {"home_postcode": address.postcode if address else ""}
-
-    def record(self, form: StartCareForm) -> PeriodOfCare:
-        data = form.cleaned_data
-        return start_care(
-            child=self.child,
-            start_on=data["start_on"],
-            legal_status=data["legal_status"],
-            category_of_need=data["category_of_need"],
-            home_postcode=data["home_postcode"].strip(),
-            entry_panel=data["entry_panel"],
-            entry_reason=data["entry_reason"],
-            connected_persons=data["connected_persons"],
-            actor=self.request.user,
-            **form.placement_values(),
-        )
 
 
 class ChangePlacementView(CareFormView):
@@ -126,13 +89,13 @@ class ChangePlacementView(CareFormView):
     record why the move cannot wait (finding 5)."""
 
     form_class = ChangePlacementForm
+    service = staticmethod(change_placement)
+    guard = LOOKED_AFTER
+    renamed = {"moved_on": "on"}
     template_name = "care/episodes/change_placement.html"
     heading = gettext_lazy("Record a move of placement")
     success_message = gettext_lazy("The move of placement is recorded")
     record_label = "Child record: placement move recorded"
-
-    def unavailable(self) -> str:
-        return self.not_looked_after()
 
     def is_manager(self) -> bool:
         return bool(getattr(self.request.user, "is_manager", False))
@@ -155,69 +118,42 @@ class ChangePlacementView(CareFormView):
         context["can_give_reason"] = self.is_manager()
         return context
 
-    def record(self, form: ChangePlacementForm) -> CareEpisode:
-        data = form.cleaned_data
-        return change_placement(
-            child=self.child,
-            on=data["moved_on"],
-            reason=data["reason"],
-            is_planned=data["is_planned"],
-            disruption_reasons=data["disruption_reasons"],
-            is_disruption_meeting_held=data["is_disruption_meeting_held"],
-            disruption_meeting_on=data["disruption_meeting_on"],
-            disruption_learning=data["disruption_learning"],
-            strategy_discussion_warning=strategy_discussion_warning(self.child, data["moved_on"])
-            or "",
-            no_strategy_discussion_reason=data.get("no_strategy_discussion_reason", ""),
-            actor=self.request.user,
-            **form.placement_values(),
-        )
+    def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
+        # The service goes ahead without a strategy discussion only if the page warned.
+        warning = strategy_discussion_warning(self.child, form.cleaned_data["moved_on"])
+        return {**super().service_kwargs(form), "strategy_discussion_warning": warning or ""}
 
 
 class ChangeLegalStatusView(CareFormView):
     """Record a change of the legal status under which the child is looked after."""
 
     form_class = ChangeLegalStatusForm
+    service = staticmethod(change_legal_status)
+    guard = LOOKED_AFTER
+    renamed = {"changed_on": "on"}
     heading = gettext_lazy("Record a change of legal status")
     success_message = gettext_lazy("The change of legal status is recorded")
     record_label = "Child record: legal status change recorded"
-
-    def unavailable(self) -> str:
-        return self.not_looked_after()
-
-    def record(self, form: ChangeLegalStatusForm) -> CareEpisode:
-        return change_legal_status(
-            child=self.child,
-            on=form.cleaned_data["changed_on"],
-            legal_status=form.cleaned_data["legal_status"],
-            actor=self.request.user,
-        )
 
 
 class EndCareView(CareFormView):
     """Record that the child ceased to be looked after."""
 
     form_class = EndCareForm
+    service = staticmethod(end_care)
+    guard = LOOKED_AFTER
+    renamed = {"ended_on": "on"}
     heading = gettext_lazy("Record the end of care")
     success_message = gettext_lazy("The end of care is recorded")
     record_label = "Child record: end of care recorded"
-
-    def unavailable(self) -> str:
-        return self.not_looked_after()
-
-    def record(self, form: EndCareForm) -> PeriodOfCare:
-        return end_care(
-            child=self.child,
-            on=form.cleaned_data["ended_on"],
-            reason=form.cleaned_data["reason"],
-            actor=self.request.user,
-        )
 
 
 class UnregisteredPlacementApproveView(CareFormView):
     """A senior manager approves a placement in an unregistered setting (finding 24)."""
 
     form_class = ApproveUnregisteredForm
+    service = staticmethod(approve_unregistered_placement)
+    guard = PLACEMENT_AWAITING_APPROVAL
     heading = gettext_lazy("Approve a placement in an unregistered setting")
     intro = gettext_lazy(
         "The setting is not registered with Ofsted. Record why it is the right place for "
@@ -227,31 +163,12 @@ class UnregisteredPlacementApproveView(CareFormView):
     record_label = "Child record: unregistered placement approved"
     managers_only = True
 
-    def waiting(self) -> Any:
-        return Placement.objects.filter(
-            child=self.child, is_registered=False, approved_on__isnull=True
-        ).order_by("-start_on")
-
-    def unavailable(self) -> str:
-        if self.waiting().exists():
-            return ""
-        return _("No placement of %(child)s is waiting for approval") % {"child": self.child}
-
     def get_form_kwargs(self) -> dict[str, Any]:
         return {
             **super().get_form_kwargs(),
-            "placements": self.waiting(),
+            "placements": placements_awaiting_approval(self.child),
             "chosen": self.chosen("placement"),
         }
-
-    def record(self, form: ApproveUnregisteredForm) -> Placement:
-        return approve_unregistered_placement(
-            child=self.child,
-            placement=form.cleaned_data["placement"],
-            approved_on=form.cleaned_data["approved_on"],
-            rationale=form.cleaned_data["rationale"],
-            actor=self.request.user,
-        )
 
 
 # The care page.

@@ -5,13 +5,11 @@ arrangement takes its id from the query string."""
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from kinfolk.care import services
 from kinfolk.care.forms.family import (
     FamilyTimeForm,
     FamilyTimeRiskForm,
@@ -23,7 +21,16 @@ from kinfolk.care.models.reviews import (
     LifeStoryDecision,
     LifeStoryWork,
 )
-from kinfolk.care.views.reviews import CareFormView, care_page_url
+from kinfolk.care.services.episodes import EVER_LOOKED_AFTER
+from kinfolk.care.services.family import (
+    FAMILY_TIME_CURRENT,
+    add_life_story_decision,
+    current_family_time,
+    record_family_time,
+    review_family_time_risk,
+    update_life_story_work,
+)
+from kinfolk.care.views.episodes import CareFormView
 from kinfolk.people.views.mixins import ChildRecordMixin
 
 
@@ -42,7 +49,9 @@ class FamilyTimeListView(ChildRecordMixin, TemplateView):
         )
         for arrangement in arrangements:
             arrangement.is_review_due = arrangement.is_risk_review_due_on(today)
-        context.update(arrangements=arrangements, back_url=care_page_url(self.child))
+        context.update(
+            arrangements=arrangements, back_url=reverse("care:child-care", args=[self.child.pk])
+        )
         return context
 
 
@@ -50,24 +59,12 @@ class FamilyTimeCreateView(CareFormView):
     """Record a family time arrangement."""
 
     form_class = FamilyTimeForm
+    service = staticmethod(record_family_time)
+    guard = EVER_LOOKED_AFTER
     heading = _("Record family time")
     success_message = _("Family time recorded")
     record_label = "Child record: family time recorded"
-
-    def record(self, form: FamilyTimeForm) -> FamilyTime:
-        data = form.cleaned_data
-        return services.record_family_time(
-            child=self.child,
-            agreed_on=data["agreed_on"],
-            with_whom=data["with_whom"],
-            relationship=data["relationship"],
-            frequency=data["frequency"],
-            is_supervised=data["is_supervised"],
-            risk_assessed_on=data["risk_assessed_on"],
-            risk_review_on=data["risk_review_on"],
-            child_views=data["child_views"],
-            actor=self.request.user,
-        )
+    back_label = _("Back")
 
     def get_success_url(self) -> str:
         return reverse("care:family-time-list", args=[self.child.pk])
@@ -77,33 +74,20 @@ class FamilyTimeRiskView(CareFormView):
     """Record a review of a family time arrangement's risk assessment."""
 
     form_class = FamilyTimeRiskForm
+    service = staticmethod(review_family_time_risk)
+    guard = FAMILY_TIME_CURRENT
+    child_argument = None
     heading = _("Review a family time risk assessment")
     success_message = _("Risk assessment review recorded")
     record_label = "Child record: family time risk assessment reviewed"
-
-    def current(self) -> QuerySet:
-        return FamilyTime.objects.filter(child=self.child, ended_on__isnull=True).order_by(
-            "-agreed_on", "-pk"
-        )
-
-    def unavailable(self) -> str:
-        if self.current().exists():
-            return ""
-        return str(_("There is no current family time arrangement."))
+    back_label = _("Back")
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
-        kwargs.update(arrangements=self.current(), chosen=self.chosen("arrangement"))
-        return kwargs
-
-    def record(self, form: FamilyTimeRiskForm) -> FamilyTime:
-        data = form.cleaned_data
-        return services.review_family_time_risk(
-            arrangement=data["arrangement"],
-            risk_assessed_on=data["risk_assessed_on"],
-            risk_review_on=data["risk_review_on"],
-            actor=self.request.user,
+        kwargs.update(
+            arrangements=current_family_time(self.child), chosen=self.chosen("arrangement")
         )
+        return kwargs
 
     def get_success_url(self) -> str:
         return reverse("care:family-time-list", args=[self.child.pk])
@@ -123,7 +107,7 @@ class LifeStoryView(ChildRecordMixin, TemplateView):
             decisions=list(
                 LifeStoryDecision.objects.filter(child=self.child).order_by("decided_on", "pk")
             ),
-            back_url=care_page_url(self.child),
+            back_url=reverse("care:child-care", args=[self.child.pk]),
         )
         return context
 
@@ -132,9 +116,12 @@ class LifeStoryWorkUpdateView(CareFormView):
     """Record where the life-story work has got to."""
 
     form_class = LifeStoryWorkForm
+    service = staticmethod(update_life_story_work)
+    guard = EVER_LOOKED_AFTER
     heading = _("Update life-story work")
     success_message = _("Life-story work updated")
     record_label = "Child record: life-story work updated"
+    back_label = _("Back")
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -148,17 +135,6 @@ class LifeStoryWorkUpdateView(CareFormView):
             }
         return kwargs
 
-    def record(self, form: LifeStoryWorkForm) -> LifeStoryWork:
-        data = form.cleaned_data
-        return services.update_life_story_work(
-            child=self.child,
-            updated_on=data["updated_on"],
-            status=data["status"],
-            worker=data["worker"],
-            later_life_letter_on=data["later_life_letter_on"],
-            actor=self.request.user,
-        )
-
     def get_success_url(self) -> str:
         return reverse("care:life-story", args=[self.child.pk])
 
@@ -167,6 +143,8 @@ class LifeStoryDecisionCreateView(CareFormView):
     """Add a decision, with the reason in words for the child, to the life-story log."""
 
     form_class = LifeStoryDecisionForm
+    service = staticmethod(add_life_story_decision)
+    guard = EVER_LOOKED_AFTER
     heading = _("Add a decision to the life story")
     intro = _(
         "The child may read this when they are older. Say what was decided and why, simply "
@@ -174,16 +152,7 @@ class LifeStoryDecisionCreateView(CareFormView):
     )
     success_message = _("Decision added to the life story")
     record_label = "Child record: life-story decision added"
-
-    def record(self, form: LifeStoryDecisionForm) -> LifeStoryDecision:
-        data = form.cleaned_data
-        return services.add_life_story_decision(
-            child=self.child,
-            decided_on=data["decided_on"],
-            decision=data["decision"],
-            reason_for_child=data["reason_for_child"],
-            actor=self.request.user,
-        )
+    back_label = _("Back")
 
     def get_success_url(self) -> str:
         return reverse("care:life-story", args=[self.child.pk])

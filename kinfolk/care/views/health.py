@@ -2,54 +2,41 @@
 history of assessments, health plans and checks, and the forms that each call one service of
 ``kinfolk.care.services.health``."""
 
-from typing import Any
+from typing import Any, ClassVar
 
-from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from kinfolk.care import services
 from kinfolk.care.forms import health as forms
-from kinfolk.care.models import (
-    HealthAssessment,
-    HealthPlanAction,
-    OutcomeKind,
-    OutcomeRecord,
+from kinfolk.care.models import HealthAssessment, OutcomeKind, OutcomeRecord
+from kinfolk.care.services.health import (
+    HEALTH_ASSESSMENT_RECORDED,
+    HEALTH_PLAN_ACTION_OPEN,
+    ActionInput,
+    add_health_plan_action,
+    complete_health_plan_action,
+    open_health_plan_actions,
+    record_conviction,
+    record_dental_check,
+    record_development_check,
+    record_health_assessment,
+    record_immunisations,
+    record_sdq,
+    record_substance_misuse,
 )
-from kinfolk.casework.views.base import CaseworkFormView
-from kinfolk.people.models import Child
+from kinfolk.core.forms import CaseworkForm
 from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.record_form import ChildRecordFormView
 
 
-def care_page_url(child: Child) -> str:
-    """The child's care page, or their record's summary until the care page exists."""
-    try:
-        return reverse("care:child-care", args=[child.pk])
-    except NoReverseMatch:
-        return reverse("children:detail", args=[child.pk])
+class HealthFormView(ChildRecordFormView):
+    """A page that records a step of the child's health and returns to their health history."""
 
-
-class CareHealthFormView(CaseworkFormView):
-    """A form page about a child in care; it returns to ``return_to`` (a page's URL name)."""
-
-    template_name = "care/health/form_page.html"
-    return_to = "care:health-history"
-    #: The label of the link back, when the form cannot be used now.
+    template_name = "records/form_page.html"
+    back_url_name = "care:health-history"
     back_label = _("Back to health")
-
-    def get_success_url(self) -> str:
-        return reverse(self.return_to, args=[self.child.pk])
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            casework_url=self.get_success_url(),
-            back_label=self.back_label,
-            care_url=care_page_url(self.child),
-        )
-        return context
 
 
 class HealthHistoryView(ChildRecordMixin, TemplateView):
@@ -72,167 +59,137 @@ class HealthHistoryView(ChildRecordMixin, TemplateView):
         context.update(
             assessments=assessments,
             outcome_records=OutcomeRecord.objects.filter(child=self.child),
-            care_url=care_page_url(self.child),
+            care_url=reverse("care:child-care", args=[self.child.pk]),
             outcome_kinds=OUTCOME_PAGES,
         )
         return context
 
 
-class HealthAssessmentCreateView(CareHealthFormView):
+class HealthAssessmentCreateView(HealthFormView):
     """Record a statutory health assessment and the first actions of its health plan."""
 
     form_class = forms.HealthAssessmentForm
+    service = staticmethod(record_health_assessment)
+    template_name = "records/rows_form_page.html"
     heading = _("Record a health assessment")
     success_message = _("Health assessment recorded")
     record_label = "Child record: health assessment recorded"
 
-    def record(self, form: forms.HealthAssessmentForm) -> HealthAssessment:
-        data = form.cleaned_data
-        return services.record_health_assessment(
-            child=self.child,
-            assessed_on=data["assessed_on"],
-            kind=data["kind"],
-            assessed_by=data["assessed_by"],
-            consent=data["consent"],
-            is_health_passport_given=data["is_health_passport_given"],
-            summary=data["summary"],
-            actions=data["actions"],
-            actor=self.request.user,
-        )
 
-
-class HealthPlanActionCreateView(CareHealthFormView):
+class HealthPlanActionCreateView(HealthFormView):
     """Add an action to the health plan of one of the child's assessments."""
 
     form_class = forms.HealthPlanActionForm
+    service = staticmethod(add_health_plan_action)
+    guard = HEALTH_ASSESSMENT_RECORDED
+    child_argument = None
     heading = _("Add a health plan action")
     success_message = _("Health plan action added")
     record_label = "Child record: health plan action added"
 
-    def assessments(self) -> QuerySet:
-        return HealthAssessment.objects.filter(child=self.child)
-
-    def unavailable(self) -> str:
-        if self.assessments().exists():
-            return ""
-        return str(_("There is no health assessment yet: record one first."))
-
     def get_form_kwargs(self) -> dict[str, Any]:
+        assessments = HealthAssessment.objects.filter(child=self.child)
+        latest = assessments.first()
         return {
             **super().get_form_kwargs(),
-            "assessments": self.assessments(),
-            "chosen": self.chosen("assessment") or self._latest(),
+            "assessments": assessments,
+            "chosen": self.chosen("assessment") or (str(latest.pk) if latest else None),
         }
 
-    def _latest(self) -> str | None:
-        latest = self.assessments().first()
-        return str(latest.pk) if latest else None
-
-    def record(self, form: forms.HealthPlanActionForm) -> HealthPlanAction:
+    def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
         data = form.cleaned_data
-        return services.add_health_plan_action(
-            assessment=data["assessment"],
-            action=services.ActionInput(data["description"], data["owner"], data["due_on"]),
-            actor=self.request.user,
-        )
+        return {
+            "assessment": data["assessment"],
+            "action": ActionInput(data["description"], data["owner"], data["due_on"]),
+            "actor": self.request.user,
+        }
 
 
-class HealthPlanActionDoneView(CareHealthFormView):
+class HealthPlanActionDoneView(HealthFormView):
     """Record that an action of a health plan was done."""
 
     form_class = forms.HealthPlanActionDoneForm
+    service = staticmethod(complete_health_plan_action)
+    guard = HEALTH_PLAN_ACTION_OPEN
+    child_argument = None
     heading = _("Record a health plan action as done")
     success_message = _("Health plan action done")
     record_label = "Child record: health plan action done"
 
-    def actions(self) -> QuerySet:
-        return HealthPlanAction.objects.filter(
-            assessment__child=self.child, done_on__isnull=True
-        ).order_by("due_on", "pk")
-
-    def unavailable(self) -> str:
-        if self.actions().exists():
-            return ""
-        return str(_("No health plan action is waiting to be done."))
-
     def get_form_kwargs(self) -> dict[str, Any]:
         return {
             **super().get_form_kwargs(),
-            "actions": self.actions(),
+            "actions": open_health_plan_actions(self.child),
             "chosen": self.chosen("action"),
         }
 
-    def record(self, form: forms.HealthPlanActionDoneForm) -> HealthPlanAction:
-        return services.complete_health_plan_action(
-            action=form.cleaned_data["action"],
-            done_on=form.cleaned_data["done_on"],
-            actor=self.request.user,
-        )
 
+class OutcomeCreateView(HealthFormView):
+    """Record one OC2 item; each kind is a page of its own below."""
 
-class OutcomeCreateView(CareHealthFormView):
-    """Record one OC2 item; ``kind`` says which (set in the URL configuration)."""
-
-    kind: str = OutcomeKind.DENTAL
+    kind: ClassVar[OutcomeKind]
+    #: The page's URL name in ``care`` and the segment of its path under ``health/``.
+    url_name: ClassVar[str]
+    segment: ClassVar[str]
+    form_class = forms.OutcomeForm
     record_label = "Child record: health check recorded"
 
-    def get_form_class(self) -> type[forms.OutcomeForm]:
-        return OUTCOME_PAGES[self.kind]["form"]
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        self.heading = OUTCOME_PAGES[self.kind]["heading"]
-        context = super().get_context_data(**kwargs)
-        context["heading"] = self.heading
-        return context
-
-    def record(self, form: forms.OutcomeForm) -> OutcomeRecord:
-        data = dict(form.cleaned_data)
-        values = {
-            "child": self.child,
-            "recorded_on": data.pop("recorded_on"),
-            "notes": data.pop("notes"),
-            "actor": self.request.user,
-        }
-        self.success_message = _("%(what)s recorded") % {"what": OutcomeKind(self.kind).label}
-        return OUTCOME_PAGES[self.kind]["service"](**values, **data)
+    @property
+    def success_message(self) -> str:  # type: ignore[override]
+        return _("%(what)s recorded") % {"what": self.kind.label}
 
 
-#: The page of each OC2 item: its form, heading, URL name and service.
-OUTCOME_PAGES: dict[str, dict[str, Any]] = {
-    OutcomeKind.DENTAL: {
-        "form": forms.OutcomeForm,
-        "heading": _("Record a dental check"),
-        "url": "care:dental-check-create",
-        "service": services.record_dental_check,
-    },
-    OutcomeKind.DEVELOPMENT: {
-        "form": forms.OutcomeForm,
-        "heading": _("Record a development check"),
-        "url": "care:development-check-create",
-        "service": services.record_development_check,
-    },
-    OutcomeKind.IMMUNISATIONS: {
-        "form": forms.ImmunisationsForm,
-        "heading": _("Record immunisations"),
-        "url": "care:immunisations-create",
-        "service": services.record_immunisations,
-    },
-    OutcomeKind.SDQ: {
-        "form": forms.SDQForm,
-        "heading": _("Record a strengths and difficulties questionnaire"),
-        "url": "care:sdq-create",
-        "service": services.record_sdq,
-    },
-    OutcomeKind.CONVICTION: {
-        "form": forms.OutcomeForm,
-        "heading": _("Record a conviction or youth caution"),
-        "url": "care:conviction-create",
-        "service": services.record_conviction,
-    },
-    OutcomeKind.SUBSTANCE_MISUSE: {
-        "form": forms.SubstanceMisuseForm,
-        "heading": _("Record substance misuse"),
-        "url": "care:substance-misuse-create",
-        "service": services.record_substance_misuse,
-    },
+class DentalCheckCreateView(OutcomeCreateView):
+    kind, url_name, segment = OutcomeKind.DENTAL, "dental-check-create", "dental-checks"
+    service = staticmethod(record_dental_check)
+    heading = _("Record a dental check")
+
+
+class DevelopmentCheckCreateView(OutcomeCreateView):
+    kind = OutcomeKind.DEVELOPMENT
+    url_name, segment = "development-check-create", "development-checks"
+    service = staticmethod(record_development_check)
+    heading = _("Record a development check")
+
+
+class ImmunisationsCreateView(OutcomeCreateView):
+    kind, url_name, segment = OutcomeKind.IMMUNISATIONS, "immunisations-create", "immunisations"
+    form_class = forms.ImmunisationsForm
+    service = staticmethod(record_immunisations)
+    heading = _("Record immunisations")
+
+
+class SDQCreateView(OutcomeCreateView):
+    kind, url_name, segment = OutcomeKind.SDQ, "sdq-create", "sdq"
+    form_class = forms.SDQForm
+    service = staticmethod(record_sdq)
+    heading = _("Record a strengths and difficulties questionnaire")
+
+
+class ConvictionCreateView(OutcomeCreateView):
+    kind, url_name, segment = OutcomeKind.CONVICTION, "conviction-create", "convictions"
+    service = staticmethod(record_conviction)
+    heading = _("Record a conviction or youth caution")
+
+
+class SubstanceMisuseCreateView(OutcomeCreateView):
+    kind = OutcomeKind.SUBSTANCE_MISUSE
+    url_name, segment = "substance-misuse-create", "substance-misuse"
+    form_class = forms.SubstanceMisuseForm
+    service = staticmethod(record_substance_misuse)
+    heading = _("Record substance misuse")
+
+
+#: The page of each OC2 item, in the order the health history offers them.
+OUTCOME_VIEWS: tuple[type[OutcomeCreateView], ...] = (
+    DentalCheckCreateView,
+    DevelopmentCheckCreateView,
+    ImmunisationsCreateView,
+    SDQCreateView,
+    ConvictionCreateView,
+    SubstanceMisuseCreateView,
+)
+#: The URL name of the page of each OC2 item, by kind.
+OUTCOME_PAGES: dict[OutcomeKind, str] = {
+    view.kind: f"care:{view.url_name}" for view in OUTCOME_VIEWS
 }

@@ -10,19 +10,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from kinfolk.care import services
 from kinfolk.care.forms.plans import CarePlanForm
 from kinfolk.care.models.reviews import (
     CarePlan,
     CarePlanObjective,
 )
-from kinfolk.care.views.reviews import CareFormView, care_page_url, chosen_id
+from kinfolk.care.services.episodes import EVER_LOOKED_AFTER
+from kinfolk.care.services.plans import record_care_plan
+from kinfolk.care.views.episodes import CareFormView
+from kinfolk.care.views.reviews import chosen_id
 from kinfolk.casework.models import Assessment
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
 
 
 def plans_with_objectives(child: Child) -> QuerySet:
+    """The child's care plans with their objectives, soonest due first."""
     return (
         CarePlan.objects.filter(child=child)
         .select_related("assessment", "recorded_by", "period")
@@ -43,7 +46,7 @@ class CarePlanListView(ChildRecordMixin, TemplateView):
         plans = list(plans_with_objectives(self.child).order_by("-made_on", "-pk"))
         for number, plan in enumerate(reversed(plans), start=1):
             plan.version = number
-        context.update(plans=plans, back_url=care_page_url(self.child))
+        context.update(plans=plans, back_url=reverse("care:child-care", args=[self.child.pk]))
         return context
 
 
@@ -70,6 +73,8 @@ class CarePlanCreateView(CareFormView):
     """Record a new version of the care plan (docs/domain.md stage 16)."""
 
     form_class = CarePlanForm
+    service = staticmethod(record_care_plan)
+    guard = EVER_LOOKED_AFTER
     template_name = "care/plans/care_plan_form.html"
     heading = _("Record a care plan")
     intro = _(
@@ -78,6 +83,7 @@ class CarePlanCreateView(CareFormView):
     )
     success_message = _("Care plan recorded")
     record_label = "Child record: care plan recorded"
+    back_label = _("Back")
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -85,32 +91,6 @@ class CarePlanCreateView(CareFormView):
             child=self.child, authorised_on__isnull=False
         ).order_by("-authorised_on")
         return kwargs
-
-    def record(self, form: CarePlanForm) -> CarePlan:
-        data = form.cleaned_data
-        return services.record_care_plan(
-            child=self.child,
-            made_on=data["made_on"],
-            assessment=data["assessment"],
-            needs=data["needs"],
-            objectives=[
-                services.Objective(
-                    description=row[""],
-                    owner=row["_owner"],
-                    due_on=row["_due_on"],
-                    is_identity=bool(row["_is_identity"]),
-                )
-                for row in data["objectives"]
-            ],
-            permanence_plan=data["permanence_plan"],
-            permanence_detail=data["permanence_detail"],
-            identity_needs=data["identity_needs"],
-            child_views=data["child_views"],
-            child_views_on=data["child_views_on"],
-            child_views_method=data["child_views_method"],
-            family_time=data["family_time"],
-            actor=self.request.user,
-        )
 
     def get_success_url(self) -> str:
         return reverse("care:care-plan-list", args=[self.child.pk])

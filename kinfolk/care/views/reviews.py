@@ -13,12 +13,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from kinfolk.care import services
 from kinfolk.care.forms.reviews import (
     CareVisitForm,
     IROChallengeForm,
@@ -27,55 +26,37 @@ from kinfolk.care.forms.reviews import (
     ReviewForm,
     ReviewMinutesForm,
 )
-from kinfolk.care.models import PeriodOfCare
-from kinfolk.care.models.reviews import (
-    IROChallenge,
-    LookedAfterReview,
-    ReviewDecision,
+from kinfolk.care.models.reviews import IROChallenge, LookedAfterReview, ReviewDecision
+from kinfolk.care.services.episodes import EVER_LOOKED_AFTER
+from kinfolk.care.services.reviews import (
+    IRO_CHALLENGE_OPEN,
+    MINUTES_AWAITED,
+    REVIEW_DECISION_OPEN,
+    complete_review_decision,
+    open_iro_challenges,
+    open_review_decisions,
+    raise_iro_challenge,
+    record_care_visit,
+    record_review,
+    record_review_minutes,
+    resolve_iro_challenge,
+    reviews_awaiting_minutes,
 )
-from kinfolk.casework.models import Visit
-from kinfolk.casework.views.base import CaseworkFormView
-from kinfolk.people.models import Child
+from kinfolk.care.views.episodes import CareFormView
+from kinfolk.core.forms import CaseworkForm
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.workforce.choices import Role
 
 
-def care_page_url(child: Child) -> str:
-    """The child's care page, or their record's summary until the care page exists."""
-    try:
-        return reverse("care:child-care", args=[child.pk])
-    except NoReverseMatch:
-        return reverse("children:detail", args=[child.pk])
-
-
 def chosen_id(request: Any, name: str) -> str | None:
+    """The id of the record a page was opened for, such as ``?review=12``."""
     value = request.GET.get(name, "")
     return value if value.isdigit() else None
 
 
-class CareFormView(CaseworkFormView):
-    """A page that records one step of care planning; after saving it returns to the page
-    that shows the record, and refuses kindly for a child never looked after."""
-
-    template_name = "care/reviews/form_page.html"
-    #: Whether the page needs the child to have been looked after at some time.
-    needs_care = True
-
-    def unavailable(self) -> str:
-        if self.needs_care and not PeriodOfCare.objects.filter(child=self.child).exists():
-            return str(
-                _("%(child)s has not been looked after: record the start of care first.")
-                % {"child": self.child}
-            )
-        return ""
-
-    def get_success_url(self) -> str:
-        return care_page_url(self.child)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["back_url"] = care_page_url(self.child)
-        return context
+def review_url(child_pk: int, review_pk: int) -> str:
+    """The page of one of the child's reviews."""
+    return reverse("care:review-detail", args=[child_pk]) + f"?review={review_pk}"
 
 
 def officers() -> QuerySet:
@@ -87,42 +68,24 @@ class ReviewCreateView(CareFormView):
     """Record a looked-after review and its decisions (docs/domain.md stage 19)."""
 
     form_class = ReviewForm
+    service = staticmethod(record_review)
+    guard = EVER_LOOKED_AFTER
     template_name = "care/reviews/review_form.html"
     heading = _("Record a looked-after review")
     success_message = _("Review recorded")
     record_label = "Child record: looked-after review recorded"
+    back_label = _("Back")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["officers"] = officers()
-        return kwargs
+        return {**super().get_form_kwargs(), "officers": officers()}
 
-    def record(self, form: ReviewForm) -> LookedAfterReview:
-        data = form.cleaned_data
-        self.review = services.record_review(
-            child=self.child,
-            held_on=data["held_on"],
-            participation=data["participation"],
-            iro=data["iro"],
-            iro_contact_on=data["iro_contact_on"],
-            preferred_time=data["preferred_time"],
-            venue=data["venue"],
-            is_venue_chosen_by_child=data["is_venue_chosen_by_child"],
-            taking_part=data["taking_part"],
-            child_views=data["child_views"],
-            is_permanence_considered=data["is_permanence_considered"],
-            permanence_discussion=data["permanence_discussion"],
-            decisions=[
-                services.Decision(description=row[""], owner=row["_owner"], due_on=row["_due_on"])
-                for row in data["decisions"]
-            ],
-            actor=self.request.user,
-        )
+    def record(self, form: CaseworkForm) -> LookedAfterReview:
+        # Kept to show the review once it is recorded.
+        self.review = super().record(form)
         return self.review
 
     def get_success_url(self) -> str:
-        url = reverse("care:review-detail", args=[self.child.pk])
-        return f"{url}?review={self.review.pk}"
+        return review_url(self.child.pk, self.review.pk)
 
 
 class ReviewDetailView(ChildRecordMixin, TemplateView):
@@ -166,7 +129,7 @@ class ReviewDetailView(ChildRecordMixin, TemplateView):
             challenges=challenges,
             can_challenge=getattr(user, "role", "") == Role.IRO
             or getattr(user, "is_manager", False),
-            back_url=care_page_url(self.child),
+            back_url=reverse("care:child-care", args=[self.child.pk]),
             today=today,
         )
         return context
@@ -176,94 +139,69 @@ class ReviewMinutesView(CareFormView):
     """Record that a review's minutes were completed (docs/domain.md finding 74)."""
 
     form_class = ReviewMinutesForm
+    service = staticmethod(record_review_minutes)
+    guard = MINUTES_AWAITED
+    child_argument = None
     heading = _("Record the minutes of a review")
     success_message = _("Minutes recorded")
     record_label = "Child record: review minutes recorded"
-
-    def waiting(self) -> QuerySet:
-        return LookedAfterReview.objects.filter(
-            child=self.child, minutes_completed_on__isnull=True
-        ).order_by("-held_on")
-
-    def unavailable(self) -> str:
-        if self.waiting().exists():
-            return ""
-        return str(_("No review is waiting for its minutes."))
+    back_label = _("Back")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs.update(reviews=self.waiting(), chosen=self.chosen("review"))
-        return kwargs
+        return {
+            **super().get_form_kwargs(),
+            "reviews": reviews_awaiting_minutes(self.child),
+            "chosen": self.chosen("review"),
+        }
 
-    def record(self, form: ReviewMinutesForm) -> LookedAfterReview:
-        self.review = services.record_review_minutes(
-            review=form.cleaned_data["review"],
-            completed_on=form.cleaned_data["completed_on"],
-            actor=self.request.user,
-        )
+    def record(self, form: CaseworkForm) -> LookedAfterReview:
+        # Kept to show the review once its minutes are recorded.
+        self.review = super().record(form)
         return self.review
 
     def get_success_url(self) -> str:
-        url = reverse("care:review-detail", args=[self.child.pk])
-        return f"{url}?review={self.review.pk}"
+        return review_url(self.child.pk, self.review.pk)
 
 
 class ReviewDecisionCompleteView(CareFormView):
     """Record that a review decision was carried out."""
 
     form_class = ReviewDecisionCompleteForm
+    service = staticmethod(complete_review_decision)
+    guard = REVIEW_DECISION_OPEN
+    child_argument = None
     heading = _("Record a review decision as done")
     success_message = _("Decision recorded as done")
     record_label = "Child record: review decision done"
-
-    def open_decisions(self) -> QuerySet:
-        return ReviewDecision.objects.filter(
-            review__child=self.child, completed_on__isnull=True
-        ).order_by("due_on", "pk")
-
-    def unavailable(self) -> str:
-        if self.open_decisions().exists():
-            return ""
-        return str(_("Every review decision has been carried out."))
+    back_label = _("Back")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs.update(decisions=self.open_decisions(), chosen=self.chosen("decision"))
-        return kwargs
+        return {
+            **super().get_form_kwargs(),
+            "decisions": open_review_decisions(self.child),
+            "chosen": self.chosen("decision"),
+        }
 
-    def record(self, form: ReviewDecisionCompleteForm) -> ReviewDecision:
-        self.decision = services.complete_review_decision(
-            decision=form.cleaned_data["decision"],
-            completed_on=form.cleaned_data["completed_on"],
-            actor=self.request.user,
-        )
+    def record(self, form: CaseworkForm) -> ReviewDecision:
+        # Kept to show the review the decision belongs to.
+        self.decision = super().record(form)
         return self.decision
 
     def get_success_url(self) -> str:
-        url = reverse("care:review-detail", args=[self.child.pk])
-        return f"{url}?review={self.decision.review_id}"
+        return review_url(self.child.pk, self.decision.review_id)
 
 
 class CareVisitCreateView(CareFormView):
     """Record a statutory visit to a child in care (docs/domain.md stage 18)."""
 
     form_class = CareVisitForm
+    service = staticmethod(record_care_visit)
+    guard = EVER_LOOKED_AFTER
     heading = _("Record a statutory visit")
     intro = _("A visit to a child in care, under the Care Planning Regulations 2010.")
     success_message = _("Statutory visit recorded")
     record_label = "Child record: statutory visit recorded"
-
-    def record(self, form: CareVisitForm) -> Visit:
-        data = form.cleaned_data
-        return services.record_care_visit(
-            child=self.child,
-            visited_on=data["visited_on"],
-            is_child_seen=data["is_child_seen"],
-            is_seen_alone=data["is_seen_alone"],
-            purpose=data["purpose"],
-            child_views=data["child_views"],
-            actor=self.request.user,
-        )
+    back_label = _("Back")
 
 
 def is_reviewing_officer_or_manager(user: Any) -> bool:
@@ -291,23 +229,18 @@ class IROChallengeCreateView(IROOnlyMixin, CareFormView):
     finding 18)."""
 
     form_class = IROChallengeForm
+    service = staticmethod(raise_iro_challenge)
+    guard = EVER_LOOKED_AFTER
     heading = _("Record an IRO challenge")
     success_message = _("IRO challenge recorded")
     record_label = "Child record: IRO challenge raised"
+    back_label = _("Back")
 
-    def record(self, form: IROChallengeForm) -> IROChallenge:
-        data = form.cleaned_data
+    def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
+        # A manager may record a challenge on the officer's behalf; only an officer raises it.
         user = self.request.user
-        return services.raise_iro_challenge(
-            child=self.child,
-            raised_on=data["raised_on"],
-            issue=data["issue"],
-            detail=data["detail"],
-            stage=data["stage"],
-            response_due_on=data["response_due_on"],
-            raised_by=user if getattr(user, "role", "") == Role.IRO else None,
-            actor=user,
-        )
+        raised_by = user if getattr(user, "role", "") == Role.IRO else None
+        return {**super().service_kwargs(form), "raised_by": raised_by}
 
     def get_success_url(self) -> str:
         return reverse("care:review-detail", args=[self.child.pk]) + "#iro-challenges"
@@ -317,33 +250,20 @@ class IROChallengeResolveView(IROOnlyMixin, CareFormView):
     """An IRO challenge is resolved, with its outcome."""
 
     form_class = IROChallengeResolveForm
+    service = staticmethod(resolve_iro_challenge)
+    guard = IRO_CHALLENGE_OPEN
+    child_argument = None
     heading = _("Record the resolution of an IRO challenge")
     success_message = _("IRO challenge resolved")
     record_label = "Child record: IRO challenge resolved"
-
-    def open_challenges(self) -> QuerySet:
-        return IROChallenge.objects.filter(child=self.child, resolved_on__isnull=True).order_by(
-            "raised_on", "pk"
-        )
-
-    def unavailable(self) -> str:
-        if self.open_challenges().exists():
-            return ""
-        return str(_("No IRO challenge is open."))
+    back_label = _("Back")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs.update(challenges=self.open_challenges(), chosen=self.chosen("challenge"))
-        return kwargs
-
-    def record(self, form: IROChallengeResolveForm) -> IROChallenge:
-        data = form.cleaned_data
-        return services.resolve_iro_challenge(
-            challenge=data["challenge"],
-            resolved_on=data["resolved_on"],
-            outcome=data["outcome"],
-            actor=self.request.user,
-        )
+        return {
+            **super().get_form_kwargs(),
+            "challenges": open_iro_challenges(self.child),
+            "chosen": self.chosen("challenge"),
+        }
 
     def get_success_url(self) -> str:
         return reverse("care:review-detail", args=[self.child.pk]) + "#iro-challenges"
