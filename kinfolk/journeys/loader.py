@@ -36,6 +36,9 @@ class LineError:
     message: str
     #: The child whose event failed, if the event was about a child.
     child: str | None = None
+    #: Why the event was refused, in the words of the service or the database alone (without
+    #: the event's type), for an importer that reports it against its own file.
+    reason: str = ""
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
@@ -172,23 +175,27 @@ def _apply(event: ParsedEvent, state: JourneyState) -> LineError | None:
         with transaction.atomic():
             spec.apply(event.values, state)
     except EventError as error:
-        return LineError(event.line, f"{event.type}: {error}", event.child_key)
+        return LineError(event.line, f"{event.type}: {error}", event.child_key, str(error))
     except ValidationError as error:
         about = _about(event.type, event.child_key)
-        return LineError(event.line, f"{event.type}{about}: {_describe(error)}", event.child_key)
-    except DatabaseError as error:
         return LineError(
-            event.line, f"{event.type}: the database refused it ({error})", event.child_key
+            event.line,
+            f"{event.type}{about}: {_describe(error)}",
+            event.child_key,
+            "; ".join(error.messages),
         )
+    except DatabaseError as error:
+        refused = f"the database refused it ({error})"
+        return LineError(event.line, f"{event.type}: {refused}", event.child_key, refused)
     return None
 
 
-def _log_changes(state: JourneyState, source: str) -> None:
+def _log_changes(state: JourneyState, source: str, what: str) -> None:
     AccessRecord.objects.bulk_create(
         AccessRecord(
             child_id=child_id,
             action=AccessAction.CHANGE,
-            what="Loaded from a journey file",
+            what=what,
             source=source[:200],
         )
         for child_id in sorted(state.changed_child_ids)
@@ -201,8 +208,10 @@ def load_journeys(
     per_child: bool = False,
     replace: bool = False,
     source: str = "kinfolk load-journeys",
+    what: str = "Loaded from a journey file",
 ) -> LoadResult:
-    """Load journey lines. Without ``per_child``, nothing is kept unless every line applies."""
+    """Load journey lines. Without ``per_child``, nothing is kept unless every line applies.
+    Each child changed is written to the access log as ``what``, from ``source``."""
     result = LoadResult()
     events, result.errors = parse_lines(lines)
     file_child_ids = frozenset(e.values["id"] for e in events if e.type == "child")
@@ -220,7 +229,7 @@ def load_journeys(
                         result.counts[event.type] += 1
                 if result.errors:
                     raise _Rollback
-                _log_changes(state, source)
+                _log_changes(state, source, what)
         except _Rollback:
             result.counts.clear()
             return result
@@ -251,7 +260,7 @@ def load_journeys(
                 if errors:
                     result.errors.extend(errors)
                     raise _Rollback
-                _log_changes(state, source)
+                _log_changes(state, source, what)
         except _Rollback:
             failed_children.add(key)
             continue
