@@ -1,7 +1,9 @@
 """The care app's models: periods and episodes of care with their placements (``episodes``);
 pre-proceedings and care proceedings (``proceedings``); care plans, reviews, visits and family
-time (``reviews``); health, education, missing episodes and exploitation (``health``)."""
+time (``reviews``); ``health``, ``education`` (PEPs), ``missing`` (missing episodes and
+exploitation), ``uasc``, and the care page's ``summary`` of them."""
 
+from kinfolk.care.models.education import *  # noqa: F403
 from kinfolk.care.models.episodes import (
     ADOPTED,
     ADOPTION_PLACEMENTS,
@@ -14,6 +16,7 @@ from kinfolk.care.models.episodes import (
     PlacementDisruption,
 )
 from kinfolk.care.models.health import *  # noqa: F403
+from kinfolk.care.models.missing import *  # noqa: F403
 from kinfolk.care.models.proceedings import (
     CareProceedings,
     CourtHearing,
@@ -21,6 +24,8 @@ from kinfolk.care.models.proceedings import (
     PreProceedingsMeeting,
 )
 from kinfolk.care.models.reviews import *  # noqa: F403
+from kinfolk.care.models.summary import *  # noqa: F403
+from kinfolk.care.models.uasc import *  # noqa: F403
 
 __all__ = [
     "ADOPTED",
