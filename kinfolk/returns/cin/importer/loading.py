@@ -4,10 +4,10 @@ nothing is kept."""
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from kinfolk.journeys.loader import load_journeys
 from kinfolk.people.models import Child
@@ -75,7 +75,7 @@ def _upn_refused(reader: ChildReader) -> str | None:
     messages: list[str] = []
     for name, upn in upns.items():
         try:
-            Child._meta.get_field(name).clean(upn, None)
+            cast(models.CharField, Child._meta.get_field(name)).clean(upn, None)
         except ValidationError as error:
             messages.extend(error.messages)
     origin = record.origin
