@@ -2,6 +2,7 @@
 
 import pytest
 
+from kinfolk.access.models import AccessRecord
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan
 from kinfolk.people.models import Child
 from kinfolk.protection.models import Conference, Section47Enquiry
@@ -319,3 +320,28 @@ def test_casework_begun_before_the_year_comes_back_the_same():
     assert import_cin_census(first).errors == []
 
     assert normalised(build_cin_census(YEAR)) == normalised(first)
+
+
+def test_each_child_loaded_is_written_to_the_access_log_once():
+    xml = census(child_xml("X1", PROTECTION), child_xml("X2", PROTECTION))
+    assert import_cin_census(xml).ok
+    assert list(
+        AccessRecord.objects.order_by("pk").values_list(
+            "child__la_child_id", "action", "what", "source", "user"
+        )
+    ) == [
+        (
+            "X1",
+            "change",
+            "Loaded from a CIN census file",
+            "kinfolk returns import cin-census",
+            None,
+        ),
+        (
+            "X2",
+            "change",
+            "Loaded from a CIN census file",
+            "kinfolk returns import cin-census",
+            None,
+        ),
+    ]
