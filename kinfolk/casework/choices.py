@@ -43,3 +43,16 @@ class Agency(models.TextChoices):
     ADULT_SOCIAL_CARE = "adult_social_care", _("Adult social care")
     LEGAL = "legal", _("Legal services")
     OTHER = "other", _("Other")
+
+
+class CaseNoteKind(models.TextChoices):
+    """What a case note records: the everyday work with the child and family
+    (docs/journeys.md ``case_note``)."""
+
+    HOME_VISIT = "home_visit", _("Home visit")
+    OFFICE_VISIT = "office_visit", _("Office visit")
+    PHONE_CALL = "phone_call", _("Phone call")
+    EMAIL = "email", _("Email")
+    MEETING = "meeting", _("Meeting")
+    DIRECT_WORK = "direct_work", _("Direct work with the child")
+    OTHER = "other", _("Other")

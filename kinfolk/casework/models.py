@@ -1,4 +1,4 @@
-"""Child in need episodes, assessments, plans with their actions, and visits."""
+"""Child in need episodes, assessments, plans with their actions, visits and case notes."""
 
 import datetime as dt
 
@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.casework.choices import ActionStatus, PlanKind, VisitKind
+from kinfolk.casework.choices import ActionStatus, CaseNoteKind, PlanKind, VisitKind
 from kinfolk.core.codes import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
 
 
@@ -229,3 +229,32 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.visited_on}"
+
+
+class CaseNote(models.Model):
+    """The narrative record of a piece of work with the child or family: a call, a visit, a
+    meeting, direct work. What happened, in the worker's words, when it happened, and who did
+    it; ``is_significant`` marks a note that shapes the child's story in the chronology
+    (docs/domain.md, b: "one electronic record with an automatic chronology")."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="case_notes")
+    occurred_at = models.DateTimeField(_("when it happened"))
+    kind = models.CharField(_("kind of work"), max_length=12, choices=CaseNoteKind.choices)
+    text = models.TextField(_("note"))
+    is_significant = models.BooleanField(_("significant"), default=False)
+    #: The worker who did the work, when not the person recording it.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    is_imported = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        indexes = [models.Index(fields=["child", "-occurred_at"], name="case_note_child_time")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} at {self.occurred_at:%Y-%m-%d %H:%M}"

@@ -20,6 +20,7 @@ class CaseworkEntryKind(models.TextChoices):
     PLAN = "plan", _("Plan")
     VISIT = "visit", _("Visit")
     CLOSURE = "closure", _("Case closure")
+    CASE_NOTE = "case_note", _("Case note")
 
 
 #: The child's casework page, where the episode, its assessment and its plans are recorded.

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from kinfolk.casework.views import assessments, child_casework, episodes, plans, visits
+from kinfolk.casework.views import assessments, child_casework, episodes, notes, plans, visits
 
 app_name = "casework"
 
@@ -59,5 +59,10 @@ urlpatterns = [
         name="action-edit",
     ),
     path("<int:pk>/casework/visits/create/", visits.VisitCreateView.as_view(), name="visit-create"),
+    path(
+        "<int:pk>/casework/case-notes/create/",
+        notes.CaseNoteCreateView.as_view(),
+        name="case-note-create",
+    ),
     path("<int:pk>/casework/close/", episodes.EpisodeCloseView.as_view(), name="episode-close"),
 ]

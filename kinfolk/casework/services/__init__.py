@@ -21,6 +21,7 @@ from kinfolk.casework.services.episodes import (
     open_referral,
     start_assessment,
 )
+from kinfolk.casework.services.notes import record_case_note
 from kinfolk.casework.services.plans import (
     CHILD_HAS_OPEN_PLAN,
     CHILD_HAS_OPEN_PLAN_ACTION,
@@ -52,6 +53,7 @@ __all__ = [
     "open_episode",
     "open_plan",
     "open_referral",
+    "record_case_note",
     "record_plan_contingency",
     "record_visit",
     "start_assessment",

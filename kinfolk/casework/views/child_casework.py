@@ -60,6 +60,10 @@ def assessment_clock(
     )
 
 
+#: How many of the latest case notes the casework page shows; the chronology has them all.
+RECENT_CASE_NOTES = 5
+
+
 class ChildCaseworkView(ChildRecordMixin, TemplateView):
     """The child's casework: the open episode, its assessments, plans, visits and child
     protection work, previous episodes, and links to record each step possible now."""
@@ -83,6 +87,9 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             previous_episodes=[e for e in episodes if not e.is_open],
             next_steps=self.next_steps(episode, records),
             agency_names=dict(Agency.choices),
+            case_notes=list(
+                self.child.case_notes.select_related("author", "recorded_by")[:RECENT_CASE_NOTES]
+            ),
             **records,
         )
         return context
