@@ -6,6 +6,7 @@ input, textarea), with the hint and the error message tied to the input for scre
 """
 
 import datetime as dt
+import re
 from typing import Any
 
 from django import forms
@@ -13,6 +14,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+
+from kinfolk.core.working_days import LONDON
 
 
 class GovukRenderer(TemplatesSetting):
@@ -273,3 +276,44 @@ class RowsMixin:
             if not gaps:
                 complete.append(values)
         return complete
+
+
+TIME_HINT = _("Use the 24-hour clock, for example 21:30")
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+def time_field(label: Any) -> forms.CharField:
+    """A time of day on the 24-hour clock."""
+    return forms.CharField(
+        label=label,
+        help_text=TIME_HINT,
+        max_length=5,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
+    )
+
+
+class MomentForm(CaseworkForm):
+    """A form with moments entered as a date field ``<name>_on`` and a time ``<name>_time``;
+    ``moments`` names them, and ``cleaned_data["<name>_at"]`` is the date-time, in place of
+    the two."""
+
+    moments: tuple[str, ...] = ()
+
+    def service_error_fields(self) -> dict[str, str]:
+        return {f"{name}_at": f"{name}_on" for name in self.moments}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in self.moments:
+            # The date and the time leave the cleaned data, which holds the moment instead.
+            day, time = data.pop(f"{name}_on", None), data.pop(f"{name}_time", None)
+            if time is not None:
+                match = _TIME.match(time.strip())
+                if match is None:
+                    self.add_error(f"{name}_time", _("Enter a real time, like 09:15 or 21:30"))
+                    continue
+                if day is not None:
+                    data[f"{name}_at"] = dt.datetime.combine(
+                        day, dt.time(int(match[1]), int(match[2])), tzinfo=LONDON
+                    )
+        return data

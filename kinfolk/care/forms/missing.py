@@ -1,12 +1,10 @@
 """Forms for missing episodes, return interviews and exploitation screenings.
 
-A moment (went missing, returned, interview) is entered as a GOV.UK date and a time, and given
-to the service as a date-time in Europe/London. The rules (one open missing episode, episodes
+A moment (went missing, returned, interview) is entered as a GOV.UK date and a time
+(``kinfolk.core.forms.MomentForm``). The rules (one open missing episode, episodes
 that do not overlap) live in ``kinfolk.care.services.missing``.
 """
 
-import datetime as dt
-import re
 from typing import Any
 
 from django import forms
@@ -21,48 +19,14 @@ from kinfolk.care.models import (
 )
 from kinfolk.core.codes import MissingKind
 from kinfolk.core.dates import long_datetime
-from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
-from kinfolk.core.working_days import LONDON
-
-TIME_HINT = _("Use the 24-hour clock, for example 21:30")
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-
-
-def time_field(label: Any) -> forms.CharField:
-    """A time of day on the 24-hour clock."""
-    return forms.CharField(
-        label=label,
-        help_text=TIME_HINT,
-        max_length=5,
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
-    )
-
-
-class MomentForm(CaseworkForm):
-    """A form with moments entered as a date field ``<name>_on`` and a time ``<name>_time``;
-    ``moments`` names them, and ``cleaned_data["<name>_at"]`` is the date-time, in place of
-    the two."""
-
-    moments: tuple[str, ...] = ()
-
-    def service_error_fields(self) -> dict[str, str]:
-        return {f"{name}_at": f"{name}_on" for name in self.moments}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        for name in self.moments:
-            # The date and the time leave the cleaned data, which holds the moment instead.
-            day, time = data.pop(f"{name}_on", None), data.pop(f"{name}_time", None)
-            if time is not None:
-                match = _TIME.match(time.strip())
-                if match is None:
-                    self.add_error(f"{name}_time", _("Enter a real time, like 09:15 or 21:30"))
-                    continue
-                if day is not None:
-                    data[f"{name}_at"] = dt.datetime.combine(
-                        day, dt.time(int(match[1]), int(match[2])), tzinfo=LONDON
-                    )
-        return data
+from kinfolk.core.forms import (
+    CaseworkForm,
+    MomentForm,
+    date_field,
+    text_area,
+    time_field,
+    yes_no_field,
+)
 
 
 class MissingStartForm(MomentForm):
