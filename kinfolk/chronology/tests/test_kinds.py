@@ -52,41 +52,48 @@ def test_a_new_apps_kind_is_offered_by_the_chronology_filter(
     assert "Family group conference</p>" in html  # the timeline names the kind
 
 
+#: Kinds stored on entries in existing databases: a code once used never changes or goes
+#: away, whatever kinds the apps add beside them.
+STORED_KINDS = [
+    ("record", "Record"),
+    ("identity", "Identity"),
+    ("birth", "Birth"),
+    ("death", "Death"),
+    ("address", "Address"),
+    ("relationship", "Relationship"),
+    ("alert", "Alert"),
+    ("access", "Access"),
+    ("allocation", "Allocation"),
+    ("referral", "Referral"),
+    ("assessment", "Assessment"),
+    ("plan", "Plan"),
+    ("visit", "Visit"),
+    ("closure", "Case closure"),
+    ("contact", "Contact"),
+    ("screening", "Screening decision"),
+    ("early_help", "Early help"),
+    ("strategy", "Strategy discussion"),
+    ("enquiry", "Section 47 enquiry"),
+    ("conference", "Child protection conference"),
+    ("core_group", "Core group"),
+    ("care", "Looked after"),
+    ("placement", "Placement"),
+    ("legal_status", "Legal status"),
+    ("health", "Health"),
+    ("education", "Education"),
+    ("missing", "Missing from home or care"),
+    ("exploitation", "Exploitation"),
+    ("uasc", "Unaccompanied asylum-seeking child"),
+    ("proceedings", "Pre-proceedings and court"),
+    ("looked_after_review", "Looked-after review"),
+    ("permanence", "Permanence"),
+]
+
+
 def test_the_kinds_of_every_app_keep_their_codes_and_labels():
-    assert EntryKind.choices == [
-        ("record", "Record"),
-        ("identity", "Identity"),
-        ("birth", "Birth"),
-        ("death", "Death"),
-        ("address", "Address"),
-        ("relationship", "Relationship"),
-        ("alert", "Alert"),
-        ("access", "Access"),
-        ("allocation", "Allocation"),
-        ("referral", "Referral"),
-        ("assessment", "Assessment"),
-        ("plan", "Plan"),
-        ("visit", "Visit"),
-        ("closure", "Case closure"),
-        ("contact", "Contact"),
-        ("screening", "Screening decision"),
-        ("early_help", "Early help"),
-        ("strategy", "Strategy discussion"),
-        ("enquiry", "Section 47 enquiry"),
-        ("conference", "Child protection conference"),
-        ("core_group", "Core group"),
-        ("care", "Looked after"),
-        ("placement", "Placement"),
-        ("legal_status", "Legal status"),
-        ("health", "Health"),
-        ("education", "Education"),
-        ("missing", "Missing from home or care"),
-        ("exploitation", "Exploitation"),
-        ("uasc", "Unaccompanied asylum-seeking child"),
-        ("proceedings", "Pre-proceedings and court"),
-        ("looked_after_review", "Looked-after review"),
-        ("permanence", "Permanence"),
-    ]
+    declared = EntryKind.choices
+    assert [kind for kind in STORED_KINDS if kind not in declared] == []
+    assert len({code for code, _label in declared}) == len(declared)
     assert EntryKind.PLAN == "plan"
     assert EntryKind.label("core_group") == "Core group"
 
