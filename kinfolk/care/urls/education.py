@@ -1,4 +1,5 @@
-"""The pages of a child's education: personal education plans (included by ``kinfolk.care.urls``)."""
+"""The pages of a child's education: personal education plans (included by
+``kinfolk.care.urls``)."""
 
 from django.urls import path
 

@@ -1,4 +1,5 @@
-"""The care page, and the pages that record periods of care, placements and legal status (included by ``kinfolk.care.urls``)."""
+"""The care page, and the pages that record periods of care, placements and legal status (included
+by ``kinfolk.care.urls``)."""
 
 from django.urls import path
 

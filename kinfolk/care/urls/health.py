@@ -1,4 +1,5 @@
-"""The pages of a child's health: assessments, health plans and checks (included by ``kinfolk.care.urls``)."""
+"""The pages of a child's health: assessments, health plans and checks (included by
+``kinfolk.care.urls``)."""
 
 from django.urls import path
 

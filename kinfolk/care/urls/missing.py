@@ -1,4 +1,5 @@
-"""The pages of missing episodes, return interviews and exploitation screenings (included by ``kinfolk.care.urls``)."""
+"""The pages of missing episodes, return interviews and exploitation screenings (included by
+``kinfolk.care.urls``)."""
 
 from django.urls import path
 

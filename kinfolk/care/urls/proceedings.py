@@ -1,4 +1,5 @@
-"""The pages that record pre-proceedings and care proceedings (included by ``kinfolk.care.urls``)."""
+"""The pages that record pre-proceedings and care proceedings (included by
+``kinfolk.care.urls``)."""
 
 from django.urls import path
 

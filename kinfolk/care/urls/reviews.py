@@ -1,4 +1,5 @@
-"""The pages of looked-after reviews, IRO challenges and statutory visits (included by ``kinfolk.care.urls``)."""
+"""The pages of looked-after reviews, IRO challenges and statutory visits (included by
+``kinfolk.care.urls``)."""
 
 from django.urls import path
 

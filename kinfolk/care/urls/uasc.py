@@ -1,4 +1,5 @@
-"""The pages that record the status of an unaccompanied asylum-seeking child (included by ``kinfolk.care.urls``)."""
+"""The pages that record the status of an unaccompanied asylum-seeking child (included by
+``kinfolk.care.urls``)."""
 
 from django.urls import path
 

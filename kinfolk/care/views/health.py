@@ -34,7 +34,6 @@ from kinfolk.people.views.record_form import ChildRecordFormView
 class HealthFormView(ChildRecordFormView):
     """A page that records a step of the child's health and returns to their health history."""
 
-    template_name = "records/form_page.html"
     back_url_name = "care:health-history"
     back_label = _("Back to health")
 
