@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from kinfolk.people.models import Child
 from kinfolk.people.services import create_child
@@ -26,6 +27,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """Today's date, taken when the test starts, so that a run crossing midnight does not
+    compare a date taken at import with one a service takes later."""
+    return timezone.localdate()
+
+
+@pytest.fixture
+def tomorrow(today) -> dt.date:
+    """The day after ``today``."""
+    return today + dt.timedelta(days=1)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from kinfolk.care.models import CareEpisode, PeriodOfCare
 from kinfolk.care.models.episodes import (
@@ -36,7 +35,6 @@ from kinfolk.core.models import Authority
 pytestmark = pytest.mark.django_db
 
 D = dt.date
-TODAY = timezone.localdate()
 STARTED = D(2025, 1, 10)
 
 #: Every page of this part of the care app, and whether it is for managers only.
@@ -147,12 +145,14 @@ def test_the_care_page_of_a_child_never_looked_after(worker_client, child):
     assert response.context["period"] is None
 
 
-def test_the_care_page_summarises_care_and_flags_the_placement(worker_client, child, geography):
-    start(child, start_on=TODAY - dt.timedelta(days=200), legal_status="V2")
+def test_the_care_page_summarises_care_and_flags_the_placement(
+    worker_client, child, geography, today
+):
+    start(child, start_on=today - dt.timedelta(days=200), legal_status="V2")
     for days, postcode in ((150, "WN2 2BB"), (100, "LA9 4AA")):
         change_placement(
             child=child,
-            on=TODAY - dt.timedelta(days=days),
+            on=today - dt.timedelta(days=days),
             placement_type="K2",
             provider="PR4",
             reason="STAND",

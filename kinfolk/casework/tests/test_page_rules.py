@@ -4,7 +4,6 @@ exact message is shown next to the field, and nothing changes."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from kinfolk.casework.models import ChildInNeedEpisode, Plan
 from kinfolk.casework.services import (
@@ -29,8 +28,6 @@ pytestmark = pytest.mark.django_db
 
 D = dt.date
 REFERRAL_ON = D(2026, 9, 1)
-TODAY = timezone.localdate()
-TOMORROW = TODAY + dt.timedelta(days=1)
 
 
 @pytest.fixture
@@ -86,11 +83,11 @@ def test_a_second_referral_while_an_episode_is_open(worker_client, child, episod
         ),
     ],
 )
-def test_a_date_in_the_future(worker_client, child, name, field, values, message):
+def test_a_date_in_the_future(worker_client, child, name, field, values, message, tomorrow):
     if name != "casework:referral-create":
         open_referral(child=child, referral_on=REFERRAL_ON, source="2A")
     before = record_counts(child)
-    response = worker_client.post(page(name, child), post_data(**{field: TOMORROW}, **values))
+    response = worker_client.post(page(name, child), post_data(**{field: tomorrow}, **values))
     assert_refused(response, field, message)
     assert record_counts(child) == before
 

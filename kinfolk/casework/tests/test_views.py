@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from conftest import make_child, signed_in
 from kinfolk.access.models import AccessRecord
@@ -39,8 +38,6 @@ pytestmark = pytest.mark.django_db
 
 D = dt.date
 REFERRAL_ON = D(2026, 9, 1)
-TODAY = timezone.localdate()
-TOMORROW = TODAY + dt.timedelta(days=1)
 
 
 @pytest.fixture
@@ -207,7 +204,7 @@ def test_without_an_open_plan_the_page_says_why(worker_client, child, episode, n
 
 
 def test_a_plan_with_an_outcome_an_action_and_progress(
-    worker_client, child, plan, other_social_worker
+    worker_client, child, plan, other_social_worker, today
 ):
     response = worker_client.post(
         page("casework:outcome-create", child, f"?plan={plan.pk}"),
@@ -258,7 +255,7 @@ def test_a_plan_with_an_outcome_an_action_and_progress(
     )
     assert response.status_code == 302
     referral.refresh_from_db()
-    assert (referral.status, referral.completed_on) == ("done", TODAY)
+    assert (referral.status, referral.completed_on) == ("done", today)
 
 
 def test_an_action_is_for_an_outcome_of_its_own_plan(worker_client, child, plan, social_worker):
@@ -345,7 +342,7 @@ def test_a_manager_closes_the_case_with_evidence(manager_client, child, plan):
 
 
 def test_the_casework_page_shows_the_episode_and_its_work(
-    worker_client, child, plan, social_worker, django_capture_on_commit_callbacks
+    worker_client, child, plan, social_worker, django_capture_on_commit_callbacks, today, tomorrow
 ):
     assessment = start_assessment(child=child, started_on=D(2026, 9, 2))
     outcome = add_plan_outcome(plan=plan, description="Lily attends school every day")
@@ -353,11 +350,11 @@ def test_the_casework_page_shows_the_episode_and_its_work(
         plan=plan,
         description="Walk Lily to school",
         owner_outside="Northmoor Primary School, learning mentor",
-        due_on=TODAY - dt.timedelta(days=1),
+        due_on=today - dt.timedelta(days=1),
         outcome=outcome,
     )
     add_plan_action(
-        plan=plan, description="Book a dental check", owner=social_worker, due_on=TOMORROW
+        plan=plan, description="Book a dental check", owner=social_worker, due_on=tomorrow
     )
     record_visit(
         child=child,
@@ -490,14 +487,16 @@ def test_the_casework_page_makes_the_same_queries_whatever_the_history(manager, 
     assert counts[0] == counts[1]
 
 
-def test_an_action_of_another_child_cannot_be_updated(worker_client, child, plan, social_worker):
+def test_an_action_of_another_child_cannot_be_updated(
+    worker_client, child, plan, social_worker, tomorrow
+):
     noah = make_child(la_child_id="C2", first_name="Noah", last_name="Jones")
     open_referral(child=noah, referral_on=REFERRAL_ON, source="2A")
     noah_plan = start_child_in_need_plan(child=noah, start_on=D(2026, 9, 2), contingency="C")
     noahs = add_plan_action(
         plan=noah_plan, description="Noah's action", owner=social_worker, due_on=D(2026, 12, 1)
     )
-    add_plan_action(plan=plan, description="Lily's action", owner=social_worker, due_on=TOMORROW)
+    add_plan_action(plan=plan, description="Lily's action", owner=social_worker, due_on=tomorrow)
     response = worker_client.post(
         page("casework:action-edit", child, f"?action={noahs.pk}"),
         {"action": noahs.pk, "status": "done"},

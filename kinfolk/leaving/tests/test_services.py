@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from conftest import make_child
 from kinfolk.chronology.models import ChronologyEntry
@@ -26,8 +25,6 @@ from kinfolk.leaving.tests.conftest import leaving_counts, look_after
 pytestmark = pytest.mark.django_db
 
 D = dt.date
-TODAY = timezone.localdate()
-TOMORROW = TODAY + dt.timedelta(days=1)
 #: A fixed past day, for standings that change with the days looked after or with age, so that
 #: the tests do not depend on the day they run.
 ON = D(2026, 11, 16)
@@ -68,10 +65,10 @@ def test_standing_reads_the_periods_of_care(care_leaver, eligible, child):
     assert standing_of(child, ON).explanation == ("Not a care leaver: has never been looked after.")
 
 
-def test_short_breaks_do_not_make_a_care_leaver():
+def test_short_breaks_do_not_make_a_care_leaver(today):
     young_person = make_child(la_child_id="S1", date_of_birth=D(2008, 6, 10))
     look_after(young_person, D(2024, 1, 10), D(2025, 3, 1), legal_status="V3")
-    standing = standing_of(young_person, TODAY)
+    standing = standing_of(young_person, today)
     assert (standing.status, standing.may_have_adviser) == ("", False)
 
 
@@ -106,34 +103,34 @@ def test_allocating_a_personal_adviser_ends_the_previous_one(
     ) == ["Personal adviser allocated: Pip Adviser", "Personal adviser allocated: Pat Adviser"]
 
 
-def test_a_personal_adviser_is_only_for_a_care_leaver(child, adviser):
+def test_a_personal_adviser_is_only_for_a_care_leaver(child, adviser, today):
     refused(
         allocate_personal_adviser,
         child,
         "start_on",
-        f"A personal adviser is only for a care leaver, and on {TODAY:%-d %B %Y} Lily Smith "
+        f"A personal adviser is only for a care leaver, and on {today:%-d %B %Y} Lily Smith "
         "was not one. Not a care leaver: has never been looked after.",
         adviser=adviser,
-        start_on=TODAY,
+        start_on=today,
     )
 
 
-def test_a_personal_adviser_is_not_allocated_before_care_ends_at_15():
+def test_a_personal_adviser_is_not_allocated_before_care_ends_at_15(today):
     young_person = make_child(la_child_id="Y1", date_of_birth=D(2008, 6, 10))
     look_after(young_person, D(2023, 1, 1), D(2024, 6, 9))  # the day before the 16th birthday
-    standing = standing_of(young_person, TODAY)
+    standing = standing_of(young_person, today)
     assert standing.status == ""
     assert not standing.may_have_adviser
 
 
-def test_personal_adviser_refusals(care_leaver, adviser, analyst):
+def test_personal_adviser_refusals(care_leaver, adviser, analyst, tomorrow):
     refused(
         allocate_personal_adviser,
         care_leaver,
         "start_on",
         "The date the personal adviser was allocated must be today or in the past",
         adviser=adviser,
-        start_on=TOMORROW,
+        start_on=tomorrow,
     )
     refused(
         allocate_personal_adviser,
@@ -158,7 +155,7 @@ def test_personal_adviser_refusals(care_leaver, adviser, analyst):
         "The date of the joint visit must be today or in the past",
         adviser=adviser,
         start_on=D(2025, 3, 1),
-        joint_visit_on=TOMORROW,
+        joint_visit_on=tomorrow,
     )
     allocate_personal_adviser(child=care_leaver, adviser=adviser, start_on=D(2025, 6, 1))
     refused(
@@ -228,7 +225,7 @@ def test_a_pathway_plan_may_be_made_for_a_16_year_old_before_13_weeks_in_care():
     assert plan.made_on == ON
 
 
-def test_pathway_plan_refusals(care_leaver, child):
+def test_pathway_plan_refusals(care_leaver, child, tomorrow):
     refused(
         record_pathway_plan,
         child,
@@ -243,7 +240,7 @@ def test_pathway_plan_refusals(care_leaver, child):
         care_leaver,
         "made_on",
         "The date of the pathway plan must be today or in the past",
-        made_on=TOMORROW,
+        made_on=tomorrow,
         **PLAN,
     )
     refused(
@@ -298,7 +295,7 @@ def test_a_pathway_plan_is_not_for_a_15_year_old_in_care():
     )
 
 
-def test_a_manager_audits_a_pathway_plan(care_leaver, manager, social_worker):
+def test_a_manager_audits_a_pathway_plan(care_leaver, manager, social_worker, today):
     plan = record_pathway_plan(child=care_leaver, made_on=D(2025, 4, 1), **PLAN)
     with pytest.raises(ValidationError) as error:
         audit_pathway_plan(plan=plan, grade="good", note="Clear", actor=social_worker)
@@ -316,7 +313,7 @@ def test_a_manager_audits_a_pathway_plan(care_leaver, manager, social_worker):
         "requires_improvement",
         "Goals have no dates",
         manager,
-        TODAY,
+        today,
     )
 
 
@@ -356,7 +353,7 @@ def test_an_imported_contact_in_touch_may_leave_out_accommodation_and_activity(c
     assert (contact.accommodation, contact.activity, contact.adviser) == ("", "", None)
 
 
-def test_contact_refusals(care_leaver, child):
+def test_contact_refusals(care_leaver, child, tomorrow):
     refused(
         record_care_leaver_contact,
         care_leaver,
@@ -411,7 +408,7 @@ def test_contact_refusals(care_leaver, child):
         care_leaver,
         "contacted_on",
         "The date of the contact must be today or in the past",
-        contacted_on=TOMORROW,
+        contacted_on=tomorrow,
         in_touch="NO",
     )
     refused(

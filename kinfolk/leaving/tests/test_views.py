@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from conftest import make_child, signed_in
 from kinfolk.casework.tests.pages import assert_refused, post_data
@@ -20,7 +19,6 @@ from kinfolk.leaving.tests.conftest import leaving_counts, look_after
 pytestmark = pytest.mark.django_db
 
 D = dt.date
-TODAY = timezone.localdate()
 
 #: Every page about one young person, and whether it is for managers only.
 PAGES = {
@@ -70,7 +68,9 @@ def test_every_page_opens_for_a_child_who_is_not_a_care_leaver(manager_client, c
     assert manager_client.get(url(name, child)).status_code == 200
 
 
-def test_forms_for_someone_who_is_not_a_care_leaver_say_why_and_save_nothing(worker_client, child):
+def test_forms_for_someone_who_is_not_a_care_leaver_say_why_and_save_nothing(
+    worker_client, child, today
+):
     page = url("leaving:contact-create", child)
     response = worker_client.get(page)
     assert (
@@ -78,7 +78,7 @@ def test_forms_for_someone_who_is_not_a_care_leaver_say_why_and_save_nothing(wor
         in response.content.decode()
     )
     assert '<form method="post" novalidate>' not in response.content.decode()
-    response = worker_client.post(page, post_data(contacted_on=TODAY, in_touch="NO"))
+    response = worker_client.post(page, post_data(contacted_on=today, in_touch="NO"))
     assert response.status_code == 200
     assert CareLeaverContact.objects.count() == 0
 
@@ -243,10 +243,10 @@ def test_a_contact_in_touch_needs_accommodation_and_activity(worker_client, care
     assert (contact.accommodation, contact.activity) == ("E1", "F5")
 
 
-def test_a_future_contact_is_refused_next_to_the_date(worker_client, care_leaver):
+def test_a_future_contact_is_refused_next_to_the_date(worker_client, care_leaver, tomorrow):
     response = worker_client.post(
         url("leaving:contact-create", care_leaver),
-        post_data(contacted_on=TODAY + dt.timedelta(days=1), in_touch="NO"),
+        post_data(contacted_on=tomorrow, in_touch="NO"),
     )
     assert_refused(response, "contacted_on", "The date of the contact must be today or in the past")
 
@@ -292,12 +292,12 @@ def add_care_leavers(count: int, first: int, adviser) -> None:
 
 
 def test_the_list_shows_current_care_leavers_with_their_flags(
-    client, care_leaver, eligible, child, adviser, other_adviser, aged_22
+    client, care_leaver, eligible, child, adviser, other_adviser, aged_22, today
 ):
     allocate_personal_adviser(child=care_leaver, adviser=adviser, start_on=D(2025, 3, 1))
     record_care_leaver_contact(
         child=care_leaver,
-        contacted_on=TODAY - dt.timedelta(days=10),
+        contacted_on=today - dt.timedelta(days=10),
         in_touch="YES",
         accommodation="E1",
         activity="F2",

@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.events import casework_changed
@@ -34,8 +33,6 @@ from kinfolk.permanence.tests.care_history import (
 pytestmark = pytest.mark.django_db
 
 D = dt.date
-TODAY = timezone.localdate()
-TOMORROW = TODAY + dt.timedelta(days=1)
 
 MODELS = [
     AdoptionDecision,
@@ -131,13 +128,13 @@ def test_a_second_open_decision_is_refused_rule_579(decided):
     )
 
 
-def test_a_decision_in_the_future_is_refused(noah):
+def test_a_decision_in_the_future_is_refused(noah, tomorrow):
     assert_refused(
         services.record_adoption_decision,
         "decided_on",
         "The date of the decision must be today or in the past",
         child=noah,
-        decided_on=TOMORROW,
+        decided_on=tomorrow,
     )
 
 
@@ -646,7 +643,7 @@ def test_an_extension_needs_a_reason(okafors):
     )
 
 
-def test_approval_follows_the_panel_with_terms(okafors, manager):
+def test_approval_follows_the_panel_with_terms(okafors, manager, today):
     assert_refused(
         services.approve_household,
         "approved_on",
@@ -673,7 +670,7 @@ def test_approval_follows_the_panel_with_terms(okafors, manager):
         actor=manager,
     )
     okafors.refresh_from_db()
-    assert (okafors.approved_on, okafors.approved_by, okafors.approval_status_on(TODAY)) == (
+    assert (okafors.approved_on, okafors.approved_by, okafors.approval_status_on(today)) == (
         D(2026, 10, 12),
         manager,
         "approved",

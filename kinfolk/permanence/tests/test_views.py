@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from conftest import signed_in
 from kinfolk.access.models import AccessRecord
@@ -38,7 +37,6 @@ from kinfolk.permanence.tests.care_history import (
 pytestmark = pytest.mark.django_db
 
 D = dt.date
-TODAY = timezone.localdate()
 
 CHILD_PAGES = [
     "permanence:child-permanence",
@@ -384,7 +382,7 @@ def test_a_long_term_fostering_match_with_a_household(worker_client, noah, okafo
 
 
 def test_the_adoption_plan_list_shows_waiting_and_matched_children(
-    worker_client, social_worker, decided
+    worker_client, social_worker, decided, today
 ):
     waiting = in_care(baby(la_child_id="C22", first_name="Mia", last_name="Hart"))
     services.record_adoption_decision(child=waiting, decided_on=D(2025, 4, 1))
@@ -408,9 +406,9 @@ def test_the_adoption_plan_list_shows_waiting_and_matched_children(
     ] == [
         # Decided 3 Mar 2025, matched 15 Sep: 28 + 30 + 31 + 30 + 31 + 31 + 15 = 196 days.
         ("C21", D(2025, 6, 2), True, 196),
-        ("C22", None, False, (TODAY - D(2025, 4, 1)).days),
+        ("C22", None, False, (today - D(2025, 4, 1)).days),
     ]
-    assert rows[0]["days_in_care"] == (TODAY - D(2025, 1, 10)).days
+    assert rows[0]["days_in_care"] == (today - D(2025, 1, 10)).days
     assert response.context["waiting"] == 1
     listed = AccessRecord.objects.filter(user=social_worker, action="list")
     assert sorted(listed.values_list("child__la_child_id", flat=True)) == ["C21", "C22"]
@@ -460,7 +458,7 @@ def test_adding_a_household_through_the_page(worker_client):
     assert household.carers.count() == 2
 
 
-def test_the_household_list_flags_temporary_approvals_running_out(worker_client, okafors):
+def test_the_household_list_flags_temporary_approvals_running_out(worker_client, okafors, today):
     due = services.add_household(
         name="The Ahmed household",
         postcode="WN3 3DF",
@@ -469,10 +467,10 @@ def test_the_household_list_flags_temporary_approvals_running_out(worker_client,
     )
     # Approved 16 weeks less 10 days ago: runs out in 10 days.
     services.grant_temporary_approval(
-        household=due, approved_on=TODAY - dt.timedelta(weeks=16) + dt.timedelta(days=10)
+        household=due, approved_on=today - dt.timedelta(weeks=16) + dt.timedelta(days=10)
     )
     services.grant_temporary_approval(
-        household=okafors, approved_on=TODAY - dt.timedelta(weeks=16, days=1)
+        household=okafors, approved_on=today - dt.timedelta(weeks=16, days=1)
     )
     response = worker_client.get(reverse("permanence:households"))
     flags = {
@@ -480,8 +478,8 @@ def test_the_household_list_flags_temporary_approvals_running_out(worker_client,
         for h in response.context["households"]
     }
     assert flags == {
-        "The Ahmed household": ("temporary", True, TODAY + dt.timedelta(days=10)),
-        "The Okafor household": ("temporary_expired", False, TODAY - dt.timedelta(days=1)),
+        "The Ahmed household": ("temporary", True, today + dt.timedelta(days=10)),
+        "The Okafor household": ("temporary_expired", False, today - dt.timedelta(days=1)),
     }
     assert (response.context["expired"], response.context["due_soon"]) == (1, 1)
     html = response.content.decode()
@@ -540,22 +538,24 @@ def test_an_extension_without_a_reason_is_refused_on_the_page(manager_client, ok
     assert okafors.temporary_extended_on is None
 
 
-def test_an_extension_made_in_time_is_recorded_after_the_approval_ran_out(manager_client, okafors):
+def test_an_extension_made_in_time_is_recorded_after_the_approval_ran_out(
+    manager_client, okafors, today
+):
     # The extension was decided two weeks ago, a week before the 16 weeks ran out, but is only
     # being recorded now: the page still offers it, and the service checks its date.
-    services.grant_temporary_approval(household=okafors, approved_on=TODAY - dt.timedelta(weeks=17))
+    services.grant_temporary_approval(household=okafors, approved_on=today - dt.timedelta(weeks=17))
     page = manager_client.get(url("permanence:household", okafors))
     assert page.context["status"] == "temporary_expired"
     assert url("permanence:household-extension", okafors) in page.content.decode()
     response = manager_client.post(
         url("permanence:household-extension", okafors),
-        post_data(extended_on=TODAY - dt.timedelta(weeks=2), reason="Medical report awaited"),
+        post_data(extended_on=today - dt.timedelta(weeks=2), reason="Medical report awaited"),
     )
     assert response.status_code == 302
     page = manager_client.get(url("permanence:household", okafors))
     assert (page.context["status"], page.context["household"].temporary_approval_ends_on) == (
         "temporary",
-        TODAY + dt.timedelta(weeks=7),
+        today + dt.timedelta(weeks=7),
     )
     assert url("permanence:household-extension", okafors) not in page.content.decode()
 
