@@ -2,12 +2,11 @@
 
 from collections.abc import Iterable
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 
 
 def request_source(request: HttpRequest) -> str:
@@ -17,7 +16,7 @@ def request_source(request: HttpRequest) -> str:
 
 def record_access(
     *,
-    user: AbstractBaseUser | None,
+    user: Actor | None,
     child_id: int | None,
     action: AccessAction,
     what: str,
@@ -36,7 +35,7 @@ def record_access(
 
 
 def record_listing(
-    *, user: AbstractBaseUser, child_ids: Iterable[int], what: str, path: str, source: str
+    *, user: Actor, child_ids: Iterable[int], what: str, path: str, source: str
 ) -> None:
     """Append a ``list`` record for each child shown in a list (search results, caseloads)."""
     AccessRecord.objects.bulk_create(

@@ -2,10 +2,9 @@
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
-
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.models import ChronologyEntry
+from kinfolk.core.actors import Actor
 
 
 def add_entry(
@@ -16,7 +15,7 @@ def add_entry(
     summary: str,
     detail: str = "",
     is_significant: bool = False,
-    recorded_by: AbstractBaseUser | None = None,
+    recorded_by: Actor | None = None,
 ) -> ChronologyEntry:
     """Add an entry to a child's chronology.
 

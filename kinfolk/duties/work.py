@@ -4,11 +4,11 @@ and the decisions waiting for a manager. Read by the work views."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from kinfolk.casework.choices import ActionStatus
 from kinfolk.casework.models import Assessment, PlanAction
+from kinfolk.core.actors import Actor
 from kinfolk.core.working_days import add_working_days
 from kinfolk.duties.models import Duty
 from kinfolk.frontdoor.models import ScreeningDecision
@@ -34,7 +34,7 @@ class Work:
         }
 
 
-def children_held_by(workers: QuerySet | list, *, viewer: AbstractBaseUser) -> QuerySet:
+def children_held_by(workers: QuerySet | list, *, viewer: Actor) -> QuerySet:
     """Children the viewer may see whose cases these workers hold now, as social worker or
     as personal adviser."""
     held = Child.objects.filter(
@@ -76,7 +76,7 @@ def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.da
     )
 
 
-def awaiting_sign_off(*, team_members: QuerySet | list, viewer: AbstractBaseUser) -> list:
+def awaiting_sign_off(*, team_members: QuerySet | list, viewer: Actor) -> list:
     """Screening decisions by these workers that wait for a manager's sign-off."""
     visible = Child.objects.visible_to(viewer)
     return [

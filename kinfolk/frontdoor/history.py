@@ -16,13 +16,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 from django.utils import timezone
 
 from kinfolk.casework.choices import PlanKind
 from kinfolk.casework.models import ChildInNeedEpisode, Plan
 from kinfolk.core import timescales
+from kinfolk.core.actors import Actor
 from kinfolk.core.working_days import working_days_between
 from kinfolk.frontdoor.choices import OUTCOMES_NEEDING_SIGN_OFF
 from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision
@@ -112,7 +112,7 @@ class _Records:
     early_help: dict[int, list[bool]]
 
 
-def household_links(child_ids: Iterable[int], user: AbstractBaseUser) -> dict[int, set[int]]:
+def household_links(child_ids: Iterable[int], user: Actor) -> dict[int, set[int]]:
     """The children each child lives with (``Relationship.lives_with``, recorded from either
     side), among the children ``user`` may see."""
     ids = set(child_ids)
@@ -184,7 +184,7 @@ def _add_history(
 
 
 def contact_histories(
-    contacts: Sequence[Contact], user: AbstractBaseUser, *, now: dt.datetime | None = None
+    contacts: Sequence[Contact], user: Actor, *, now: dt.datetime | None = None
 ) -> list[ContactHistory]:
     """Each contact with its waiting time and the history of its child and household.
 
@@ -217,9 +217,7 @@ def contact_histories(
     return histories
 
 
-def unscreened_contacts(
-    user: AbstractBaseUser, *, is_domestic_abuse: bool | None = None
-) -> list[Contact]:
+def unscreened_contacts(user: Actor, *, is_domestic_abuse: bool | None = None) -> list[Contact]:
     """Contacts not yet screened, oldest first, about children ``user`` may see
     (docs/domain.md stage 1: "the unscreened queue by age"; finding 46: a timestamped notice
     queue for domestic abuse)."""
@@ -231,7 +229,7 @@ def unscreened_contacts(
     return list(contacts.select_related("child").order_by("received_at", "pk"))
 
 
-def decisions_without_sign_off(user: AbstractBaseUser) -> list[ScreeningDecision]:
+def decisions_without_sign_off(user: Actor) -> list[ScreeningDecision]:
     """No further action and early help decisions with no manager's sign-off, oldest first,
     about children ``user`` may see (docs/domain.md stage 2: "decisions still awaiting sign-off").
 
@@ -261,7 +259,7 @@ class ScreeningRecords:
     early_help: list[EarlyHelpEpisode]
 
 
-def screening_records(contact: Contact, user: AbstractBaseUser) -> ScreeningRecords:
+def screening_records(contact: Contact, user: Actor) -> ScreeningRecords:
     """Everything the screener should read about the child and household before deciding."""
     household_ids = household_links([contact.child_id], user).get(contact.child_id, set())
     ids = {contact.child_id, *household_ids}

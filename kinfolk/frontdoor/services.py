@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from kinfolk.casework.services import check_not_future
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import ReferralSource
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
@@ -30,7 +29,7 @@ def record_contact(
     contact_person: str = "",
     reference: str = "",
     is_domestic_abuse: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Contact:
     """Record a contact received at the front door."""
     if received_at > timezone.now():
@@ -87,8 +86,8 @@ def screen_contact(
     outcome: str,
     rationale: str,
     urgency: str = "",
-    decided_by: AbstractBaseUser | None = None,
-    signed_off_by: AbstractBaseUser | None = None,
+    decided_by: Actor | None = None,
+    signed_off_by: Actor | None = None,
     is_imported: bool = False,
 ) -> ScreeningDecision:
     """Record the screening decision on a contact. A rationale is always required."""
@@ -135,7 +134,7 @@ def screen_contact(
 
 @transaction.atomic
 def sign_off_screening(
-    *, decision: ScreeningDecision, manager: AbstractBaseUser, rationale: str
+    *, decision: ScreeningDecision, manager: Actor, rationale: str
 ) -> ScreeningDecision:
     """A manager agrees a no-further-action or early help decision, saying why."""
     decision = ScreeningDecision.objects.select_for_update().get(pk=decision.pk)
@@ -165,7 +164,7 @@ def sign_off_screening(
 
 @transaction.atomic
 def start_early_help(
-    *, child: Child, start_on: dt.date, reason: str = "", actor: AbstractBaseUser | None = None
+    *, child: Child, start_on: dt.date, reason: str = "", actor: Actor | None = None
 ) -> EarlyHelpEpisode:
     """Start early help for the child (a step-down from social care, or from screening)."""
     check_not_future(start_on, "start_on", _("start date"))
@@ -194,7 +193,7 @@ def start_early_help(
 
 @transaction.atomic
 def end_early_help(
-    *, child: Child, end_on: dt.date, reason: str = "", actor: AbstractBaseUser | None = None
+    *, child: Child, end_on: dt.date, reason: str = "", actor: Actor | None = None
 ) -> EarlyHelpEpisode:
     """End early help (a step-up to social care, or the work is done)."""
     check_not_future(end_on, "end_on", _("end date"))

@@ -1,11 +1,11 @@
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 
 from kinfolk.access.models import RestrictionGrant
+from kinfolk.core.actors import Actor
 
 
 class ChildQuerySet(models.QuerySet):
-    def visible_to(self, user: AbstractBaseUser) -> "ChildQuerySet":
+    def visible_to(self, user: Actor) -> "ChildQuerySet":
         """The children this user may see: every unrestricted child, and restricted children
         only where the user is named on the record.
 

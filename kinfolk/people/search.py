@@ -5,9 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 
+from kinfolk.core.actors import Actor
 from kinfolk.core.postcodes import normalise_postcode
 from kinfolk.people.models import Child
 from kinfolk.people.names import SIMILAR, fold, phonetic_key, similarity
@@ -67,7 +67,7 @@ def _name_score(child: Child, tokens: list[str]) -> float:
     return sum(best) / len(best)
 
 
-def search_children(criteria: ChildSearch, *, user: AbstractBaseUser) -> list[Child]:
+def search_children(criteria: ChildSearch, *, user: Actor) -> list[Child]:
     """Children visible to ``user`` that match ``criteria``, best name match first."""
     if criteria.is_empty:
         return []

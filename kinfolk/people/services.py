@@ -9,7 +9,6 @@ import datetime as dt
 import secrets
 from collections.abc import Iterable, Sequence
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from kinfolk.access.models import RestrictionGrant
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import Actor
 from kinfolk.core.codes import Disability, Sex
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
@@ -154,7 +154,7 @@ def create_child(
     religion: str = "",
     postcode: str = "",
     recorded_on: dt.date | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
     is_not_duplicate: bool = False,
 ) -> Child:
     """Record a child new to children's social care.
@@ -213,7 +213,7 @@ def create_child(
 def update_child(
     *,
     child: Child,
-    actor: AbstractBaseUser | None,
+    actor: Actor | None,
     disabilities: Iterable[str] | None = None,
     on: dt.date | None = None,
     **changes: object,
@@ -260,7 +260,7 @@ def record_birth(
     child: Child,
     born_on: dt.date,
     sex: str | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Child:
     """An unborn child is born: the expected date of birth gives way to the date of birth."""
     child = Child.objects.select_for_update().get(pk=child.pk)
@@ -285,7 +285,7 @@ def record_birth(
 
 
 @transaction.atomic
-def record_death(*, child: Child, died_on: dt.date, actor: AbstractBaseUser | None = None) -> Child:
+def record_death(*, child: Child, died_on: dt.date, actor: Actor | None = None) -> Child:
     """Record that a child has died."""
     child = Child.objects.select_for_update().get(pk=child.pk)
     if child.date_of_death:
@@ -307,7 +307,7 @@ def record_death(*, child: Child, died_on: dt.date, actor: AbstractBaseUser | No
 
 @transaction.atomic
 def record_motherhood(
-    *, child: Child, first_child_born_on: dt.date, actor: AbstractBaseUser | None = None
+    *, child: Child, first_child_born_on: dt.date, actor: Actor | None = None
 ) -> Child:
     """Record that a child is a mother, with her first child's date of birth (SSDA903)."""
     child = Child.objects.select_for_update().get(pk=child.pk)
@@ -373,7 +373,7 @@ def move_child_to_address(
     line_1: str = "",
     line_2: str = "",
     town: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Address:
     """Record a child's new address; the current one ends on the day of the move."""
     if start_on > _today():
@@ -423,7 +423,7 @@ def relate(
     other_adult: Adult | None = None,
     lives_with: bool = False,
     on: dt.date | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Relationship:
     """Record how another child or an adult is related to a child.
 
@@ -477,7 +477,7 @@ def raise_alert(
     description: str,
     start_on: dt.date,
     end_on: dt.date | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Alert:
     """Put a warning on a child's record, shown to everyone who opens it."""
     if kind not in AlertKind.values:
@@ -509,8 +509,8 @@ def raise_alert(
 def restrict_record(
     *,
     child: Child,
-    users: Iterable[AbstractBaseUser],
-    actor: AbstractBaseUser | None,
+    users: Iterable[Actor],
+    actor: Actor | None,
     reason: str,
 ) -> Child:
     """Restrict a child's record to the named users (and the person restricting it)."""
@@ -539,7 +539,7 @@ def restrict_record(
 
 
 @transaction.atomic
-def lift_restriction(*, child: Child, actor: AbstractBaseUser, reason: str) -> Child:
+def lift_restriction(*, child: Child, actor: Actor, reason: str) -> Child:
     """Open a restricted record to everyone again; the named users are forgotten and the
     chronology keeps who lifted it and why."""
     if not child.is_restricted:
@@ -568,7 +568,7 @@ def relate_new_adult(
     first_name: str,
     last_name: str,
     lives_with: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Relationship:
     """Record an adult not yet known to Kinfolk and how they are related to the child."""
     if not (first_name.strip() or last_name.strip()):

@@ -4,7 +4,6 @@ child protection plans and core groups (Working Together 2023, chapter 4)."""
 import datetime as dt
 from collections.abc import Sequence
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from kinfolk.casework.services import (
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import CategoryOfAbuse
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
@@ -63,7 +62,7 @@ def hold_strategy_discussion(
     rationale: str = "",
     prior_action_reason: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> StrategyDiscussion:
     """Record a strategy discussion. When a visit came before it, a manager's reason is
     required (a journey records it as imported instead)."""
@@ -112,7 +111,7 @@ def hold_strategy_discussion(
 
 @transaction.atomic
 def start_section_47_enquiry(
-    *, child: Child, started_on: dt.date, actor: AbstractBaseUser | None = None
+    *, child: Child, started_on: dt.date, actor: Actor | None = None
 ) -> Section47Enquiry:
     """Start a section 47 enquiry in the child's open episode."""
     child = lock_child(child)
@@ -164,7 +163,7 @@ def end_section_47_enquiry(
     ended_on: dt.date,
     is_conference_required: bool,
     outcome: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Section47Enquiry:
     """Conclude the open enquiry: an initial conference is needed, or it is not."""
     child = lock_child(child)
@@ -212,8 +211,8 @@ def hold_initial_conference(
     held_on: dt.date,
     is_plan_needed: bool,
     category: str = "",
-    chair: AbstractBaseUser | None = None,
-    actor: AbstractBaseUser | None = None,
+    chair: Actor | None = None,
+    actor: Actor | None = None,
 ) -> Conference:
     """Record an initial child protection conference. It answers the child's section 47
     enquiry (concluding it, if still open); a plan it makes starts on its date, and a child
@@ -335,7 +334,7 @@ def _current_protection_plan(child: Child, on: dt.date, field: str) -> Plan:
 
 @transaction.atomic
 def hold_core_group(
-    *, child: Child, held_on: dt.date, actor: AbstractBaseUser | None = None
+    *, child: Child, held_on: dt.date, actor: Actor | None = None
 ) -> CoreGroupMeeting:
     """Record a core group meeting of the child protection plan."""
     child = lock_child(child)
@@ -360,8 +359,8 @@ def hold_review_conference(
     held_on: dt.date,
     continue_plan: bool,
     category: str = "",
-    chair: AbstractBaseUser | None = None,
-    actor: AbstractBaseUser | None = None,
+    chair: Actor | None = None,
+    actor: Actor | None = None,
 ) -> Conference:
     """Record a review conference: the plan continues (perhaps under a new category), or it
     ends on the day of the review."""
@@ -402,9 +401,7 @@ def hold_review_conference(
 
 
 @transaction.atomic
-def end_child_protection_plan(
-    *, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None
-) -> Plan:
+def end_child_protection_plan(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> Plan:
     """End the child protection plan other than at a review (for example, the child moved)."""
     child = lock_child(child)
     check_not_future(end_on, "end_on", _("end date of the plan"))

@@ -21,14 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, transaction
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.returns.framework import CollectionYear, Failure
 from kinfolk.returns.models import BuildStatus, ReturnKind, Submission
 
@@ -131,7 +130,7 @@ def _check_period(kind: str, year: CollectionYear | None, as_of: dt.date | None)
 def start_submission(
     *,
     kind: str,
-    actor: AbstractBaseUser | None,
+    actor: Actor | None,
     year: CollectionYear | None = None,
     as_of: dt.date | None = None,
 ) -> Submission:
@@ -173,7 +172,7 @@ def finish_submission(submission_id: int) -> Submission:
 def generate_submission(
     *,
     kind: str,
-    actor: AbstractBaseUser | None,
+    actor: Actor | None,
     year: CollectionYear | None = None,
     as_of: dt.date | None = None,
 ) -> Submission:
@@ -204,7 +203,7 @@ def build_in_background(submission: Submission) -> threading.Thread:
 
 
 @transaction.atomic
-def mark_submitted(*, submission: Submission, actor: AbstractBaseUser | None) -> Submission:
+def mark_submitted(*, submission: Submission, actor: Actor | None) -> Submission:
     """Record that the authority sent this return. From then on it is kept unchanged: a
     return already submitted, or a second one of the same return and year, is refused."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -234,7 +233,7 @@ def mark_submitted(*, submission: Submission, actor: AbstractBaseUser | None) ->
 
 
 @transaction.atomic
-def delete_submission(*, submission: Submission, actor: AbstractBaseUser | None) -> None:
+def delete_submission(*, submission: Submission, actor: Actor | None) -> None:
     """Throw away a generated return that was not sent; a submitted return is kept for
     good."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)

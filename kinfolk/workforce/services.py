@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import Actor
 from kinfolk.core.codes import SocialWorkerChangeReason
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
@@ -68,7 +68,7 @@ def allocate_child(
     start_on: dt.date,
     reason: str = "",
     note: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Allocation:
     """Give a child's case to a worker from a date; the previous allocation ends that day.
 
@@ -123,9 +123,7 @@ def allocate_child(
 
 
 @transaction.atomic
-def end_allocation(
-    *, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None
-) -> Allocation:
+def end_allocation(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> Allocation:
     """End the child's current allocation, leaving the child unallocated."""
     current = Allocation.objects.select_for_update().filter(child=child).open().first()
     if current is None:

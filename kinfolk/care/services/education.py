@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -29,7 +28,7 @@ from kinfolk.care.services.episodes import period_on
 from kinfolk.care.services.health import ActionInput, check_actions, check_day, record_entry
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.guards import Guard
 from kinfolk.people.models import Child
@@ -66,7 +65,7 @@ def record_pep(
     attainment: str = "",
     aspirations: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PersonalEducationPlan:
     """Record a personal education plan for a looked-after child aged 3 to 17. On a page the
     school, the child's views and at least one SMART target (what, who, by when) are required
@@ -142,7 +141,7 @@ def rate_pep(
     pep: PersonalEducationPlan,
     quality: str,
     rated_on: dt.date,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PersonalEducationPlan:
     """The virtual school rates the quality of a PEP (docs/domain.md finding 55)."""
     child = lock_child(pep.child)

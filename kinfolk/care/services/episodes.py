@@ -22,7 +22,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -46,7 +45,7 @@ from kinfolk.care.models.episodes import (
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import (
     CategoryOfNeed,
     LegalStatus,
@@ -143,7 +142,7 @@ def _check_postcode(postcode: str, field: str) -> str:
     return normalise_postcode(postcode) if postcode else ""
 
 
-def is_manager(actor: AbstractBaseUser | None) -> bool:
+def is_manager(actor: Actor | None) -> bool:
     """Whether the person recording is a manager."""
     return bool(getattr(actor, "is_manager", False))
 
@@ -286,7 +285,7 @@ def continue_episode(
     episode: CareEpisode,
     on: dt.date,
     reason_for_placement_change: str,
-    actor: AbstractBaseUser | None,
+    actor: Actor | None,
     **changes: str,
 ) -> CareEpisode:
     """Close ``episode`` on ``on`` with ``X1`` and open the next one with ``changes``."""
@@ -328,7 +327,7 @@ def start_care(
     home_postcode: str = "",
     urn: str = "",
     reason_for_new_episode: str = ReasonForNewEpisode.S,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
     setting_name: str = "",
     is_registered: bool | None = None,
     registered_on: dt.date | None = None,
@@ -440,7 +439,7 @@ def change_legal_status(
     child: Child,
     on: dt.date,
     legal_status: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> CareEpisode:
     """The legal basis on which the child is looked after changes (an order is made, or
     accommodation under section 20 begins): a new episode with RNE ``L``, or ``B``/``U`` with
@@ -481,7 +480,7 @@ def end_care(
     child: Child,
     on: dt.date,
     reason: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PeriodOfCare:
     """The child ceases to be looked after: the open episode and the period close with the
     reason (SSDA903 REC, never ``X1``). Care cannot end during a temporary move (rule 381),

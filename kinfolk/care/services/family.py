@@ -10,7 +10,6 @@ Every function runs in one transaction, writes the chronology and publishes
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -30,7 +29,7 @@ from kinfolk.care.services.reviews import required_text
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
@@ -93,7 +92,7 @@ def record_family_time(
     risk_review_on: dt.date | None = None,
     child_views: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> FamilyTime:
     """Record an arrangement for family time (docs/domain.md stage 25): who with, how often,
     supervised or not, the risk assessment and its review date (finding 60), and what the
@@ -144,7 +143,7 @@ def review_family_time_risk(
     arrangement: FamilyTime,
     risk_assessed_on: dt.date | None,
     risk_review_on: dt.date | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> FamilyTime:
     """The risk assessment of a family-time arrangement is reviewed: its date, and when it is
     next reviewed (finding 60)."""
@@ -192,9 +191,9 @@ def update_life_story_work(
     child: Child,
     updated_on: dt.date,
     status: str,
-    worker: AbstractBaseUser | None = None,
+    worker: Actor | None = None,
     later_life_letter_on: dt.date | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> LifeStoryWork:
     """Record where the child's life-story work has got to, who is doing it, and the date of
     the later-life letter (docs/domain.md stage 24, finding 21). Life-story work marked complete
@@ -247,7 +246,7 @@ def add_life_story_decision(
     decided_on: dt.date,
     decision: str,
     reason_for_child: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> LifeStoryDecision:
     """Add a decision about the child's life to the log they can read later, with the reason
     written for them (finding 21)."""

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -33,7 +32,7 @@ from kinfolk.care.services.episodes import period_on
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import SDQReason
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
@@ -102,7 +101,7 @@ def record_entry(
     occurred_on: dt.date,
     kind: EntryKind,
     summary: str,
-    actor: AbstractBaseUser | None,
+    actor: Actor | None,
 ) -> None:
     """Write the chronology entry of a step and tell the duties that the casework changed."""
     add_entry(
@@ -127,7 +126,7 @@ def record_health_assessment(
     summary: str = "",
     actions: Sequence[ActionInput] = (),
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> HealthAssessment:
     """Record a statutory health assessment of a looked-after child, with the actions of its
     health plan. The initial assessment is made once in each period of care; on a page, who
@@ -189,7 +188,7 @@ def add_health_plan_action(
     *,
     assessment: HealthAssessment,
     action: ActionInput,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> HealthPlanAction:
     """Add an action to the health plan of an assessment: who does what by when."""
     child = lock_child(assessment.child)
@@ -213,7 +212,7 @@ def add_health_plan_action(
 
 @transaction.atomic
 def complete_health_plan_action(
-    *, action: HealthPlanAction, done_on: dt.date, actor: AbstractBaseUser | None = None
+    *, action: HealthPlanAction, done_on: dt.date, actor: Actor | None = None
 ) -> HealthPlanAction:
     """Record that an action of the health plan was done."""
     child = lock_child(action.assessment.child)
@@ -242,7 +241,7 @@ def complete_health_plan_action(
 
 
 def _record_outcome(
-    child: Child, kind: OutcomeKind, on: dt.date, actor: AbstractBaseUser | None, **values
+    child: Child, kind: OutcomeKind, on: dt.date, actor: Actor | None, **values
 ) -> OutcomeRecord:
     record = OutcomeRecord.objects.create(
         child=child, kind=kind, recorded_on=on, recorded_by=staff_member(actor), **values
@@ -280,7 +279,7 @@ def record_dental_check(
     recorded_on: dt.date,
     notes: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> OutcomeRecord:
     """A dentist checked the child's teeth (SSDA903 OC2 TEETH_CHECK)."""
     child = _outcome_checks(child, recorded_on, _("date of the dental check"))
@@ -296,7 +295,7 @@ def record_development_check(
     recorded_on: dt.date,
     notes: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> OutcomeRecord:
     """A health surveillance and development check of a child under 5 (SSDA903 OC2
     HEALTH_CHECK, which is left blank from age 5, rule 546)."""
@@ -328,7 +327,7 @@ def record_immunisations(
     is_up_to_date: bool,
     notes: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> OutcomeRecord:
     """Whether the child's immunisations were up to date on a date (SSDA903 OC2
     IMMUNISATIONS)."""
@@ -355,7 +354,7 @@ def record_sdq(
     reason: str = "",
     notes: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> OutcomeRecord:
     """A strengths and difficulties questionnaire: its total score from 0 to 40, or the reason
     it was not completed, never both (SSDA903 OC2 SDQ_SCORE and SDQ_REASON, rules 180, 196,
@@ -398,7 +397,7 @@ def record_conviction(
     recorded_on: dt.date,
     notes: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> OutcomeRecord:
     """The child was convicted or given a youth caution while looked after (SSDA903 OC2
     CONVICTED, asked from age 10, rule 542)."""
@@ -431,7 +430,7 @@ def record_substance_misuse(
     is_intervention_offered: bool | None = None,
     notes: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> OutcomeRecord:
     """A substance misuse problem was identified, with whether the child received an
     intervention and, if not, whether one was offered and refused (SSDA903 OC2

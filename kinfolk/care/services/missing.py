@@ -11,7 +11,6 @@ records loaded from a journey (``is_imported=True``).
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -28,7 +27,7 @@ from kinfolk.care.models import (
 from kinfolk.care.services.health import check_day, record_entry
 from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import MissingKind
 from kinfolk.core.dates import long_date, long_datetime
 from kinfolk.core.guards import Guard
@@ -113,7 +112,7 @@ def start_missing_episode(
     is_police_informed: bool | None = None,
     police_reference: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> MissingEpisode:
     """The child went missing, or is away without authorisation (SSDA903 MISSING M or A).
     A child has one open episode at a time, and episodes do not overlap (rule 574)."""
@@ -159,7 +158,7 @@ def end_missing_episode(
     ended_at: dt.datetime,
     where_found: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> MissingEpisode:
     """The child returned or was found: the open episode ends. A return interview is then
     offered within 72 hours (docs/duties.md ``rhi-72h``)."""
@@ -228,7 +227,7 @@ def offer_return_interview(
     child: Child,
     offered_at: dt.datetime,
     episode: MissingEpisode | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> MissingEpisode:
     """A return interview was offered after the child's return (within 72 hours is on time;
     Children who run away or go missing from home or care, 2014)."""
@@ -266,7 +265,7 @@ def record_return_interview(
     pull_factors: str = "",
     risk: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> MissingEpisode:
     """The return interview was held, or the child declined it. An interview that was never
     recorded as offered counts as offered when it took place. On a page, who held an
@@ -324,7 +323,7 @@ def screen_for_exploitation(
     risk_level: str,
     is_referred_to_complex_safeguarding: bool = False,
     notes: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> ExploitationScreening:
     """Record a screening of the child's risk of sexual or criminal exploitation, and whether
     the child was referred to the complex safeguarding team (docs/domain.md stage 23)."""

@@ -16,7 +16,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -44,7 +43,7 @@ from kinfolk.care.services.episodes import (
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import (
     ReasonForNewEpisode,
     ReasonForPlacementChange,
@@ -75,7 +74,7 @@ def _placement_for(
     episode: CareEpisode,
     before: CareEpisode | None,
     details: dict[str, Any],
-    actor: AbstractBaseUser | None,
+    actor: Actor | None,
     reusable: Placement | None = None,
 ) -> Placement:
     """The placement record of ``episode``, whose placement has just changed from that of
@@ -142,7 +141,7 @@ def change_placement(
     reason: str = "",
     placement_postcode: str = "",
     urn: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
     setting_name: str = "",
     is_registered: bool | None = None,
     registered_on: dt.date | None = None,
@@ -325,7 +324,7 @@ def approve_unregistered_placement(
     placement: Placement,
     approved_on: dt.date,
     rationale: str,
-    actor: AbstractBaseUser | None,
+    actor: Actor | None,
 ) -> Placement:
     """A senior manager approves a child's placement in a setting not registered with Ofsted,
     with the reasons it is the right place for now (docs/domain.md finding 24). Until this is

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,7 +29,7 @@ from kinfolk.casework.models import Assessment
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
 
@@ -105,7 +104,7 @@ def record_care_plan(
     child_views_method: str = "",
     family_time: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> CarePlan:
     """Record a new version of the child's care plan (Care Planning Regulations 2010, reg. 5).
 

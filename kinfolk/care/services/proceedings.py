@@ -16,7 +16,6 @@ Every function runs in one transaction, writes the chronology and publishes
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -35,7 +34,7 @@ from kinfolk.care.models.proceedings import (
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
@@ -141,7 +140,7 @@ def record_legal_gateway(
     held_on: dt.date,
     decision: str,
     rationale: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PreProceedings:
     """A legal gateway meeting decides whether the threshold for proceedings is met and what
     to do: start pre-proceedings, issue care proceedings, or continue the current plan. Only
@@ -190,7 +189,7 @@ def send_letter_before_proceedings(
     expectations_due_on: dt.date | None,
     support_offered: str,
     consequences: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PreProceedings:
     """The letter before proceedings: every section is required, and the date by which the
     parents must make the changes comes after the letter (docs/domain.md finding 13)."""
@@ -245,7 +244,7 @@ def record_pre_proceedings_meeting(
     child: Child,
     held_on: dt.date,
     summary: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PreProceedingsMeeting:
     """A pre-proceedings meeting with the parents and their lawyers."""
     child = lock_child(child)
@@ -269,7 +268,7 @@ def end_pre_proceedings(
     child: Child,
     ended_on: dt.date,
     outcome: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PreProceedings:
     """Pre-proceedings end: the concerns reduced, proceedings were issued, or otherwise."""
     child = lock_child(child)
@@ -295,7 +294,7 @@ def issue_care_proceedings(
     *,
     child: Child,
     issued_on: dt.date,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> CareProceedings:
     """The authority applies to the court for a care or supervision order. Open
     pre-proceedings end that day with the outcome "care proceedings issued"."""
@@ -327,7 +326,7 @@ def record_hearing(
     child: Child,
     held_on: dt.date,
     kind: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> CourtHearing:
     """A hearing in the open care proceedings."""
     child = lock_child(child)
@@ -348,7 +347,7 @@ def conclude_care_proceedings(
     child: Child,
     final_order_on: dt.date,
     final_order: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> CareProceedings:
     """The court makes its final order, or the application is withdrawn. A change of legal
     status that follows is recorded separately, on the care page."""

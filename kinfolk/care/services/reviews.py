@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -36,7 +35,7 @@ from kinfolk.casework.models import Visit
 from kinfolk.casework.services import check_not_future, lock_child, record_visit
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import ReviewParticipation
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
@@ -113,7 +112,7 @@ def record_review(
     child: Child,
     held_on: dt.date,
     participation: str,
-    iro: AbstractBaseUser | None = None,
+    iro: Actor | None = None,
     iro_contact_on: dt.date | None = None,
     preferred_time: str = "",
     venue: str = "",
@@ -124,7 +123,7 @@ def record_review(
     permanence_discussion: str = "",
     decisions: Sequence[Decision] = (),
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> LookedAfterReview:
     """Record a looked-after review and its decisions (Care Planning Regulations 2010,
     regs. 32-38; SSDA903 Reviews).
@@ -263,7 +262,7 @@ def record_review_minutes(
     *,
     review: LookedAfterReview,
     completed_on: dt.date,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> LookedAfterReview:
     """The minutes of a review are completed and sent out (finding 74)."""
     child = lock_child(review.child)
@@ -299,7 +298,7 @@ def complete_review_decision(
     *,
     decision: ReviewDecision,
     completed_on: dt.date,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> ReviewDecision:
     """A decision of a review has been carried out."""
     child = lock_child(decision.review.child)
@@ -338,8 +337,8 @@ def raise_iro_challenge(
     detail: str,
     stage: str,
     response_due_on: dt.date | None,
-    raised_by: AbstractBaseUser | None = None,
-    actor: AbstractBaseUser | None = None,
+    raised_by: Actor | None = None,
+    actor: Actor | None = None,
 ) -> IROChallenge:
     """The independent reviewing officer challenges the child's plan, or the work on it
     (IRO Handbook 2010, ch. 5; finding 18)."""
@@ -387,7 +386,7 @@ def resolve_iro_challenge(
     challenge: IROChallenge,
     resolved_on: dt.date,
     outcome: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> IROChallenge:
     """An IRO challenge is resolved: what changed for the child as a result."""
     child = lock_child(challenge.child)
@@ -429,7 +428,7 @@ def record_care_visit(
     purpose: str = "",
     child_views: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Visit:
     """A statutory visit to a child in care (Care Planning Regulations 2010, reg. 28): the
     child must have been looked after on the day, then it is recorded as a ``cla`` visit."""

@@ -8,7 +8,6 @@ changes nothing.
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from kinfolk.care.models import (
 from kinfolk.care.services.health import check_day, record_entry
 from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.guards import Guard
 from kinfolk.core.working_days import add_months
@@ -58,7 +57,7 @@ def start_uasc(
     child: Child,
     start_on: dt.date,
     immigration_status: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> UASCPeriod:
     """The child is recognised as an unaccompanied asylum-seeking child (SSDA903 UASC)."""
     child = lock_child(child)
@@ -85,7 +84,7 @@ def start_uasc(
 
 
 @transaction.atomic
-def end_uasc(*, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None) -> UASCPeriod:
+def end_uasc(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> UASCPeriod:
     """UASC status ceased, on or before the 18th birthday (SSDA903 DUC, rule 304)."""
     child = lock_child(child)
     check_day(child, end_on, "end_on", _("date UASC status ceased"))

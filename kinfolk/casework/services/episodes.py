@@ -3,7 +3,6 @@
 import datetime as dt
 from collections.abc import Sequence
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from kinfolk.casework.services.common import (
 from kinfolk.casework.services.plans import end_plan_record
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
@@ -46,7 +45,7 @@ def open_referral(
     source: str,
     primary_need: str = "",
     is_nfa: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> ChildInNeedEpisode:
     """A referral accepted by children's social care opens a child in need episode."""
     child = lock_child(child)
@@ -109,7 +108,7 @@ def start_assessment(
     child: Child,
     started_on: dt.date,
     reference: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Assessment:
     """Start a child and family assessment in the open episode."""
     child = lock_child(child)
@@ -156,7 +155,7 @@ def authorise_assessment(
     factors: Sequence[str],
     is_child_seen: bool | None = None,
     analysis: str = "",
-    authorised_by: AbstractBaseUser | None = None,
+    authorised_by: Actor | None = None,
     is_imported: bool = False,
 ) -> Assessment:
     """A manager authorises (completes) an assessment, with the factors identified.
@@ -220,7 +219,7 @@ def close_episode(
     reason: str,
     evidence: dict[int, str] | None = None,
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> ChildInNeedEpisode:
     """Close the child's open episode with a DfE reason, ending any open plan.
 

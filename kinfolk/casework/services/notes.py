@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +12,7 @@ from kinfolk.casework.models import CaseNote
 from kinfolk.casework.services.common import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import LONDON, long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
@@ -27,9 +26,9 @@ def record_case_note(
     kind: str,
     text: str,
     is_significant: bool = False,
-    author: AbstractBaseUser | None = None,
+    author: Actor | None = None,
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> CaseNote:
     """Record what was done with the child or family, and when: a case note. It is written to
     the chronology with its text, marked significant when the worker says so."""

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +21,7 @@ from kinfolk.casework.services.common import (
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
+from kinfolk.core.actors import Actor
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
@@ -56,7 +56,7 @@ def start_child_in_need_plan(
     start_on: dt.date,
     contingency: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Plan:
     """Start a child in need plan. It may not overlap a child protection plan (CIN rule 4000
     and the census's plan rules), except that one may end on the day the other starts."""
@@ -106,7 +106,7 @@ def start_child_in_need_plan(
     return plan
 
 
-def end_plan_record(plan: Plan, end_on: dt.date, *, actor: AbstractBaseUser | None) -> Plan:
+def end_plan_record(plan: Plan, end_on: dt.date, *, actor: Actor | None) -> Plan:
     """End an open plan on a date (inside the caller's transaction)."""
     if end_on < plan.start_on:
         raise ValidationError(
@@ -129,9 +129,7 @@ def end_plan_record(plan: Plan, end_on: dt.date, *, actor: AbstractBaseUser | No
 
 
 @transaction.atomic
-def end_child_in_need_plan(
-    *, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None
-) -> Plan:
+def end_child_in_need_plan(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> Plan:
     """End the child's child in need plan."""
     child = lock_child(child)
     check_not_future(end_on, "end_on", _("plan end date"))
@@ -146,9 +144,7 @@ def end_child_in_need_plan(
 
 
 @transaction.atomic
-def add_plan_outcome(
-    *, plan: Plan, description: str, actor: AbstractBaseUser | None = None
-) -> PlanOutcome:
+def add_plan_outcome(*, plan: Plan, description: str, actor: Actor | None = None) -> PlanOutcome:
     """Add an outcome for the child to a plan."""
     lock_child(plan.child)
     if not description.strip():
@@ -174,10 +170,10 @@ def add_plan_action(
     plan: Plan,
     description: str,
     due_on: dt.date | None,
-    owner: AbstractBaseUser | None = None,
+    owner: Actor | None = None,
     owner_outside: str = "",
     outcome: PlanOutcome | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PlanAction:
     """Add an action to a plan: who does what by when. Refused without an owner or a date."""
     lock_child(plan.child)
@@ -220,7 +216,7 @@ def update_plan_action(
     action: PlanAction,
     status: str,
     on: dt.date | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PlanAction:
     """Record progress on an action of an open plan."""
     lock_child(action.plan.child)
@@ -247,9 +243,7 @@ def update_plan_action(
 
 
 @transaction.atomic
-def record_plan_contingency(
-    *, plan: Plan, contingency: str, actor: AbstractBaseUser | None = None
-) -> Plan:
+def record_plan_contingency(*, plan: Plan, contingency: str, actor: Actor | None = None) -> Plan:
     """Record or change what happens if a plan does not work (docs/domain.md finding 41: CP plans
     have no contingency). A child protection plan is made at a conference without one; this
     is how it gets one."""

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from kinfolk.casework.services.common import (
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
@@ -36,7 +35,7 @@ def record_visit(
     purpose: str = "",
     child_views: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> Visit:
     """Record a visit. Child in need and child protection visits belong to the open episode;
     on a page the child's views are required when the child was seen (finding 53)."""

@@ -3,7 +3,6 @@ worker (docs/domain.md finding 26)."""
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.leaving.models import PersonalAdviserAllocation
@@ -34,12 +33,12 @@ def current_adviser(child: Child, on: dt.date) -> PersonalAdviserAllocation | No
 def allocate_personal_adviser(
     *,
     child: Child,
-    adviser: AbstractBaseUser,
+    adviser: Actor,
     start_on: dt.date,
     introduced_on: dt.date | None = None,
     joint_visit_on: dt.date | None = None,
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PersonalAdviserAllocation:
     """Allocate a personal adviser to a care leaver, ending the previous adviser's allocation
     on the same day (Children Act 1989 Sch. 2 para. 19C, s23D).

@@ -3,7 +3,6 @@ touch, the young person's accommodation and their main activity."""
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import CareLeaverAccommodation, CareLeaverActivity, CareLeaverInTouch
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.leaving.models import CareLeaverContact
@@ -31,10 +30,10 @@ def record_care_leaver_contact(
     in_touch: str,
     accommodation: str = "",
     activity: str = "",
-    adviser: AbstractBaseUser | None = None,
+    adviser: Actor | None = None,
     notes: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> CareLeaverContact:
     """Record a contact with a care leaver and what SSDA903 OC3 asks: whether the authority
     is in touch, their accommodation and their main activity.

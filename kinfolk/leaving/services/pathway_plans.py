@@ -3,7 +3,6 @@ findings 72 and 82)."""
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
@@ -46,7 +45,7 @@ def record_pathway_plan(
     has_young_persons_version: bool | None = None,
     is_local_offer_explained: bool | None = None,
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PathwayPlan:
     """Record a pathway plan (Care Leavers (England) Regulations 2010, reg. 6 and Sch. 1),
     or its review, which is a new plan.
@@ -115,9 +114,7 @@ def record_pathway_plan(
 
 
 @transaction.atomic
-def audit_pathway_plan(
-    *, plan: PathwayPlan, grade: str, note: str, actor: AbstractBaseUser
-) -> PathwayPlan:
+def audit_pathway_plan(*, plan: PathwayPlan, grade: str, note: str, actor: Actor) -> PathwayPlan:
     """A manager grades a pathway plan and records what would improve it (docs/domain.md finding
     72: pathway plans audited)."""
     child = lock_child(plan.child)

@@ -3,7 +3,6 @@ on with them, to 21 or to 25 in full-time education (Children Act 1989 s23CZA)."
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -15,7 +14,7 @@ from kinfolk.care.models import CareEpisode
 from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
@@ -73,7 +72,7 @@ def start_staying_put(
     end_on: dt.date | None = None,
     carers: str = "",
     is_in_full_time_education: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> StayingPut:
     """Record a staying put arrangement: a former relevant young person who was living with
     foster carers at 18 stays on with them (Children Act 1989 s23CZA). It runs to 21, or 25
@@ -157,9 +156,7 @@ def start_staying_put(
 
 
 @transaction.atomic
-def end_staying_put(
-    *, child: Child, end_on: dt.date, actor: AbstractBaseUser | None = None
-) -> StayingPut:
+def end_staying_put(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> StayingPut:
     """The staying put arrangement ends."""
     child = lock_child(child)
     IS_STAYING_PUT.check(child)

@@ -3,7 +3,6 @@ support again (Children Act 1989 s23CZB)."""
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from kinfolk.care.history import birthday
 from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
@@ -37,7 +36,7 @@ HAS_SUPPORT_TO_25: Guard[Child] = Guard(
 
 @transaction.atomic
 def request_support_to_25(
-    *, child: Child, requested_on: dt.date, actor: AbstractBaseUser | None = None
+    *, child: Child, requested_on: dt.date, actor: Actor | None = None
 ) -> SupportTo25:
     """A former relevant young person aged 21 to 24 asks for a personal adviser's support
     (Children Act 1989 s23CZB)."""
@@ -75,7 +74,7 @@ def request_support_to_25(
 
 @transaction.atomic
 def end_support_to_25(
-    *, child: Child, ended_on: dt.date, actor: AbstractBaseUser | None = None
+    *, child: Child, ended_on: dt.date, actor: Actor | None = None
 ) -> SupportTo25:
     """Support to 25 ends, at the young person's wish or at their 25th birthday."""
     child = lock_child(child)

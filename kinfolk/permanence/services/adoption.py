@@ -4,7 +4,6 @@ AD1)."""
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from kinfolk.care.models import ADOPTED
 from kinfolk.casework.services import check_not_future, lock_child
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import AdoptersLegalStatus, AdoptersSex, ReasonNoLongerPlacedForAdoption
 from kinfolk.core.dates import long_date
 from kinfolk.core.guards import Guard
@@ -93,7 +92,7 @@ def record_adoption_decision(
     child: Child,
     decided_on: dt.date,
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> AdoptionDecision:
     """The agency decision maker decides that the child should be placed for adoption
     (Adoption Agencies Regulations 2005, reg. 19; SSDA903 DATE_PLACED).
@@ -136,7 +135,7 @@ def reverse_adoption_decision(
     reason: str,
     detail: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> AdoptionDecision:
     """The agency decides that the child should no longer be placed for adoption, with the
     reason (SSDA903 DATE_PLACED_CEASED, REASON_PLACED_CEASED RD1-RD4, rule 119).
@@ -251,7 +250,7 @@ def record_adoption_match(
     moved_in_on: dt.date | None = None,
     adopters_names: str = "",
     is_imported: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> AdoptionMatch:
     """The agency decision maker decides, after the adoption panel, that the child should be
     placed with these adopters (Adoption Agencies Regulations 2005, reg. 32-33; SSDA903 AD1).

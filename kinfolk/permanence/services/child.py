@@ -3,7 +3,6 @@ the period of care the child was in on a day, and the significant chronology ent
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -11,7 +10,7 @@ from kinfolk.care.models import PeriodOfCare
 from kinfolk.casework.services import check_not_future
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
@@ -57,7 +56,7 @@ def period_on(child: Child, on: dt.date, field: str) -> PeriodOfCare:
 
 
 def permanence_changed(
-    child: Child, on: dt.date, summary: str, actor: AbstractBaseUser | None, detail: str = ""
+    child: Child, on: dt.date, summary: str, actor: Actor | None, detail: str = ""
 ) -> None:
     add_entry(
         child_id=child.pk,

@@ -4,13 +4,12 @@ extension, the panel and approval, the development plan and the training log."""
 import datetime as dt
 from collections.abc import Sequence
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinfolk.casework.services import check_not_future
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.postcodes import is_valid_postcode, normalise_postcode
 from kinfolk.permanence.choices import HouseholdKind
@@ -33,7 +32,7 @@ def add_household(
     postcode: str,
     kind: str,
     carers: Sequence[tuple[str, str]],
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> FosteringHousehold:
     """Add a household that the fostering service is assessing, with its carers (first and
     last names)."""
@@ -67,7 +66,7 @@ def grant_temporary_approval(
     *,
     household: FosteringHousehold,
     approved_on: dt.date,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> FosteringHousehold:
     """Approve a connected person temporarily as a foster carer for a named child, for up to
     16 weeks while their assessment is completed (Care Planning Regulations 2010, reg. 24)."""
@@ -107,7 +106,7 @@ def extend_temporary_approval(
     household: FosteringHousehold,
     extended_on: dt.date,
     reason: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> FosteringHousehold:
     """Extend a temporary approval once, by 8 weeks, before it runs out, recording why the
     assessment is not complete (Care Planning Regulations 2010, reg. 25)."""
@@ -161,7 +160,7 @@ def approve_household(
     panel_on: dt.date,
     approved_on: dt.date,
     terms: str,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> FosteringHousehold:
     """The agency decision maker approves the household as foster carers after the fostering
     panel's recommendation, on terms (Fostering Services (England) Regulations 2011, reg. 27)."""
@@ -202,7 +201,7 @@ def add_development_goal(
     household: FosteringHousehold,
     goal: str,
     due_on: dt.date,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> DevelopmentGoal:
     """Add an objective to the household's development plan (docs/domain.md finding 25)."""
     household = _lock_household(household)
@@ -221,7 +220,7 @@ def add_training_record(
     completed_on: dt.date,
     carer: FosterCarer | None = None,
     hours: int | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> TrainingRecord:
     """Add training a carer of the household completed to its training log (docs/domain.md
     finding 25); with no carer named, the whole household attended."""

@@ -3,13 +3,12 @@ the child's permanent carers (docs/domain.md stage 27, finding 49)."""
 
 import datetime as dt
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinfolk.casework.services import lock_child
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.people.models import Child
 from kinfolk.permanence.choices import PermanenceMatchKind
 from kinfolk.permanence.models import FosteringHousehold, PermanenceMatch
@@ -29,7 +28,7 @@ def record_permanence_match(
     order_on: dt.date | None = None,
     household: FosteringHousehold | None = None,
     notes: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PermanenceMatch:
     """Record that carers were confirmed as the child's permanent carers other than by
     adoption (docs/domain.md stage 27, finding 49).

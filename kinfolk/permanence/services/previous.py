@@ -4,7 +4,6 @@ had before coming into care (SSDA903 PrevPerm)."""
 import datetime as dt
 import re
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kinfolk.care.models import PeriodOfCare
 from kinfolk.casework.services import lock_child
-from kinfolk.core.actors import staff_member
+from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import PreviousPermanence as PreviousPermanenceCode
 from kinfolk.core.dates import long_date
 from kinfolk.people.models import Child
@@ -30,7 +29,7 @@ def record_previous_permanence(
     code: str,
     order_on: dt.date | None = None,
     local_authority: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> PreviousPermanence:
     """Record the permanence the child had before coming into care (SSDA903 PrevPerm), which
     replaces what was recorded before.
