@@ -9,7 +9,7 @@ without being listed anywhere.
 import datetime as dt
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,8 +77,8 @@ class EventType:
     """One type of journey event: its fields and how it is applied."""
 
     name: str
-    required: dict[str, f.Parser]
-    optional: dict[str, f.Parser]
+    required: Mapping[str, f.Parser]
+    optional: Mapping[str, f.Parser]
     apply: Handler
 
     @property
