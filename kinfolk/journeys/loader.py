@@ -114,7 +114,7 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[ParsedEvent], list[LineError
             continue
         event_type = data.get("type")
         spec = EVENT_TYPES.get(event_type) if isinstance(event_type, str) else None
-        if spec is None:
+        if spec is None or not isinstance(event_type, str):
             if event_type is None:
                 errors.append(LineError(number, "the event has no type"))
             else:
@@ -242,7 +242,7 @@ def load_journeys(
     for event in events:
         phase = 0 if event.child_key is None else (2 if event.type == "relationship" else 1)
         groups[(phase, event.child_key)].append(event)
-    failed_children = {error.child for error in result.errors if error.child}
+    failed_children: set[str | None] = {error.child for error in result.errors if error.child}
     for (phase, key), group in sorted(groups.items(), key=lambda item: item[0][0]):
         if key in failed_children:
             continue

@@ -105,7 +105,7 @@ class Standing:
 
     @property
     def label(self) -> str:
-        return CareLeaverStatus(self.status).label if self.status else ""
+        return str(CareLeaverStatus(self.status).label) if self.status else ""
 
     @property
     def is_care_leaver(self) -> bool:
@@ -145,6 +145,7 @@ def standing_on(
             "Eligible: looked after %(weeks)s since 14th birthday, including after 16th birthday"
         ) % {"weeks": weeks}
     elif status == CareLeaverStatus.RELEVANT:
+        assert left_on is not None  # a relevant young person has left care
         explanation = _(
             "Relevant: left care on %(date)s, aged %(age)d, after %(weeks)s looked after since "
             "14th birthday"

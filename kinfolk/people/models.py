@@ -233,7 +233,9 @@ class Relationship(models.Model):
 
     @property
     def other(self) -> "Child | Adult":
-        return self.other_child or self.other_adult
+        other = self.other_child or self.other_adult
+        assert other is not None  # the check constraint: exactly one of the two is set
+        return other
 
 
 class Alert(models.Model):

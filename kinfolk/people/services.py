@@ -8,9 +8,10 @@ and nothing is written.
 import datetime as dt
 import secrets
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -194,14 +195,17 @@ def create_child(
     if postcode:
         _add_address(child=child, postcode=postcode, start_on=child.date_of_birth or today)
     born = child.date_of_birth
+    if born:
+        summary = _("Born")
+    else:
+        expected = child.expected_date_of_birth
+        assert expected is not None  # _check_identity: a date of birth or an expected one
+        summary = _("Unborn child recorded, expected on %(date)s") % {"date": long_date(expected)}
     add_entry(
         child_id=child.pk,
         occurred_on=born or today,
         kind=EntryKind.BIRTH if born else EntryKind.RECORD,
-        summary=_("Born")
-        if born
-        else _("Unborn child recorded, expected on %(date)s")
-        % {"date": long_date(child.expected_date_of_birth)},
+        summary=summary,
         is_significant=bool(born),
         recorded_by=actor,
     )
@@ -238,7 +242,7 @@ def update_child(
         return child
     child.save()
     labels = [
-        str(Child._meta.get_field(field).verbose_name)
+        str(cast(models.Field, Child._meta.get_field(field)).verbose_name)
         if field != "disabilities"
         else _("disabilities")
         for field in changed
@@ -448,7 +452,7 @@ def relate(
         lives_with=lives_with,
         start_on=on,
     )
-    other = other_child or other_adult
+    other = relationship.other
     add_entry(
         child_id=child.pk,
         occurred_on=on or _today(),

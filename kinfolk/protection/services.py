@@ -240,6 +240,7 @@ def hold_initial_conference(
                     % {"date": long_date(held_on)}
                 }
             )
+        assert enquiry.ended_on is not None  # none is open, so this one has ended
         if held_on < enquiry.ended_on:
             raise ValidationError(
                 {

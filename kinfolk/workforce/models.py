@@ -1,5 +1,7 @@
 """Staff, teams and who holds each child's case."""
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +39,7 @@ class User(AbstractUser):
     is_agency = models.BooleanField(_("agency worker"), default=False)
     is_qualified = models.BooleanField(_("qualified social worker"), default=False)
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     class Meta:
         ordering = ["display_name"]

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from django.contrib.auth.models import UserManager
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 
 
@@ -32,5 +32,5 @@ class UserQuerySet(models.QuerySet):
         )
 
 
-class UserManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
     pass

@@ -32,10 +32,12 @@ def open_episode(child: Child, *, on: dt.date, field: str = "date") -> ChildInNe
     if episode is None:
         last = ChildInNeedEpisode.objects.filter(child=child).order_by("-closed_on").first()
         if last is not None:
+            closed_on = last.closed_on
+            assert closed_on is not None  # no episode is open, so the last one closed
             raise ValidationError(
                 {
                     field: _("%(child)s's case closed on %(date)s: record a new referral first")
-                    % {"child": child, "date": long_date(last.closed_on)}
+                    % {"child": child, "date": long_date(closed_on)}
                 }
             )
         raise ValidationError(

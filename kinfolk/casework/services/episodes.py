@@ -65,13 +65,15 @@ def open_referral(
             }
         )
     latest = ChildInNeedEpisode.objects.filter(child=child).order_by("-closed_on").first()
-    if latest is not None and referral_on < latest.closed_on:
+    # No episode is open (refused above), so the latest one has closed.
+    last_closed_on = latest.closed_on if latest is not None else None
+    if last_closed_on is not None and referral_on < last_closed_on:
         raise ValidationError(
             {
                 "referral_on": _(
                     "The referral must be on or after the last episode closed, on %(date)s"
                 )
-                % {"date": long_date(latest.closed_on)}
+                % {"date": long_date(last_closed_on)}
             }
         )
     previous = ChildInNeedEpisode.objects.filter(

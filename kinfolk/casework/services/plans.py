@@ -190,6 +190,7 @@ def add_plan_action(
         errors["outcome"] = _("Choose an outcome of this plan")
     if errors:
         raise ValidationError(errors)
+    assert due_on is not None  # refused above
     action = PlanAction.objects.create(
         plan=plan,
         outcome=outcome,

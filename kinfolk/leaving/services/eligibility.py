@@ -55,6 +55,13 @@ def check_date(child: Child, day: dt.date, field: str, what: str) -> None:
         )
 
 
+def born_on(child: Child) -> dt.date:
+    """A care leaver's date of birth. A young person who has been looked after has been born,
+    and ``check_date`` refuses anything recorded for a child who has not."""
+    assert child.date_of_birth is not None
+    return child.date_of_birth
+
+
 def refuse_not_care_leaver(
     child: Child, on: dt.date, field: str, what: str, standing: Standing
 ) -> None:

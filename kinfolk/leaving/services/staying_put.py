@@ -20,6 +20,7 @@ from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
 from kinfolk.leaving.models import StayingPut
 from kinfolk.leaving.services.eligibility import (
+    born_on,
     check_date,
     refuse_not_care_leaver,
     standing_of,
@@ -61,7 +62,7 @@ IS_STAYING_PUT: Guard[Child] = Guard(
 def staying_put_ends_by(child: Child, *, is_in_full_time_education: bool) -> dt.date:
     """The last day a staying put arrangement can run to: the 21st birthday, or the 25th for a
     young person in full-time education (docs/domain.md stage 28)."""
-    return birthday(child.date_of_birth, 25 if is_in_full_time_education else 21)
+    return birthday(born_on(child), 25 if is_in_full_time_education else 21)
 
 
 @transaction.atomic
@@ -79,7 +80,7 @@ def start_staying_put(
     in full-time education."""
     child = lock_child(child)
     check_date(child, start_on, "start_on", _("date staying put started"))
-    eighteenth = birthday(child.date_of_birth, 18)
+    eighteenth = birthday(born_on(child), 18)
     if start_on < eighteenth:
         raise ValidationError(
             {
@@ -127,11 +128,13 @@ def start_staying_put(
             raise ValidationError({"end_on": _("Staying put cannot end before it started")})
     NOT_STAYING_PUT.check(child)
     previous = StayingPut.objects.filter(child=child).order_by("-start_on", "-pk").first()
-    if previous is not None and start_on < previous.end_on:
+    # None is open (the guard above), so the latest one has ended.
+    previous_end_on = previous.end_on if previous is not None else None
+    if previous_end_on is not None and start_on < previous_end_on:
         raise ValidationError(
             {
                 "start_on": _("This overlaps the staying put arrangement that ended on %(date)s")
-                % {"date": long_date(previous.end_on)}
+                % {"date": long_date(previous_end_on)}
             }
         )
     arrangement = StayingPut.objects.create(

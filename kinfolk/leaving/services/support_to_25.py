@@ -17,7 +17,12 @@ from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.core.guards import Guard
 from kinfolk.leaving.models import SupportTo25
-from kinfolk.leaving.services.eligibility import check_date, refuse_not_care_leaver, standing_of
+from kinfolk.leaving.services.eligibility import (
+    born_on,
+    check_date,
+    refuse_not_care_leaver,
+    standing_of,
+)
 from kinfolk.people.models import Child
 
 
@@ -89,7 +94,7 @@ def end_support_to_25(
                 % {"date": long_date(support.requested_on)}
             }
         )
-    if ended_on > birthday(child.date_of_birth, 25):
+    if ended_on > birthday(born_on(child), 25):
         raise ValidationError({"ended_on": _("Support to 25 ends by the 25th birthday")})
     support.ended_on = ended_on
     support.save(update_fields=["ended_on"])

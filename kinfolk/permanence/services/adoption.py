@@ -27,7 +27,7 @@ SINGLE = {AdoptersSex.M1, AdoptersSex.F1}
 SAME_SEX_COUPLE = {AdoptersSex.MM, AdoptersSex.FF}
 
 #: The adopters' sex that each legal status allows (SSDA903 rules 514, 517-520, 524).
-SEX_FOR_LEGAL_STATUS = {
+SEX_FOR_LEGAL_STATUS: dict[str, set[AdoptersSex]] = {
     AdoptersLegalStatus.L0: SINGLE,
     AdoptersLegalStatus.L11: {AdoptersSex.MF},
     AdoptersLegalStatus.L12: SAME_SEX_COUPLE,
@@ -161,6 +161,7 @@ def reverse_adoption_decision(
         )
     period = decision.period
     if period.reason_ceased in ADOPTED:
+        assert period.end_on is not None  # a period that ceased has ended
         raise ValidationError(
             {
                 "reversed_on": _("%(child)s was adopted on %(date)s: the decision stands")
@@ -336,6 +337,6 @@ def record_adoption_match(
         matched_on,
         _("Matched with adopters"),
         actor,
-        detail=AdoptersSex(adopters_sex).label,
+        detail=str(AdoptersSex(adopters_sex).label),
     )
     return match

@@ -127,6 +127,8 @@ def extend_temporary_approval(
                 % {"date": long_date(household.temporary_extended_on)}
             }
         )
+    # A household with a temporary approval that ends was temporarily approved.
+    assert household.temporary_approved_on is not None
     if extended_on < household.temporary_approved_on:
         raise ValidationError(
             {
