@@ -154,13 +154,6 @@ class PlanContingencyForm(OpenPlanForm):
             self.initial.setdefault("contingency", self.fixed["plan"].contingency)
 
 
-class PlanEndForm(CaseworkForm):
-    """The end of a plan."""
-
-    end_on = date_field(_("Date the plan ended"))
-    required_messages = {"end_on": _("Enter the date the plan ended")}
-
-
 class PlanOutcomeForm(OpenPlanForm):
     """What the plan should achieve for the child."""
 

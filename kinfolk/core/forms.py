@@ -317,3 +317,10 @@ class MomentForm(CaseworkForm):
                         day, dt.time(int(match[1]), int(match[2])), tzinfo=LONDON
                     )
         return data
+
+
+class PlanEndForm(CaseworkForm):
+    """The end of a plan: a child in need plan, a child protection plan."""
+
+    end_on = date_field(_("Date the plan ended"))
+    required_messages = {"end_on": _("Enter the date the plan ended")}

@@ -39,9 +39,9 @@ from kinfolk.frontdoor.services import (
     start_early_help,
 )
 from kinfolk.people.models import Child
-from kinfolk.people.views.children import ChildSearchView
+from kinfolk.people.views.mixins import ManagersOnlyMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
-from kinfolk.workforce.views import ManagersOnlyMixin
+from kinfolk.people.views.search import ChildSearchView
 
 
 class ContactQueueView(TemplateView):

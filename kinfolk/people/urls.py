@@ -1,11 +1,11 @@
 from django.urls import path
 
-from kinfolk.people.views import children
+from kinfolk.people.views import children, search
 
 app_name = "children"
 
 urlpatterns = [
-    path("search/", children.ChildSearchView.as_view(), name="search"),
+    path("search/", search.ChildSearchView.as_view(), name="search"),
     path("create/", children.ChildCreateView.as_view(), name="create"),
     path("<int:pk>/", children.ChildDetailView.as_view(), name="detail"),
     path("<int:pk>/identity/", children.ChildIdentityView.as_view(), name="identity"),

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.casework.forms import PlanEndForm
+from kinfolk.core.forms import PlanEndForm
 from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.protection.forms import (
     CoreGroupForm,

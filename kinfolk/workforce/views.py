@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -13,19 +12,11 @@ from django.views.generic import TemplateView
 
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.people.models import Child
+from kinfolk.people.views.mixins import ManagersOnlyMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.workforce.forms import AllocationForm
 from kinfolk.workforce.models import Allocation, User
 from kinfolk.workforce.services import allocate_child
-
-
-class ManagersOnlyMixin:
-    """Pages for people who oversee others' work."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not getattr(request.user, "is_manager", False):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
 def caseload_of(worker: User, *, viewer: User) -> list[Allocation]:

@@ -11,7 +11,6 @@ from kinfolk.casework.forms import (
     PlanActionForm,
     PlanActionUpdateForm,
     PlanContingencyForm,
-    PlanEndForm,
     PlanOutcomeForm,
 )
 from kinfolk.casework.models import Plan, PlanAction
@@ -25,6 +24,7 @@ from kinfolk.casework.services import (
     start_child_in_need_plan,
     update_plan_action,
 )
+from kinfolk.core.forms import PlanEndForm
 from kinfolk.people.views.record_form import ChildRecordFormView
 
 

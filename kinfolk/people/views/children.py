@@ -14,20 +14,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from kinfolk.access.services import record_listing, request_source
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.forms import add_service_errors
 from kinfolk.people.forms import (
     AddressForm,
     AlertForm,
     ChildForm,
-    ChildSearchForm,
     LiftRestrictionForm,
     RelationshipForm,
     RestrictionForm,
 )
 from kinfolk.people.models import Child, Relationship
-from kinfolk.people.search import ChildSearch, search_children
 from kinfolk.people.services import (
     IDENTITY_FIELDS,
     PossibleDuplicate,
@@ -44,32 +41,6 @@ from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
 
 CHRONOLOGY_PAGE_SIZE = 50
-
-
-class ChildSearchView(TemplateView):
-    """Find a child: the first step before recording a new one."""
-
-    template_name = "people/child_search.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        form = ChildSearchForm(self.request.GET or None)
-        results = None
-        if form.is_bound and form.is_valid():
-            criteria = ChildSearch(**form.cleaned_data)
-            if criteria.is_empty:
-                form.add_error(None, _("Enter a name, date of birth, UPN, NHS number or postcode"))
-            else:
-                results = search_children(criteria, user=self.request.user)
-                record_listing(
-                    user=self.request.user,
-                    child_ids=[child.pk for child in results],
-                    what=_("Search results"),
-                    path=self.request.get_full_path(),
-                    source=request_source(self.request),
-                )
-        context.update(form=form, results=results)
-        return context
 
 
 class ChildCreateView(FormView):

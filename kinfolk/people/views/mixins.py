@@ -82,3 +82,12 @@ class ChildRecordMixin:
         return [
             {"url": reverse(name, args=[self.child.pk]), "label": label} for name, label in sections
         ]
+
+
+class ManagersOnlyMixin:
+    """Pages for people who oversee others' work."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not getattr(request.user, "is_manager", False):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
