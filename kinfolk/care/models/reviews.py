@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.choices import VisitKind
@@ -84,7 +85,7 @@ class PermanencePlan(models.TextChoices):
 
 
 #: The permanence plan in words for the child (docs/domain.md finding 17).
-PERMANENCE_FOR_THE_CHILD = {
+PERMANENCE_FOR_THE_CHILD: dict[str, Promise] = {
     PermanencePlan.RETURN_TO_FAMILY: _("The plan is for you to go back to live with your family."),
     PermanencePlan.ADOPTION: _("The plan is for you to be adopted by a new family for good."),
     PermanencePlan.SPECIAL_GUARDIANSHIP: _(
@@ -408,6 +409,10 @@ class LookedAfterReview(models.Model):
     minutes_completed_on = models.DateField(_("minutes completed"), null=True, blank=True)
     is_imported = models.BooleanField(default=False)
     recorded_by = _recorded_by()
+
+    #: Not a field: set on the reviews a page lists, from ``are_minutes_overdue_on`` (by
+    #: ``CarePlanManager.reviews_summary`` and the review pages).
+    minutes_overdue: bool = False
 
     class Meta:
         ordering = ["-held_on", "-pk"]

@@ -68,6 +68,14 @@ def open_period(child: Child) -> PeriodOfCare | None:
     return PeriodOfCare.objects.filter(child=child, end_on__isnull=True).first()
 
 
+def _looked_after_since(child: Child) -> dict[str, str]:
+    """When the child's open period of care started: read only when ``NOT_LOOKED_AFTER``
+    refuses, that is when there is one."""
+    period = open_period(child)
+    assert period is not None, "read only when the guard refuses"
+    return {"date": long_date(period.start_on)}
+
+
 #: Moves, changes of legal status and the end of care are recorded while the child is looked
 #: after.
 LOOKED_AFTER: Guard[Child] = Guard(
@@ -81,7 +89,7 @@ NOT_LOOKED_AFTER: Guard[Child] = Guard(
     name="not-looked-after",
     message=gettext_lazy("%(subject)s is already looked after, since %(date)s"),
     holds=lambda child: open_period(child) is None,
-    facts=lambda child: {"date": long_date(open_period(child).start_on)},
+    facts=_looked_after_since,
     field="start_on",
 )
 
@@ -188,6 +196,9 @@ def open_episode(child: Child, on: dt.date, field: str) -> CareEpisode:
     if episode is None:
         last = PeriodOfCare.objects.filter(child=child).order_by("-end_on").first()
         if last is not None:
+            # A period of care has an open episode until it ends (start_care, continue_episode,
+            # end_care): with none open, every period of the child's has ended.
+            assert last.end_on is not None
             raise ValidationError(
                 {
                     field: _("%(child)s ceased to be looked after on %(date)s")
@@ -386,13 +397,17 @@ def start_care(
         )
     NOT_LOOKED_AFTER.check(child)
     last = PeriodOfCare.objects.filter(child=child).order_by("-end_on").first()
-    if last is not None and start_on <= last.end_on:
-        raise ValidationError(
-            {
-                "start_on": _("Care must start after the last period of care ended, on %(date)s")
-                % {"date": long_date(last.end_on)}
-            }
-        )
+    if last is not None:
+        assert last.end_on is not None  # NOT_LOOKED_AFTER holds: every period has ended
+        if start_on <= last.end_on:
+            raise ValidationError(
+                {
+                    "start_on": _(
+                        "Care must start after the last period of care ended, on %(date)s"
+                    )
+                    % {"date": long_date(last.end_on)}
+                }
+            )
     period = PeriodOfCare.objects.create(
         child=child,
         start_on=start_on,

@@ -99,7 +99,7 @@ def check_actions(actions: Sequence[ActionInput], after: dt.date, field: str) ->
 def record_entry(
     child: Child,
     occurred_on: dt.date,
-    kind: EntryKind,
+    kind: str,
     summary: str,
     actor: Actor | None,
 ) -> None:

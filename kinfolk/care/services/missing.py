@@ -54,12 +54,20 @@ def episodes_awaiting(child: Child, step: str) -> QuerySet[MissingEpisode]:
     ).order_by("-ended_at")
 
 
+def _missing_since(child: Child) -> dict[str, str]:
+    """When the child's open missing episode started: read only when ``NOT_MISSING`` refuses,
+    that is when there is one."""
+    episode = open_missing_episode(child)
+    assert episode is not None, "read only when the guard refuses"
+    return {"when": long_datetime(episode.started_at)}
+
+
 #: A child has one open missing episode at a time (SSDA903 rule 574).
 NOT_MISSING: Guard[Child] = Guard(
     name="not-missing",
     message=gettext_lazy("%(subject)s has been missing since %(when)s: record the return first"),
     holds=lambda child: open_missing_episode(child) is None,
-    facts=lambda child: {"when": long_datetime(open_missing_episode(child).started_at)},
+    facts=_missing_since,
     field="started_at",
 )
 
@@ -122,13 +130,15 @@ def start_missing_episode(
         raise ValidationError({"kind": _("Choose missing or away without authorisation")})
     NOT_MISSING.check(child)
     last = MissingEpisode.objects.filter(child=child).order_by("-ended_at").first()
-    if last is not None and started_at < last.ended_at:
-        raise ValidationError(
-            {
-                "started_at": _("This is before the return from the last episode, on %(when)s")
-                % {"when": long_datetime(last.ended_at)}
-            }
-        )
+    if last is not None:
+        assert last.ended_at is not None  # NOT_MISSING holds: every episode has ended
+        if started_at < last.ended_at:
+            raise ValidationError(
+                {
+                    "started_at": _("This is before the return from the last episode, on %(when)s")
+                    % {"when": long_datetime(last.ended_at)}
+                }
+            )
     if not is_imported and is_police_informed is None:
         raise ValidationError({"is_police_informed": _("Say whether the police were informed")})
     episode = MissingEpisode.objects.create(
@@ -166,6 +176,7 @@ def end_missing_episode(
     _check_moment(child, ended_at, "ended_at", _("time the child returned"))
     MISSING.check(child)
     episode = open_missing_episode(child)
+    assert episode is not None  # MISSING holds
     if ended_at <= episode.started_at:
         raise ValidationError(
             {

@@ -94,6 +94,7 @@ def _placement_for(
                 )
             ):
                 placement = candidate.placement
+                assert placement is not None  # its placement_id is not None
                 update_details(placement, details, every=False)
                 placement.save()
                 return placement
@@ -268,7 +269,12 @@ def change_placement(
             episode, ending, details, actor, reusable=current if is_own else None
         )
         following.save()
-        if is_own and following.placement_id != current.pk and not current.episodes.exists():
+        if (
+            is_own
+            and current is not None  # is_own says so
+            and following.placement_id != current.pk
+            and not current.episodes.exists()
+        ):
             current.delete()  # the placement recorded earlier today was corrected away
     else:
         following = continue_episode(episode, on, reason, actor, **placement)
@@ -281,6 +287,8 @@ def change_placement(
         chosen.no_strategy_discussion_reason_by = staff_member(actor)
         chosen.save()
     if not is_planned:
+        # An unplanned move was refused above without an ending placement.
+        assert ending is not None and ending.placement_id is not None
         PlacementDisruption.objects.create(
             placement_id=ending.placement_id,
             child=child,
@@ -299,7 +307,7 @@ def change_placement(
             _("Temporary move: %(placement)s") if is_temporary else _("Placement: %(placement)s")
         )
         % {"placement": following.get_placement_type_display()},
-        detail=ReasonForPlacementChange(reason).label if reason else "",
+        detail=str(ReasonForPlacementChange(reason).label) if reason else "",
         is_significant=True,
         recorded_by=actor,
     )

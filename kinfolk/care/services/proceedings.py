@@ -56,6 +56,22 @@ def open_proceedings(child: Child) -> CareProceedings | None:
     return CareProceedings.objects.filter(child=child, final_order_on__isnull=True).first()
 
 
+def _open_pre_proceedings_since(child: Child) -> dict[str, str]:
+    """When the child's open pre-proceedings started: read only when ``NOT_IN_PRE_PROCEEDINGS``
+    refuses, that is when there are some."""
+    record = open_pre_proceedings(child)
+    assert record is not None, "read only when the guard refuses"
+    return {"date": long_date(record.gateway_on)}
+
+
+def _proceedings_issued_on(child: Child) -> dict[str, str]:
+    """When the child's open care proceedings were issued: read only when
+    ``NO_PROCEEDINGS_OPEN`` refuses, that is when some are open."""
+    proceedings = open_proceedings(child)
+    assert proceedings is not None, "read only when the guard refuses"
+    return {"date": long_date(proceedings.issued_on)}
+
+
 #: The letter, meetings and end of pre-proceedings are recorded while they are open.
 IN_PRE_PROCEEDINGS: Guard[Child] = Guard(
     name="in-pre-proceedings",
@@ -70,7 +86,7 @@ NOT_IN_PRE_PROCEEDINGS: Guard[Child] = Guard(
     name="not-in-pre-proceedings",
     message=gettext_lazy("%(subject)s has been in pre-proceedings since %(date)s"),
     holds=lambda child: open_pre_proceedings(child) is None,
-    facts=lambda child: {"date": long_date(open_pre_proceedings(child).gateway_on)},
+    facts=_open_pre_proceedings_since,
     field="held_on",
 )
 
@@ -86,7 +102,7 @@ NO_PROCEEDINGS_OPEN: Guard[Child] = Guard(
     name="no-proceedings-open",
     message=gettext_lazy("Care proceedings for %(subject)s were issued on %(date)s"),
     holds=lambda child: open_proceedings(child) is None,
-    facts=lambda child: {"date": long_date(open_proceedings(child).issued_on)},
+    facts=_proceedings_issued_on,
     field="issued_on",
 )
 
@@ -120,7 +136,7 @@ def _open_proceedings(child: Child, on: dt.date, field: str) -> CareProceedings:
     return proceedings
 
 
-def _entry(child: Child, on: dt.date, summary: str, detail: str, actor) -> None:
+def _entry(child: Child, on: dt.date, summary: str, detail: str, actor: Actor | None) -> None:
     add_entry(
         child_id=child.pk,
         occurred_on=on,
@@ -196,7 +212,7 @@ def send_letter_before_proceedings(
     child = lock_child(child)
     check_not_future(sent_on, "sent_on", _("date the letter was sent"))
     record = _open_pre_proceedings(child, sent_on, "sent_on")
-    if record.has_letter:
+    if record.letter_sent_on is not None:  # record.has_letter
         raise ValidationError(
             {
                 "sent_on": _("The letter before proceedings was sent on %(date)s")

@@ -191,6 +191,8 @@ def record_review(
                     )
                 }
             )
+    # The decisions to track, each with the due date it was checked to have.
+    tracked: list[tuple[Decision, dt.date]] = []
     for number, decision in enumerate(decisions, start=1):
         if not decision.description.strip():
             continue
@@ -215,6 +217,7 @@ def record_review(
                     % {"n": number}
                 }
             )
+        tracked.append((decision, decision.due_on))
     review = LookedAfterReview.objects.create(
         child=child,
         period=period,
@@ -238,10 +241,9 @@ def record_review(
             review=review,
             description=d.description.strip(),
             owner=d.owner.strip(),
-            due_on=d.due_on,
+            due_on=due_on,
         )
-        for d in decisions
-        if d.description.strip()
+        for d, due_on in tracked
     )
     add_entry(
         child_id=child.pk,

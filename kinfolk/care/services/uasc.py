@@ -31,6 +31,14 @@ def open_uasc_period(child: Child) -> UASCPeriod | None:
     return UASCPeriod.objects.filter(child=child, end_on__isnull=True).first()
 
 
+def _uasc_since(child: Child) -> dict[str, str]:
+    """When the child's UASC status began: read only when ``NOT_UASC`` refuses, that is when
+    the child has it."""
+    period = open_uasc_period(child)
+    assert period is not None, "read only when the guard refuses"
+    return {"date": long_date(period.start_on)}
+
+
 #: UASC status begins for a child who does not have it already.
 NOT_UASC: Guard[Child] = Guard(
     name="not-uasc",
@@ -38,7 +46,7 @@ NOT_UASC: Guard[Child] = Guard(
         "%(subject)s has been an unaccompanied asylum-seeking child since %(date)s"
     ),
     holds=lambda child: open_uasc_period(child) is None,
-    facts=lambda child: {"date": long_date(open_uasc_period(child).start_on)},
+    facts=_uasc_since,
     field="start_on",
 )
 
@@ -66,13 +74,15 @@ def start_uasc(
         raise ValidationError({"start_on": _("UASC status is for children under 18")})
     NOT_UASC.check(child)
     last = UASCPeriod.objects.filter(child=child).order_by("-end_on").first()
-    if last is not None and start_on <= last.end_on:
-        raise ValidationError(
-            {
-                "start_on": _("UASC status last ceased on %(date)s: this must be after it")
-                % {"date": long_date(last.end_on)}
-            }
-        )
+    if last is not None:
+        assert last.end_on is not None  # NOT_UASC holds: every UASC period has ceased
+        if start_on <= last.end_on:
+            raise ValidationError(
+                {
+                    "start_on": _("UASC status last ceased on %(date)s: this must be after it")
+                    % {"date": long_date(last.end_on)}
+                }
+            )
     period = UASCPeriod.objects.create(
         child=child,
         start_on=start_on,
@@ -90,6 +100,7 @@ def end_uasc(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> UA
     check_day(child, end_on, "end_on", _("date UASC status ceased"))
     UASC.check(child)
     period = open_uasc_period(child)
+    assert period is not None  # UASC holds
     if end_on < period.start_on:
         raise ValidationError(
             {
@@ -97,6 +108,7 @@ def end_uasc(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> UA
                 % {"date": long_date(period.start_on)}
             }
         )
+    assert child.date_of_birth is not None  # check_day refuses a child without one
     eighteenth = add_months(child.date_of_birth, 18 * 12)
     if end_on > eighteenth:
         raise ValidationError(
