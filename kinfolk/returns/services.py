@@ -104,17 +104,21 @@ def unzip_tables(content: bytes) -> dict[str, list[dict[str, str]]]:
 
 
 def build_file(kind: str, *, year: CollectionYear | None, as_of: dt.date | None) -> bytes:
-    """The file of a return, built from the casework now."""
+    """The file of a return, built from the casework now. The period is the one
+    ``start_submission`` required: a year for the CIN census and SSDA903, a date for Annex A."""
     if kind == ReturnKind.CIN_CENSUS:
         from kinfolk.returns.cin.builder import build_cin_census
 
+        assert year is not None
         return build_cin_census(year)
     if kind == ReturnKind.SSDA903:
         from kinfolk.returns.ssda903.builder import build_ssda903
 
+        assert year is not None
         return zip_tables(build_ssda903(year))
     from kinfolk.returns.annex_a import build_annex_a
 
+    assert as_of is not None
     return build_annex_a(as_of)
 
 

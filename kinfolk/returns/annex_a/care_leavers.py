@@ -46,10 +46,10 @@ def list_9(work: Casework) -> list[Row]:
             leavers.append((child, status))
     ids = [child.pk for child, _ in leavers]
     contacts: dict[int, CareLeaverContact] = {}
-    for contact in CareLeaverContact.objects.filter(
+    for latest in CareLeaverContact.objects.filter(
         child_id__in=ids, contacted_on__lte=window.as_of
     ).order_by("contacted_on", "pk"):
-        contacts[contact.child_id] = contact
+        contacts[latest.child_id] = latest
     pathway = latest_dates(
         PathwayPlan.objects.filter(child_id__in=ids, made_on__lte=window.as_of)
         .values("child_id")

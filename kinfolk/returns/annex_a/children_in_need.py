@@ -100,10 +100,10 @@ def list_7(work: Casework) -> list[Row]:
     )
     child_ids = {p.child_id for p in plans}
     visits: dict[int, Visit] = {}
-    for visit in Visit.objects.filter(
+    for latest in Visit.objects.filter(
         child_id__in=child_ids, kind="cp", visited_on__lte=window.as_of
     ).order_by("visited_on", "pk"):
-        visits[visit.child_id] = visit
+        visits[latest.child_id] = latest
     reviews = latest_dates(
         Conference.objects.filter(
             plan_id__in={p.pk for p in plans}, kind="review", held_on__lte=window.as_of

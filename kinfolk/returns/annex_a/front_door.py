@@ -139,13 +139,13 @@ def list_5(work: Casework) -> list[Row]:
         started[child_id].append(started_on)
     initial: dict[int, Conference] = {}
     icpcs: dict[int, int] = defaultdict(int)
-    for conference in Conference.objects.filter(
+    for icpc in Conference.objects.filter(
         child_id__in=child_ids, kind="initial", held_on__lte=window.as_of
     ).order_by("held_on", "pk"):
-        if conference.enquiry_id:
-            initial.setdefault(conference.enquiry_id, conference)
-        if conference.held_on >= window.year_start:
-            icpcs[conference.child_id] += 1
+        if icpc.enquiry_id:
+            initial.setdefault(icpc.enquiry_id, icpc)
+        if icpc.held_on >= window.year_start:
+            icpcs[icpc.child_id] += 1
     rows = []
     for e in enquiries:
         held = [day for day in discussions[e.child_id] if day <= e.started_on]

@@ -1,5 +1,6 @@
 """List 8 of Annex A: children in care, with their placement and where it is."""
 
+import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Max, Q
@@ -80,10 +81,12 @@ def list_8(work: Casework) -> list[Row]:
         .order_by("start_on", "pk")
     ):
         episodes[episode.period_id].append(episode)
-    earlier_ends = defaultdict(list)
+    earlier_ends: dict[int, list[dt.date]] = defaultdict(list)
     for child_id, end_on in PeriodOfCare.objects.filter(
         child_id__in=child_ids, end_on__gte=window.year_start
     ).values_list("child_id", "end_on"):
+        # end_on__gte leaves out the periods still open.
+        assert end_on is not None
         earlier_ends[child_id].append(end_on)
     uasc = set(
         UASCPeriod.objects.filter(child_id__in=child_ids, start_on__lte=window.as_of)

@@ -10,8 +10,9 @@ appears open, as it was on 31 March.
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TypeVar
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from lxml import etree
 
@@ -28,6 +29,8 @@ from kinfolk.returns.framework import CollectionYear
 SOFTWARE_CODE = "Kinfolk"
 
 _DISABILITY_ORDER = {code: index for index, code in enumerate(Disability.values)}
+
+_Row = TypeVar("_Row", bound=Model)
 
 
 def _date(day: dt.date) -> str:
@@ -59,6 +62,13 @@ def _open_in(start: dt.date, end: dt.date | None, year: CollectionYear) -> bool:
 def _by(end: dt.date | None, year: CollectionYear) -> dt.date | None:
     """A date as the census sees it: a date after the reference date had not happened yet."""
     return end if end is not None and end <= year.end else None
+
+
+def _prefetched(instance: Model, to_attr: str, row: type[_Row]) -> list[_Row]:
+    """The ``row`` records that a ``Prefetch(..., to_attr=to_attr)`` of _census_children left
+    on ``instance``, a plain list the type checker cannot see on the model."""
+    rows: list[_Row] = getattr(instance, to_attr)
+    return rows
 
 
 def _episodes_in(year: CollectionYear) -> QuerySet[ChildInNeedEpisode]:
@@ -151,6 +161,8 @@ def _identifiers(element: etree._Element, child: Child, year: CollectionYear) ->
         # Not yet born on the reference date: the census wants the expected date (rule 8525Q)
         # and sex U (rule 8750), even if the birth has been recorded since.
         expected = child.expected_date_of_birth or child.date_of_birth
+        # A child always has one or the other (constraint child_has_birth_or_expected_date).
+        assert expected is not None
         _add(identifiers, "ExpectedPersonBirthDate", _date(expected))
     _add(identifiers, "Sex", child.sex if born else "U")
     died = _by(child.date_of_death, year)
@@ -172,7 +184,9 @@ def _characteristics(element: etree._Element, child: Child) -> None:
 
 def _enquiry_conference(enquiry: Section47Enquiry, year: CollectionYear) -> Conference | None:
     """The initial conference that answered the enquiry, if held by the reference date."""
-    held = [c for c in enquiry.census_conferences if c.held_on <= year.end]
+    held = [
+        c for c in _prefetched(enquiry, "census_conferences", Conference) if c.held_on <= year.end
+    ]
     return held[0] if held else None
 
 
@@ -193,7 +207,9 @@ def _latest_category(plan: Plan, year: CollectionYear) -> str:
     """The category of abuse as it stood on the reference date: the last category a review
     conference gave by then, else the initial one. A plan with no categorised review at all
     (recorded some other way) keeps its own latest category."""
-    categorised = [review for review in plan.census_reviews if review.category]
+    categorised = [
+        review for review in _prefetched(plan, "census_reviews", Conference) if review.category
+    ]
     if not categorised:
         return plan.latest_category or plan.initial_category
     by_then = [review for review in categorised if review.held_on <= year.end]
@@ -209,15 +225,21 @@ def _episode(element: etree._Element, episode: ChildInNeedEpisode, year: Collect
     if closed:
         _add(details, "CINclosureDate", _date(closed))
         _add_optional(details, "ReasonForClosure", episode.closure_reason)
-    enquiries = [e for e in episode.census_enquiries if _enquiry_in_year(e, year)]
+    enquiries = [
+        e
+        for e in _prefetched(episode, "census_enquiries", Section47Enquiry)
+        if _enquiry_in_year(e, year)
+    ]
     # An initial conference that no section 47 record of this return answers goes at episode
     # level, never at both (rule 2884).
     unlinked = [
-        c for c in episode.census_unlinked_conferences if _open_in(c.held_on, c.held_on, year)
+        c
+        for c in _prefetched(episode, "census_unlinked_conferences", Conference)
+        if _open_in(c.held_on, c.held_on, year)
     ]
     if unlinked:
         _add(details, "DateOfInitialCPC", _date(unlinked[0].held_on))
-    for assessment in episode.census_assessments:
+    for assessment in _prefetched(episode, "census_assessments", Assessment):
         if not _open_in(assessment.started_on, assessment.authorised_on, year):
             continue
         item = _add(details, "Assessments")
@@ -229,7 +251,11 @@ def _episode(element: etree._Element, episode: ChildInNeedEpisode, year: Collect
                 factors = _add(item, "FactorsIdentifiedAtAssessment")
                 for code in assessment.factors:
                     _add(factors, "AssessmentFactors", code)
-    plans = [p for p in episode.census_plans if _open_in(p.start_on, p.end_on, year)]
+    plans = [
+        p
+        for p in _prefetched(episode, "census_plans", Plan)
+        if _open_in(p.start_on, p.end_on, year)
+    ]
     for plan in plans:
         if plan.kind != PlanKind.CHILD_IN_NEED:
             continue
@@ -269,7 +295,11 @@ def _episode(element: etree._Element, episode: ChildInNeedEpisode, year: Collect
         _add(item, "InitialCategoryOfAbuse", plan.initial_category)
         _add(item, "LatestCategoryOfAbuse", _latest_category(plan, year))
         _add(item, "NumberOfPreviousCPP", str(plan.previous_plans))
-        reviews = [r.held_on for r in plan.census_reviews if year.start <= r.held_on <= year.end]
+        reviews = [
+            r.held_on
+            for r in _prefetched(plan, "census_reviews", Conference)
+            if year.start <= r.held_on <= year.end
+        ]
         if reviews:
             dates = _add(item, "Reviews")
             for day in reviews:
@@ -286,6 +316,6 @@ def build_cin_census(year: CollectionYear, *, child_ids: Iterable[int] | None = 
         element = _add(children_element, "Child")
         _identifiers(element, child, year)
         _characteristics(element, child)
-        for episode in child.census_episodes:
+        for episode in _prefetched(child, "census_episodes", ChildInNeedEpisode):
             _episode(element, episode, year)
     return etree.tostring(message, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -17,7 +17,7 @@ return is read in a fixed number of queries, whatever the number of children.
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import Prefetch, Q
 
@@ -58,6 +58,10 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else ("1" if value else "0")
 
 
+@overload
+def _local_date(moment: dt.datetime) -> dt.date: ...
+@overload
+def _local_date(moment: dt.datetime | None) -> dt.date | None: ...
 def _local_date(moment: dt.datetime | None) -> dt.date | None:
     return moment.astimezone(LONDON).date() if moment else None
 
@@ -91,9 +95,9 @@ def build_ssda903(year: CollectionYear, *, child_ids: Iterable[int] | None = Non
     """The SSDA903 return of ``year``, every table, for every child (or only ``child_ids``,
     for one child's own data-quality page)."""
     limit = None if child_ids is None else list(child_ids)
-    children = Child.objects.filter(date_of_birth__isnull=False)
+    candidates = Child.objects.filter(date_of_birth__isnull=False)
     if limit is not None:
-        children = children.filter(pk__in=limit)
+        candidates = candidates.filter(pk__in=limit)
     # Looked after at any time in the year, or old enough to be in OC3 this year.
     looked_after = CareEpisode.objects.filter(start_on__lte=year.end).filter(
         Q(end_on__isnull=True) | Q(end_on__gte=year.start)
@@ -101,7 +105,7 @@ def build_ssda903(year: CollectionYear, *, child_ids: Iterable[int] | None = Non
     oldest = birthday(year.start, -max(OC3_BIRTHDAYS))
     youngest = birthday(year.end, -min(OC3_BIRTHDAYS))
     children = list(
-        children.filter(
+        candidates.filter(
             Q(pk__in=looked_after.values("child_id"))
             | Q(
                 date_of_birth__range=(oldest, youngest),
@@ -224,7 +228,9 @@ def _add_child(
     adopted = [p for p in periods if p.reason_ceased in ADOPTED and _in_year(p.end_on, year)]
     decisions = [d for d in records["decisions"] if d.decided_on <= year.end]
     if adopted:
-        tables["ad1"].append({**key, **_ad1_items(decisions, adopted[-1].end_on)})
+        adopted_on = adopted[-1].end_on
+        assert adopted_on is not None  # _in_year holds only for a date
+        tables["ad1"].append({**key, **_ad1_items(decisions, adopted_on)})
     for decision in decisions:
         if decision.reversed_on is not None and decision.reversed_on < year.start:
             continue
@@ -250,7 +256,8 @@ def _add_child(
                 "DATE_PERM": ssda903_date(previous.order_on) if previous else "",
             }
         )
-    for missing in records["missing"]:
+    missing_episodes: list[MissingEpisode] = records["missing"]
+    for missing in missing_episodes:
         started = _local_date(missing.started_at)
         ended = _local_date(missing.ended_at)
         if started > year.end or (ended is not None and ended < year.start):
@@ -372,6 +379,8 @@ def _oc2_items(child: Child, records: dict[str, list[Any]], year: CollectionYear
     """OC2 for a child looked after continuously for 12 months at 31 March: what happened in
     the year, with ages taken on 31 March (conviction from 10, rules 542-543; development
     check under 5, 545-546). Immunisations are as last recorded by 31 March."""
+    # build_ssda903 takes only the children with a date of birth.
+    assert child.date_of_birth is not None
     age = age_on(child.date_of_birth, year.end)
     outcomes: dict[str, list[OutcomeRecord]] = defaultdict(list)
     for record in records["outcomes"]:
@@ -419,6 +428,7 @@ def _ad1_items(decisions: list[AdoptionDecision], adopted_on: dt.date) -> dict[s
             "SEX_ADOPTR": "",
             "LS_ADOPTR": "",
         }
+    assert decision is not None  # a match comes only with a decision
     return {
         "DATE_INT": ssda903_date(decision.decided_on),
         "DATE_MATCH": ssda903_date(match.matched_on),

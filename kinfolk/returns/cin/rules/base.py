@@ -65,7 +65,8 @@ def ordered_pairs(
     rows: Iterable[Row], start: Callable[[Row], dt.date | None]
 ) -> list[tuple[Row, Row]]:
     """Every pair (earlier, later) of rows with a start date, in order of their start."""
-    dated = sorted((row for row in rows if start(row) is not None), key=start)
+    starts = [(day, row) for row in rows if (day := start(row)) is not None]
+    dated = [row for _, row in sorted(starts, key=lambda pair: pair[0])]
     return [
         (dated[first], dated[second])
         for first in range(len(dated))

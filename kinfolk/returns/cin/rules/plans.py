@@ -156,6 +156,8 @@ class Rule4014(CensusRule):
     def check(self, data: Census) -> Iterator[Failure]:
         for child_id, plans in data.cin_plans_by_child.items():
             for earlier, later in ordered_pairs(plans, lambda plan: plan.start):
+                # ordered_pairs keeps only the plans with a start date.
+                assert earlier.start is not None and later.start is not None
                 if overlaps(earlier.start, earlier.end, later.start):
                     yield self.fail(child_id, "CINPlanStartDate")
                     break

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, overload
 
 from kinfolk.core.postcodes import is_valid_postcode, normalise_postcode
 from kinfolk.returns.framework import CollectionYear
@@ -48,6 +48,10 @@ def row_origin(table: str, number: int) -> str:
     return f"{table}.csv row {number}"
 
 
+@overload
+def row_date(row: dict[str, str], column: str, *, required: Literal[True] = ...) -> dt.date: ...
+@overload
+def row_date(row: dict[str, str], column: str, *, required: bool) -> dt.date | None: ...
 def row_date(row: dict[str, str], column: str, *, required: bool = True) -> dt.date | None:
     """The date in ``column``, written dd/mm/yyyy; None when blank and not required."""
     value = row.get(column, "")
@@ -125,6 +129,12 @@ def add_event(
     plan.by_child[child_id].append(Event(origin, child_id, day, phase, payload))
 
 
+@overload
+def date_at(
+    origin: str, row: dict[str, str], column: str, *, required: Literal[True] = ...
+) -> dt.date: ...
+@overload
+def date_at(origin: str, row: dict[str, str], column: str, *, required: bool) -> dt.date | None: ...
 def date_at(
     origin: str, row: dict[str, str], column: str, *, required: bool = True
 ) -> dt.date | None:
