@@ -1,13 +1,13 @@
 """The values Annex A's cells show: the options of the template's drop-down lists, by code.
 
-The wording of the DfE codes is in ``kinfolk.core.codes``: the label of each code, or Annex A's
-own wording of it where the template words it differently. Here each is given the code and the
+The wording of the DfE codes is in ``kinfolk.core``: the label of each code (``codes``), or
+Annex A's own wording of it where the template words it differently (``annex_a_wording``). Here each is given the code and the
 letter the template shows it with (``a) Male``, ``N1 - Abuse or neglect``, ``PR0: ...``).
 """
 
 from django.db.models import TextChoices
 
-from kinfolk.core.codes import (
+from kinfolk.core.annex_a_wording import (
     ANNEX_A_CARE_LEAVER_ACCOMMODATION,
     ANNEX_A_CARE_LEAVER_ACTIVITY,
     ANNEX_A_CARE_LEAVER_IN_TOUCH,
@@ -20,6 +20,8 @@ from kinfolk.core.codes import (
     ANNEX_A_REASON_NO_LONGER_PLACED,
     ANNEX_A_REFERRAL_SOURCE,
     ANNEX_A_SEX,
+)
+from kinfolk.core.codes import (
     AdoptersSex,
     CareLeaverActivity,
     CareLeaverInTouch,

@@ -1,23 +1,24 @@
-"""Annex A's wording of the DfE codes lives beside the code lists, in ``kinfolk.core.codes``."""
+"""Annex A's wording of the DfE codes lives beside the code lists, in
+``kinfolk.core.annex_a_wording``."""
 
 import pytest
 
-from kinfolk.core import codes
+from kinfolk.core import annex_a_wording, codes
 from kinfolk.returns.annex_a import labels
 
-#: Each of Annex A's wordings in core/codes, with the code list it words.
+#: Each of Annex A's wordings, with the code list it words.
 WORDINGS = [
-    (codes.ANNEX_A_SEX, codes.Sex),
-    (codes.ANNEX_A_REFERRAL_SOURCE, codes.ReferralSource),
-    (codes.ANNEX_A_REASON_FOR_CLOSURE, codes.ReasonForClosure),
-    (codes.ANNEX_A_CATEGORY_OF_ABUSE, codes.CategoryOfAbuse),
-    (codes.ANNEX_A_LEGAL_STATUS, codes.LegalStatus),
-    (codes.ANNEX_A_REASON_EPISODE_CEASED, codes.ReasonEpisodeCeased),
-    (codes.ANNEX_A_PLACEMENT_TYPE, codes.PlacementType),
-    (codes.ANNEX_A_PLACEMENT_PROVIDER, codes.PlacementProvider),
-    (codes.ANNEX_A_CARE_LEAVER_IN_TOUCH, codes.CareLeaverInTouch),
-    (codes.ANNEX_A_CARE_LEAVER_ACTIVITY, codes.CareLeaverActivity),
-    (codes.ANNEX_A_REASON_NO_LONGER_PLACED, codes.ReasonNoLongerPlacedForAdoption),
+    (annex_a_wording.ANNEX_A_SEX, codes.Sex),
+    (annex_a_wording.ANNEX_A_REFERRAL_SOURCE, codes.ReferralSource),
+    (annex_a_wording.ANNEX_A_REASON_FOR_CLOSURE, codes.ReasonForClosure),
+    (annex_a_wording.ANNEX_A_CATEGORY_OF_ABUSE, codes.CategoryOfAbuse),
+    (annex_a_wording.ANNEX_A_LEGAL_STATUS, codes.LegalStatus),
+    (annex_a_wording.ANNEX_A_REASON_EPISODE_CEASED, codes.ReasonEpisodeCeased),
+    (annex_a_wording.ANNEX_A_PLACEMENT_TYPE, codes.PlacementType),
+    (annex_a_wording.ANNEX_A_PLACEMENT_PROVIDER, codes.PlacementProvider),
+    (annex_a_wording.ANNEX_A_CARE_LEAVER_IN_TOUCH, codes.CareLeaverInTouch),
+    (annex_a_wording.ANNEX_A_CARE_LEAVER_ACTIVITY, codes.CareLeaverActivity),
+    (annex_a_wording.ANNEX_A_REASON_NO_LONGER_PLACED, codes.ReasonNoLongerPlacedForAdoption),
 ]
 
 
@@ -28,7 +29,7 @@ def test_every_worded_code_is_a_code_of_its_list(wording, choices):
 
 def test_accommodation_is_worded_by_the_letter_of_each_code():
     letters = {code[0] for code in codes.CareLeaverAccommodation.values if code[0].isalpha()}
-    assert set(codes.ANNEX_A_CARE_LEAVER_ACCOMMODATION) == letters
+    assert set(annex_a_wording.ANNEX_A_CARE_LEAVER_ACCOMMODATION) == letters
 
 
 def test_the_options_read_the_code_lists_labels_and_letters():
