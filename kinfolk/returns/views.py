@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -32,6 +32,7 @@ from kinfolk.returns.forms import (
 )
 from kinfolk.returns.framework import CollectionYear, Failure
 from kinfolk.returns.models import BuildStatus, DataQualityFailure, ReturnKind, Submission
+from kinfolk.returns.ssda903.tables import TABLES
 from kinfolk.workforce.choices import Role
 
 #: CIN census elements about the child themself, fixed on the child's identity page.
@@ -70,10 +71,6 @@ SHARED_COLUMNS = frozenset({"CHILD", "DOB", "SEX"})
 
 
 def _ssda903_column_pages() -> dict[str, str]:
-    try:
-        from kinfolk.returns.ssda903.tables import TABLES
-    except ImportError:
-        return {}
     pages = {}
     for table, columns in TABLES.items():
         for column in columns:
@@ -92,10 +89,7 @@ def record_page(kind: str, field: str) -> str:
 
 
 def _url(name: str, pk: int) -> str:
-    try:
-        return reverse(name, args=[pk])
-    except NoReverseMatch:  # that section of the record is not built yet
-        return reverse("children:detail", args=[pk])
+    return reverse(name, args=[pk])
 
 
 class FailureRow:

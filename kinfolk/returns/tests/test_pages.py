@@ -13,8 +13,9 @@ from kinfolk.access.models import AccessRecord
 from kinfolk.people.services import update_child
 from kinfolk.returns import data_quality, services
 from kinfolk.returns.framework import Failure
-from kinfolk.returns.models import Submission
-from kinfolk.returns.views import ReturnBuildView
+from kinfolk.returns.models import ReturnKind, Submission
+from kinfolk.returns.ssda903.tables import TABLES
+from kinfolk.returns.views import CIN_IDENTITY_FIELDS, ReturnBuildView, record_page
 
 pytestmark = pytest.mark.django_db
 
@@ -317,3 +318,14 @@ def test_the_childs_page_checks_the_year_asked_for(worker_client, children, know
     )
     assert response.context["year"] == earlier
     assert ("cin", earlier.label, [lily.pk]) in known_failures
+
+
+@pytest.mark.parametrize("kind", [ReturnKind.CIN_CENSUS, ReturnKind.SSDA903])
+def test_every_item_a_failure_can_name_links_to_a_page_of_the_childs_record(kind):
+    """Every column of every SSDA903 table, and the CIN census's items, lead to a page that
+    exists: the data quality page has no fallback for a page that is missing."""
+    fields = [column for columns in TABLES.values() for column in columns]
+    fields += [*sorted(CIN_IDENTITY_FIELDS), "ReferralDate", "NoSuchItem"]
+    pages = {record_page(kind, field) for field in fields}
+    for name in pages:
+        assert reverse(name, args=[1]).startswith("/children/1/")
