@@ -171,18 +171,15 @@ class ContactScreenView(ChildRecordFormView):
             "decided_at": timezone.now(),
         }
 
-    def record(self, form: ScreeningForm) -> ScreeningDecision:
-        # The banner says what was decided and whether it waits for a manager.
-        self.made = super().record(form)
-        return self.made
-
     @property
     def success_message(self) -> str:
+        # The banner says what was decided and whether it waits for a manager.
+        made: ScreeningDecision = self.recorded
         message = _("Screening decision recorded for %(child)s: %(outcome)s.") % {
             "child": self.child,
-            "outcome": self.made.get_outcome_display().lower(),
+            "outcome": made.get_outcome_display().lower(),
         }
-        if self.made.is_awaiting_sign_off:
+        if made.is_awaiting_sign_off:
             message += " " + _("It is waiting for a manager's sign-off.")
         return message
 

@@ -79,13 +79,8 @@ class ReviewCreateView(CareFormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "officers": officers()}
 
-    def record(self, form: CaseworkForm) -> LookedAfterReview:
-        # Kept to show the review once it is recorded.
-        self.review = super().record(form)
-        return self.review
-
     def get_success_url(self) -> str:
-        return review_url(self.child.pk, self.review.pk)
+        return review_url(self.child.pk, self.recorded.pk)
 
 
 class ReviewDetailView(ChildRecordMixin, TemplateView):
@@ -154,13 +149,8 @@ class ReviewMinutesView(CareFormView):
             "chosen": self.chosen("review"),
         }
 
-    def record(self, form: CaseworkForm) -> LookedAfterReview:
-        # Kept to show the review once its minutes are recorded.
-        self.review = super().record(form)
-        return self.review
-
     def get_success_url(self) -> str:
-        return review_url(self.child.pk, self.review.pk)
+        return review_url(self.child.pk, self.recorded.pk)
 
 
 class ReviewDecisionCompleteView(CareFormView):
@@ -182,13 +172,8 @@ class ReviewDecisionCompleteView(CareFormView):
             "chosen": self.chosen("decision"),
         }
 
-    def record(self, form: CaseworkForm) -> ReviewDecision:
-        # Kept to show the review the decision belongs to.
-        self.decision = super().record(form)
-        return self.decision
-
     def get_success_url(self) -> str:
-        return review_url(self.child.pk, self.decision.review_id)
+        return review_url(self.child.pk, self.recorded.review_id)
 
 
 class CareVisitCreateView(CareFormView):

@@ -54,6 +54,9 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
     actor_argument: str | None = "actor"
     #: Form fields whose service keyword has another name.
     renamed: ClassVar[dict[str, str]] = {}
+    #: What the service returned, once it has recorded the step: for a success message or a
+    #: success URL that names the record made.
+    recorded: Any = None
 
     def guards(self) -> Sequence[Guard[Any]]:
         if self.guard is None:
@@ -93,7 +96,7 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
 
     def form_valid(self, form: CaseworkForm) -> HttpResponse:
         try:
-            self.record(form)
+            self.recorded = self.record(form)
         except ValidationError as error:
             form.show_service_error(error)
             return self.form_invalid(form)
