@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import make_child
 from kinfolk.core.geography import record_postcodes
-from kinfolk.core.models import Authority
+from kinfolk.core.tests.factories import AuthorityFactory
 from kinfolk.workforce.services import allocate_child
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_casework import choose, fill_date, sign_out
@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def ava(social_worker, manager):
-    Authority.objects.create(name="Wigan", la_number="359", la_code="E08000010")
+    AuthorityFactory(name="Wigan", la_code="E08000010")
     record_postcodes(
         [
             ("WN1 1AA", "E08000010", 53.5450, -2.6325),

@@ -30,7 +30,7 @@ from kinfolk.care.services import (
 from kinfolk.casework.tests.pages import assert_refused, page, post_data
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.geography import record_postcodes
-from kinfolk.core.models import Authority
+from kinfolk.core.tests.factories import AuthorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def geography(db):
     """Wigan (the authority), a home in Wigan, a foster home in Wigan 3 miles away and a
     children's home in Cumbria 54.3 miles away (0.783 degrees north and 0.114 west: by hand,
     the square root of 54.10 squared plus 4.62 squared)."""
-    Authority.objects.create(name="Wigan", la_number="359", la_code="E08000010")
+    AuthorityFactory(name="Wigan", la_code="E08000010")
     record_postcodes(
         [
             ("WN1 1AA", "E08000010", 53.5450, -2.6325),

@@ -9,7 +9,7 @@ from conftest import make_child
 from kinfolk.care import services
 from kinfolk.care.services import strategy_discussion_warning
 from kinfolk.core.working_days import LONDON
-from kinfolk.protection.models import StrategyDiscussion
+from kinfolk.protection.tests.factories import StrategyDiscussionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def missing(child, start: str, end: str | None = None) -> None:
 
 
 def discussion(child, on: dt.date) -> None:
-    StrategyDiscussion.objects.create(child=child, held_on=on, outcome="s47")
+    StrategyDiscussionFactory(child=child, held_on=on)
 
 
 def screening(child, on: dt.date, risk: str) -> None:

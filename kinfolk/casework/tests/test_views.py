@@ -21,6 +21,7 @@ from kinfolk.casework.services import (
     start_assessment,
     start_child_in_need_plan,
 )
+from kinfolk.casework.tests.factories import PlanFactory
 from kinfolk.casework.tests.pages import (
     PAGES,
     assert_refused,
@@ -259,7 +260,7 @@ def test_a_plan_with_an_outcome_an_action_and_progress(
 
 
 def test_an_action_is_for_an_outcome_of_its_own_plan(worker_client, child, plan, social_worker):
-    ended = Plan.objects.create(
+    ended = PlanFactory(
         child=child, episode=plan.episode, kind="cp", start_on=D(2026, 9, 5), end_on=D(2026, 9, 20)
     )
     other_outcome = ended.outcomes.create(description="Safe at home")

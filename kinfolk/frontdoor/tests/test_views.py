@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from conftest import PASSWORD, make_child, signed_in
 from kinfolk.access.models import AccessRecord
-from kinfolk.casework.models import Plan
 from kinfolk.casework.services import close_episode, open_referral, start_child_in_need_plan
+from kinfolk.casework.tests.factories import PlanFactory
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.working_days import LONDON, working_days_between
 from kinfolk.frontdoor.history import History
@@ -163,7 +163,7 @@ def test_the_queue_shows_the_history_of_the_child_and_household(hub_client, chil
     _contact(sibling, hours_ago=24 * 100, is_domestic_abuse=True)
     _contact(sibling, hours_ago=24 * 50, is_domestic_abuse=True)
     sibling_episode = open_referral(child=sibling, referral_on=dt.date(2023, 5, 1), source="3A")
-    Plan.objects.create(
+    PlanFactory(
         child=sibling,
         episode=sibling_episode,
         kind="cp",

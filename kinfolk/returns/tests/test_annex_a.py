@@ -1,5 +1,8 @@
 """Ofsted Annex A from a small hand-made casework: the expected rows in the expected columns of
-each sheet, read back with openpyxl, and the edges of each list's window."""
+each sheet, read back with openpyxl, and the edges of each list's window.
+
+The records are made by the factories, directly, to put exact data in front of the builder:
+each test gives the values its assertions depend on and lets the factories fill the rest."""
 
 import datetime as dt
 import io
@@ -11,25 +14,35 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from conftest import make_child
-from kinfolk.care.models import (
-    CareEpisode,
-    CarePlan,
-    HealthAssessment,
-    LookedAfterReview,
-    MissingEpisode,
-    OutcomeRecord,
-    PeriodOfCare,
-    Placement,
-    UASCPeriod,
+from kinfolk.care.tests.factories import (
+    CareEpisodeFactory,
+    CarePlanFactory,
+    HealthAssessmentFactory,
+    LookedAfterReviewFactory,
+    MissingEpisodeFactory,
+    OutcomeRecordFactory,
+    PeriodOfCareFactory,
+    PlacementFactory,
+    UASCPeriodFactory,
 )
-from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, Visit
+from kinfolk.casework.tests.factories import (
+    AssessmentFactory,
+    ChildInNeedEpisodeFactory,
+    PlanFactory,
+    VisitFactory,
+)
 from kinfolk.core.models import Authority, Postcode
-from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode
-from kinfolk.leaving.models import CareLeaverContact
-from kinfolk.permanence.models import AdoptionDecision, AdoptionMatch
-from kinfolk.protection.models import Conference, Section47Enquiry, StrategyDiscussion
+from kinfolk.core.tests.factories import AuthorityFactory, PostcodeFactory
+from kinfolk.frontdoor.tests.factories import ContactFactory, EarlyHelpEpisodeFactory
+from kinfolk.leaving.tests.factories import CareLeaverContactFactory
+from kinfolk.permanence.tests.factories import AdoptionDecisionFactory, AdoptionMatchFactory
+from kinfolk.protection.tests.factories import (
+    ConferenceFactory,
+    Section47EnquiryFactory,
+    StrategyDiscussionFactory,
+)
 from kinfolk.returns.annex_a import LISTS, Window, build_annex_a, placement_area, sheet_name
-from kinfolk.workforce.models import Allocation
+from kinfolk.workforce.tests.factories import AllocationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +87,7 @@ def test_every_sheet_has_its_headings_when_there_is_no_casework():
 def test_contacts_in_the_window_one_row_each(social_worker):
     child = make_child(la_child_id="C1", sex="M", ethnicity="MWBA")
     for day, source in ((START, "2A"), (AS_OF, "5D"), (BEFORE, "6"), (dt.date(2026, 4, 1), "6")):
-        Contact.objects.create(child=child, received_at=_received(day), source=source)
+        ContactFactory(child=child, received_at=_received(day), source=source)
     rows = _sheets()[1]
     assert rows == [
         {
@@ -100,10 +113,10 @@ def test_contacts_in_the_window_one_row_each(social_worker):
 
 def test_early_help_started_in_the_window_or_still_open():
     child = make_child(la_child_id="C2")
-    EarlyHelpEpisode.objects.create(child=child, start_on=START, end_on=dt.date(2025, 12, 1))
-    EarlyHelpEpisode.objects.create(child=child, start_on=dt.date(2025, 1, 1), end_on=BEFORE)
+    EarlyHelpEpisodeFactory(child=child, start_on=START, end_on=dt.date(2025, 12, 1))
+    EarlyHelpEpisodeFactory(child=child, start_on=dt.date(2025, 1, 1), end_on=BEFORE)
     other = make_child(la_child_id="C3", first_name="Ola")
-    EarlyHelpEpisode.objects.create(child=other, start_on=dt.date(2024, 6, 1))
+    EarlyHelpEpisodeFactory(child=other, start_on=dt.date(2024, 6, 1))
     rows = _sheets()[2]
     assert [
         (
@@ -118,25 +131,18 @@ def test_early_help_started_in_the_window_or_still_open():
 @pytest.fixture
 def allocated(social_worker, team):
     child = make_child(la_child_id="C10", disabilities=["AUT"])
-    Allocation.objects.create(
-        child=child, worker=social_worker, team=team, start_on=dt.date(2025, 1, 1)
-    )
+    AllocationFactory(child=child, worker=social_worker, team=team, start_on=dt.date(2025, 1, 1))
     return child
 
 
 def test_referrals_with_their_other_referrals_in_12_months_and_the_allocated_worker(allocated):
     child = allocated
-    ChildInNeedEpisode.objects.create(
-        child=child,
-        referral_on=dt.date(2025, 5, 1),
-        referral_source="1A",
-        closed_on=dt.date(2025, 6, 1),
+    ChildInNeedEpisodeFactory(
+        child=child, referral_on=dt.date(2025, 5, 1), closed_on=dt.date(2025, 6, 1)
     )
-    ChildInNeedEpisode.objects.create(
-        child=child, referral_on=BEFORE, referral_source="1A", closed_on=BEFORE, is_nfa=True
-    )
-    ChildInNeedEpisode.objects.create(
-        child=child, referral_on=dt.date(2026, 1, 5), referral_source="6"
+    ChildInNeedEpisodeFactory(child=child, referral_on=BEFORE, closed_on=BEFORE, is_nfa=True)
+    ChildInNeedEpisodeFactory(
+        child=child, referral_on=dt.date(2026, 1, 5), referral_source="6", is_nfa=False
     )
     rows = _sheets()[3]
     assert [
@@ -154,37 +160,35 @@ def test_referrals_with_their_other_referrals_in_12_months_and_the_allocated_wor
 
 def test_assessments_children_in_need_and_section_47(allocated):
     child = allocated
-    episode = ChildInNeedEpisode.objects.create(
-        child=child, referral_on=dt.date(2025, 10, 1), referral_source="2A", primary_need="N1"
+    episode = ChildInNeedEpisodeFactory(
+        child=child, referral_on=dt.date(2025, 10, 1), primary_need="N1"
     )
-    Assessment.objects.create(
+    AssessmentFactory(
         episode=episode,
         child=child,
         started_on=dt.date(2025, 10, 2),
         authorised_on=dt.date(2025, 11, 20),
         is_child_seen=True,
     )
-    Visit.objects.create(
+    VisitFactory(
         child=child, episode=episode, visited_on=dt.date(2026, 2, 1), kind="cin", is_child_seen=True
     )
-    Visit.objects.create(
+    VisitFactory(
         child=child,
         episode=episode,
         visited_on=dt.date(2026, 3, 1),
         kind="cin",
         is_child_seen=False,
     )
-    StrategyDiscussion.objects.create(
-        child=child, episode=episode, held_on=dt.date(2025, 12, 1), outcome="s47"
-    )
-    enquiry = Section47Enquiry.objects.create(
+    StrategyDiscussionFactory(child=child, episode=episode, held_on=dt.date(2025, 12, 1))
+    enquiry = Section47EnquiryFactory(
         child=child,
         episode=episode,
         started_on=dt.date(2025, 12, 2),
         ended_on=dt.date(2025, 12, 16),
         is_conference_required=True,
     )
-    plan = Plan.objects.create(
+    plan = PlanFactory(
         child=child,
         episode=episode,
         kind="cp",
@@ -193,7 +197,7 @@ def test_assessments_children_in_need_and_section_47(allocated):
         latest_category="EMO",
         previous_plans=1,
     )
-    Conference.objects.create(
+    ConferenceFactory(
         child=child,
         episode=episode,
         enquiry=enquiry,
@@ -201,18 +205,16 @@ def test_assessments_children_in_need_and_section_47(allocated):
         kind="initial",
         held_on=dt.date(2025, 12, 18),
         is_plan_needed=True,
-        category="NEG",
     )
-    Conference.objects.create(
+    ConferenceFactory(
         child=child,
         episode=episode,
         plan=plan,
         kind="review",
         held_on=dt.date(2026, 3, 10),
         is_plan_needed=True,
-        category="EMO",
     )
-    Visit.objects.create(
+    VisitFactory(
         child=child,
         episode=episode,
         visited_on=dt.date(2026, 3, 20),
@@ -264,20 +266,11 @@ def test_assessments_children_in_need_and_section_47(allocated):
 
 def test_a_plan_that_ended_before_the_window_is_left_out(allocated):
     child = allocated
-    episode = ChildInNeedEpisode.objects.create(
-        child=child,
-        referral_on=dt.date(2025, 1, 1),
-        referral_source="2A",
-        closed_on=BEFORE,
-        closure_reason="RC7",
+    episode = ChildInNeedEpisodeFactory(
+        child=child, referral_on=dt.date(2025, 1, 1), closed_on=BEFORE
     )
-    Plan.objects.create(
-        child=child,
-        episode=episode,
-        kind="cp",
-        start_on=dt.date(2025, 2, 1),
-        end_on=BEFORE,
-        initial_category="NEG",
+    PlanFactory(
+        child=child, episode=episode, kind="cp", start_on=dt.date(2025, 2, 1), end_on=BEFORE
     )
     sheets = _sheets()
     assert sheets[6] == [] and sheets[7] == []
@@ -287,31 +280,23 @@ def test_a_plan_that_ended_before_the_window_is_left_out(allocated):
 
 
 def _care(child, start, *, end=None, reason=""):
-    period = PeriodOfCare.objects.create(
-        child=child, start_on=start, end_on=end, reason_ceased=reason
-    )
-    placement = Placement.objects.create(child=child, period=period, start_on=start)
+    period = PeriodOfCareFactory(child=child, start_on=start, end_on=end, reason_ceased=reason)
+    placement = PlacementFactory(child=child, period=period, start_on=start)
     return period, placement
 
 
 def test_children_in_care_now_and_ceased_in_the_window_but_not_short_breaks(allocated):
     child = allocated
     period, placement = _care(child, dt.date(2025, 6, 1))
-    CareEpisode.objects.create(
+    CareEpisodeFactory(
         period=period,
         child=child,
         start_on=dt.date(2025, 6, 1),
         end_on=dt.date(2025, 11, 1),
-        reason_for_new_episode="S",
         legal_status="C1",
-        category_of_need="N1",
-        placement_type="U6",
-        placement_provider="PR1",
-        placement_postcode="WN1 2AB",
         placement=placement,
-        reason_ceased="X1",
     )
-    CareEpisode.objects.create(
+    CareEpisodeFactory(
         period=period,
         child=child,
         start_on=dt.date(2025, 11, 1),
@@ -324,29 +309,23 @@ def test_children_in_care_now_and_ceased_in_the_window_but_not_short_breaks(allo
         urn="SC123456",
         placement=placement,
     )
-    LookedAfterReview.objects.create(
+    LookedAfterReviewFactory(
         child=child,
         period=period,
         held_on=dt.date(2026, 1, 10),
-        participation="PN1",
         iro_contact_on=dt.date(2026, 1, 5),
-        minutes_due_on=dt.date(2026, 2, 7),
     )
-    Visit.objects.create(
-        child=child, visited_on=dt.date(2026, 3, 2), kind="cla", is_child_seen=True
-    )
-    CarePlan.objects.create(
+    VisitFactory(child=child, visited_on=dt.date(2026, 3, 2), kind="cla")
+    CarePlanFactory(
         child=child,
         period=period,
         made_on=dt.date(2025, 7, 1),
         permanence_plan="long_term_fostering",
     )
-    HealthAssessment.objects.create(
-        child=child, period=period, assessed_on=dt.date(2025, 6, 20), kind="initial"
-    )
-    OutcomeRecord.objects.create(child=child, kind="dental", recorded_on=dt.date(2025, 12, 1))
-    UASCPeriod.objects.create(child=child, start_on=dt.date(2025, 6, 1))
-    MissingEpisode.objects.create(
+    HealthAssessmentFactory(child=child, period=period, assessed_on=dt.date(2025, 6, 20))
+    OutcomeRecordFactory(child=child, kind="dental", recorded_on=dt.date(2025, 12, 1))
+    UASCPeriodFactory(child=child, start_on=dt.date(2025, 6, 1))
+    MissingEpisodeFactory(
         child=child,
         kind="M",
         started_at=_received(dt.date(2026, 2, 1)),
@@ -354,36 +333,25 @@ def test_children_in_care_now_and_ceased_in_the_window_but_not_short_breaks(allo
         return_interview_offered_at=_received(dt.date(2026, 2, 3)),
         return_interview_accepted=False,
     )
-    MissingEpisode.objects.create(child=child, kind="A", started_at=_received(dt.date(2026, 3, 1)))
+    MissingEpisodeFactory(child=child, kind="A", started_at=_received(dt.date(2026, 3, 1)))
     short_breaks = make_child(la_child_id="C11", first_name="Bea")
     breaks, _ = _care(short_breaks, dt.date(2025, 12, 1))
-    CareEpisode.objects.create(
-        period=breaks,
-        child=short_breaks,
-        start_on=dt.date(2025, 12, 1),
-        reason_for_new_episode="S",
-        legal_status="V3",
-        category_of_need="N2",
-        placement_type="K2",
-        placement_provider="PR1",
+    CareEpisodeFactory(
+        period=breaks, child=short_breaks, start_on=dt.date(2025, 12, 1), legal_status="V3"
     )
     ceased = make_child(la_child_id="C12", first_name="Cal")
     gone, home = _care(ceased, dt.date(2025, 1, 1), end=START, reason="E4A")
-    CareEpisode.objects.create(
+    CareEpisodeFactory(
         period=gone,
         child=ceased,
         start_on=dt.date(2025, 1, 1),
         end_on=START,
-        reason_for_new_episode="S",
         legal_status="V2",
-        category_of_need="N4",
-        placement_type="U3",
-        placement_provider="PR1",
         placement=home,
         reason_ceased="E4A",
     )
-    Authority.objects.create(name="Northmoor", la_number="359", la_code="E08000010")
-    Postcode.objects.create(postcode="WN1 2AB", la_code="E08000010")
+    AuthorityFactory(la_code="E08000010")
+    PostcodeFactory(postcode="WN1 2AB", la_code="E08000010")
     rows = {row["Child Unique ID"]: row for row in _sheets()[8]}
     assert sorted(rows) == ["C10", "C12"]
     row = rows["C10"]
@@ -428,20 +396,16 @@ def test_children_in_care_now_and_ceased_in_the_window_but_not_short_breaks(allo
 def test_care_leavers_with_their_latest_contact(social_worker):
     young = make_child(la_child_id="C20", date_of_birth=dt.date(2007, 5, 1))
     period, placement = _care(young, dt.date(2021, 1, 1), end=dt.date(2025, 5, 1), reason="E17")
-    CareEpisode.objects.create(
+    CareEpisodeFactory(
         period=period,
         child=young,
         start_on=dt.date(2021, 1, 1),
         end_on=dt.date(2025, 5, 1),
-        reason_for_new_episode="S",
         legal_status="C2",
-        category_of_need="N1",
-        placement_type="U4",
-        placement_provider="PR1",
         placement=placement,
         reason_ceased="E17",
     )
-    CareLeaverContact.objects.create(
+    CareLeaverContactFactory(
         child=young,
         contacted_on=dt.date(2026, 2, 1),
         in_touch="YES",
@@ -474,50 +438,39 @@ def test_care_leavers_with_their_latest_contact(social_worker):
 def test_adoption_and_adopters_within_twelve_months():
     child = make_child(la_child_id="C30", date_of_birth=dt.date(2022, 1, 1))
     period, placement = _care(child, dt.date(2024, 1, 1))
-    CareEpisode.objects.create(
+    CareEpisodeFactory(
         period=period,
         child=child,
         start_on=dt.date(2024, 1, 1),
         end_on=dt.date(2025, 2, 1),
-        reason_for_new_episode="S",
         legal_status="C1",
-        category_of_need="N1",
         placement_type="U5",
-        placement_provider="PR1",
         placement=placement,
-        reason_ceased="X1",
     )
-    CareEpisode.objects.create(
+    CareEpisodeFactory(
         period=period,
         child=child,
         start_on=dt.date(2025, 2, 1),
         reason_for_new_episode="L",
         legal_status="E1",
-        category_of_need="N1",
         placement_type="U5",
-        placement_provider="PR1",
         placement=placement,
     )
-    decision = AdoptionDecision.objects.create(
-        child=child, period=period, decided_on=dt.date(2024, 11, 1)
-    )
-    match = AdoptionMatch.objects.create(
+    decision = AdoptionDecisionFactory(child=child, period=period, decided_on=dt.date(2024, 11, 1))
+    match = AdoptionMatchFactory(
         decision=decision,
         child=child,
         matched_on=dt.date(2025, 4, 1),
         number_of_adopters=2,
         adopters_sex="MF",
-        adopters_legal_status="L11",
-        is_former_foster_carers=True,
     )
     reversed_child = make_child(la_child_id="C31", first_name="Dee")
     old_period, _ = _care(reversed_child, dt.date(2023, 1, 1))
-    AdoptionDecision.objects.create(
+    AdoptionDecisionFactory(
         child=reversed_child,
         period=old_period,
         decided_on=dt.date(2023, 6, 1),
         reversed_on=dt.date(2025, 3, 30),
-        reversal_reason="RD3",
     )
     sheets = _sheets()
     [row] = sheets[10]
@@ -560,25 +513,15 @@ def test_queries_do_not_grow_with_the_casework(allocated):
 
     def add(index: int) -> None:
         child = make_child(la_child_id=f"Q{index}", first_name=f"Q{index}")
-        episode = ChildInNeedEpisode.objects.create(
-            child=child, referral_on=dt.date(2025, 11, 1), referral_source="2A"
-        )
-        Contact.objects.create(
-            child=child, received_at=_received(dt.date(2025, 11, 1)), source="2A"
-        )
-        Section47Enquiry.objects.create(
-            child=child, episode=episode, started_on=dt.date(2025, 11, 2)
-        )
+        episode = ChildInNeedEpisodeFactory(child=child, referral_on=dt.date(2025, 11, 1))
+        ContactFactory(child=child, received_at=_received(dt.date(2025, 11, 1)))
+        Section47EnquiryFactory(child=child, episode=episode, started_on=dt.date(2025, 11, 2))
         period, placement = _care(child, dt.date(2025, 11, 1))
-        CareEpisode.objects.create(
+        CareEpisodeFactory(
             period=period,
             child=child,
             start_on=dt.date(2025, 11, 1),
-            reason_for_new_episode="S",
             legal_status="C1",
-            category_of_need="N1",
-            placement_type="U6",
-            placement_provider="PR1",
             placement=placement,
         )
 
