@@ -24,6 +24,7 @@ from kinfolk.core.codes import (
 )
 from kinfolk.core.services import set_up_authority
 from kinfolk.journeys import fields as f
+from kinfolk.journeys.removal import remove_people
 from kinfolk.people import services as people
 from kinfolk.people.choices import RelationshipKind
 from kinfolk.people.models import Adult, Child
@@ -134,13 +135,13 @@ def _child(event: dict[str, Any], state: JourneyState) -> None:
     child_id = event["id"]
     if ("dob" in event) == ("expected_dob" in event):
         raise EventError("give exactly one of dob and expected_dob")
-    existing = Child.objects.filter(la_child_id=child_id).first()
-    if existing is not None:
+    existing = Child.objects.filter(la_child_id=child_id)
+    if existing.exists():
         if not state.replace:
             raise EventError(
                 f"child {child_id} is already recorded (load with --replace to load it again)"
             )
-        existing.delete()
+        remove_people(existing, Adult.objects.none())
     child = people.create_child(
         la_child_id=child_id,
         first_name=event["first_name"],
@@ -167,7 +168,7 @@ def _adult(event: dict[str, Any], state: JourneyState) -> None:
     if Adult.objects.filter(reference=event["id"]).exists():
         if not state.replace:
             raise EventError(f"adult {event['id']} is already recorded")
-        Adult.objects.filter(reference=event["id"]).delete()
+        remove_people(Child.objects.none(), Adult.objects.filter(reference=event["id"]))
     people.record_adult(
         reference=event["id"],
         first_name=event.get("first_name", ""),

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from kinfolk.access.models import AccessRecord
+from kinfolk.care.models import CareEpisode
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.models import Authority
 from kinfolk.people.models import Adult, Child, Relationship
@@ -194,6 +195,37 @@ def test_loading_twice_is_refused_unless_replacing(tmp_path):
     assert run(path, "--replace")[0] == 0
     assert Child.objects.get().pk != old_pk
     assert AccessRecord.objects.filter(child_id=old_pk).count() == 1
+
+
+def test_a_child_in_care_is_replaced_with_their_placements(tmp_path):
+    """A care episode protects its placement, so a plain deletion of the child is refused;
+    loading the child again in place of the one loaded must remove both."""
+    events = [
+        *GOOD[:3],
+        {
+            "type": "care_start",
+            "child": "C1",
+            "date": "2025-06-02",
+            "legal_status": "V2",
+            "category_of_need": "N1",
+            "placement": "U3",
+            "provider": "PR1",
+            "placement_postcode": "WN1 2XR",
+            "urn": "SC059311",
+        },
+    ]
+    path = str(write(tmp_path, events))
+    assert run(path)[0] == 0
+    assert CareEpisode.objects.filter(child__la_child_id="C1", placement__isnull=False).exists()
+    old_pk = Child.objects.get().pk
+
+    code, _out, err = run(path, "--replace")
+
+    assert (code, err) == (0, "")
+    child = Child.objects.get()
+    assert child.pk != old_pk
+    assert CareEpisode.objects.filter(child=child).count() == 1
+    assert not CareEpisode.objects.filter(child_id=old_pk).exists()
 
 
 def test_per_child_keeps_the_children_that_load(tmp_path):

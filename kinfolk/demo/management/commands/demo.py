@@ -14,8 +14,8 @@ from django.utils import timezone
 from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.places import directory_rows
-from kinfolk.demo.removal import remove_everyone
 from kinfolk.journeys.loader import load_journeys
+from kinfolk.journeys.removal import remove_everyone
 from kinfolk.people.models import Child
 from kinfolk.workforce.models import User
 

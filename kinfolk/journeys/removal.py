@@ -1,6 +1,9 @@
-"""Removing everyone a demo authority recorded, so that another can be loaded in its place."""
+"""Removing children and adults with everything recorded about them: a journey loaded again
+with ``--replace`` in place of the one loaded before, and a whole demo authority replaced by
+another."""
 
 from django.db import models, transaction
+from django.db.models import Q, QuerySet
 
 from kinfolk.people.models import Adult, Child
 
@@ -31,6 +34,7 @@ def _protecting_models() -> list[type[models.Model]]:
     for model in reached:  # grows as the cascade reaches further
         for relation in _referring(model):
             holder = relation.related_model
+            assert isinstance(holder, type)  # "self" is resolved to the model once apps load
             if relation.on_delete is models.PROTECT:
                 protects.setdefault(holder, set()).add(model)
             # Records that must go when the people go: deleted with them, or in their way.
@@ -55,14 +59,36 @@ def _protecting_models() -> list[type[models.Model]]:
     return [model for model in ordered if model in protects]
 
 
-@transaction.atomic
-def remove_everyone() -> None:
-    """Delete every child and adult, with everything recorded about them, in one transaction.
+def _about(model: type[models.Model], people: dict[type[models.Model], QuerySet]) -> Q:
+    """The records of ``model`` about the people being removed, through its own foreign key to
+    a child or an adult."""
+    condition = Q(pk__in=[])
+    keys = 0
+    for field in model._meta.fields:
+        target = field.related_model
+        if isinstance(target, type) and target in people:
+            condition |= Q(**{f"{field.name}__in": people[target]})
+            keys += 1
+    if not keys:
+        raise RuntimeError(
+            f"{model._meta.label} protects records about people but names no child or adult: "
+            "say here how to find the records about the people being removed"
+        )
+    return condition
 
-    The access log is kept: it has no foreign-key constraint, and outlives the records it
-    speaks of (kinfolk/access/models.py).
-    """
+
+@transaction.atomic
+def remove_people(children: QuerySet[Child], adults: QuerySet[Adult]) -> None:
+    """Delete these children and adults, with everything recorded about them, in one
+    transaction. The access log is kept: it has no foreign-key constraint, and outlives the
+    records it speaks of (kinfolk/access/models.py)."""
+    people: dict[type[models.Model], QuerySet] = {Child: children, Adult: adults}
     for model in _protecting_models():
-        model._default_manager.all().delete()
-    for model in PEOPLE:
-        model._default_manager.all().delete()
+        model._default_manager.filter(_about(model, people)).delete()
+    children.delete()
+    adults.delete()
+
+
+def remove_everyone() -> None:
+    """Delete every child and adult, with everything recorded about them."""
+    remove_people(Child.objects.all(), Adult.objects.all())
