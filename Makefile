@@ -14,9 +14,11 @@ demo: setup
 	$(BIN)/kinfolk demo --size $(DEMO_SIZE) --seed $(DEMO_SEED) --replace
 	$(BIN)/kinfolk runserver 127.0.0.1:8000
 
-# The suite over both cores (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+# The suite over both cores (pytest-xdist); TEST_WORKERS=0 runs it in one process. A worker
+# that runs out of tests takes some of those still waiting for the other (worksteal), so that
+# the slow demo-load test does not hold up a queue of its own.
 test: setup browser
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 setup: python-deps node-deps assets
 
