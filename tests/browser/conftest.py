@@ -50,6 +50,8 @@ def page(browser: Browser, live_server) -> Page:
     context = browser.new_context(
         base_url=live_server.url, bypass_csp=True, viewport={"width": 1280, "height": 900}
     )
+    # Loaded with every page the context opens, rather than sent over for each check.
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     yield page
     context.close()
@@ -63,8 +65,8 @@ def screenshot(page: Page, name: str) -> Path:
 
 
 def axe_violations(page: Page) -> list[dict]:
-    """What axe-core finds wrong with the page against WCAG 2.2 AA."""
-    page.add_script_tag(path=str(AXE))
+    """What axe-core finds wrong with the page against WCAG 2.2 AA (axe-core is loaded with
+    each page of the ``page`` fixture's context)."""
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,
