@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 # Playwright's synchronous API runs an event loop in the test's thread; the tests only use
 # the ORM between browser calls, never concurrently with them.
@@ -44,14 +44,20 @@ def browser() -> Browser:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server) -> Page:
-    # axe-core is injected as a script, which the pages' Content-Security-Policy would block.
+def new_context(browser: Browser, live_server) -> BrowserContext:
+    """A browser session against the live server, with axe-core loaded on every page it
+    opens (rather than sent over for each check). axe-core is injected as a script, which the
+    pages' Content-Security-Policy would block."""
     context = browser.new_context(
         base_url=live_server.url, bypass_csp=True, viewport={"width": 1280, "height": 900}
     )
-    # Loaded with every page the context opens, rather than sent over for each check.
     context.add_init_script(path=str(AXE))
+    return context
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Page:
+    context = new_context(browser, live_server)
     page = context.new_page()
     yield page
     context.close()
@@ -65,8 +71,8 @@ def screenshot(page: Page, name: str) -> Path:
 
 
 def axe_violations(page: Page) -> list[dict]:
-    """What axe-core finds wrong with the page against WCAG 2.2 AA (axe-core is loaded with
-    each page of the ``page`` fixture's context)."""
+    """What axe-core finds wrong with the page against WCAG 2.2 AA (a page of a context from
+    ``new_context``, which loads axe-core)."""
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import make_child
 from kinfolk.returns import services
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, new_context, screenshot
 from tests.browser.test_find_a_child import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -81,9 +81,7 @@ def test_the_analysts_returns_pages(page: Page, analyst, lily):
 def test_a_real_failure_introduced_and_fixed_through_the_identity_page(
     page: Page, browser, live_server, social_worker, analyst, lily
 ):
-    context = browser.new_context(
-        base_url=live_server.url, bypass_csp=True, viewport={"width": 1280, "height": 900}
-    )
+    context = new_context(browser, live_server)
     analyst_page = context.new_page()
     sign_in(analyst_page, analyst.username)
     analyst_page.goto(f"/returns/data-quality/?rule={RULE}")
