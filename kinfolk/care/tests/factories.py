@@ -46,18 +46,27 @@ class PeriodOfCareFactory(factory.django.DjangoModelFactory):
     start_on = dt.date(2025, 1, 6)
 
 
-class PlacementFactory(factory.django.DjangoModelFactory):
+class PeriodRecordFactory(factory.django.DjangoModelFactory):
+    """A record of a child's period of care: of the child passed, in a period of that child (a
+    new one unless one is passed)."""
+
+    class Meta:
+        abstract = True
+
+    child = factory.SubFactory(ChildFactory)
+    period = factory.SubFactory(PeriodOfCareFactory, child=factory.SelfAttribute("..child"))
+
+
+class PlacementFactory(PeriodRecordFactory):
     """A placement from the start of the period."""
 
     class Meta:
         model = Placement
 
-    child = factory.SubFactory(ChildFactory)
-    period = factory.SubFactory(PeriodOfCareFactory, child=factory.SelfAttribute("..child"))
     start_on = factory.SelfAttribute("period.start_on")
 
 
-class CareEpisodeFactory(factory.django.DjangoModelFactory):
+class CareEpisodeFactory(PeriodRecordFactory):
     """The episode that starts the period: a full care order, in foster care with the
     authority's own carers, with no placement record. An episode given an end ends with X1 (a
     new episode follows) unless it is given its reason."""
@@ -65,8 +74,6 @@ class CareEpisodeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CareEpisode
 
-    child = factory.SubFactory(ChildFactory)
-    period = factory.SubFactory(PeriodOfCareFactory, child=factory.SelfAttribute("..child"))
     start_on = factory.SelfAttribute("period.start_on")
     reason_for_new_episode = ReasonForNewEpisode.S
     legal_status = LegalStatus.C2
@@ -76,38 +83,32 @@ class CareEpisodeFactory(factory.django.DjangoModelFactory):
     reason_ceased = factory.Maybe("end_on", ReasonEpisodeCeased.X1, "")
 
 
-class CarePlanFactory(factory.django.DjangoModelFactory):
+class CarePlanFactory(PeriodRecordFactory):
     """A care plan made on the first day of the period, with no permanence plan yet."""
 
     class Meta:
         model = CarePlan
 
-    child = factory.SubFactory(ChildFactory)
-    period = factory.SubFactory(PeriodOfCareFactory, child=factory.SelfAttribute("..child"))
     made_on = factory.SelfAttribute("period.start_on")
 
 
-class LookedAfterReviewFactory(factory.django.DjangoModelFactory):
+class LookedAfterReviewFactory(PeriodRecordFactory):
     """A review the child attended and spoke at, its minutes due 20 working days on."""
 
     class Meta:
         model = LookedAfterReview
 
-    child = factory.SubFactory(ChildFactory)
-    period = factory.SubFactory(PeriodOfCareFactory, child=factory.SelfAttribute("..child"))
     held_on = dt.date(2025, 2, 3)
     participation = ReviewParticipation.PN1
     minutes_due_on = factory.LazyAttribute(lambda review: review_minutes_due_on(review.held_on))
 
 
-class HealthAssessmentFactory(factory.django.DjangoModelFactory):
+class HealthAssessmentFactory(PeriodRecordFactory):
     """The initial health assessment of the period."""
 
     class Meta:
         model = HealthAssessment
 
-    child = factory.SubFactory(ChildFactory)
-    period = factory.SubFactory(PeriodOfCareFactory, child=factory.SelfAttribute("..child"))
     assessed_on = dt.date(2025, 1, 27)
     kind = HealthAssessmentKind.INITIAL
 

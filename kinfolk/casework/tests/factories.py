@@ -26,25 +26,32 @@ class ChildInNeedEpisodeFactory(factory.django.DjangoModelFactory):
     referral_source = ReferralSource.INDIVIDUAL_FAMILY
 
 
-class AssessmentFactory(factory.django.DjangoModelFactory):
+class EpisodeRecordFactory(factory.django.DjangoModelFactory):
+    """A record of a child's child in need episode: of the child passed, in an episode of that
+    child (a new one unless one is passed)."""
+
+    class Meta:
+        abstract = True
+
+    child = factory.SubFactory(ChildFactory)
+    episode = factory.SubFactory(ChildInNeedEpisodeFactory, child=factory.SelfAttribute("..child"))
+
+
+class AssessmentFactory(EpisodeRecordFactory):
     """An assessment started on the day of the referral, not yet authorised."""
 
     class Meta:
         model = Assessment
 
-    child = factory.SubFactory(ChildFactory)
-    episode = factory.SubFactory(ChildInNeedEpisodeFactory, child=factory.SelfAttribute("..child"))
     started_on = factory.SelfAttribute("episode.referral_on")
 
 
-class PlanFactory(factory.django.DjangoModelFactory):
+class PlanFactory(EpisodeRecordFactory):
     """An open child in need plan from the day of the referral."""
 
     class Meta:
         model = Plan
 
-    child = factory.SubFactory(ChildFactory)
-    episode = factory.SubFactory(ChildInNeedEpisodeFactory, child=factory.SelfAttribute("..child"))
     kind = PlanKind.CHILD_IN_NEED
     start_on = factory.SelfAttribute("episode.referral_on")
 

@@ -9,7 +9,7 @@ import datetime as dt
 
 import factory
 
-from kinfolk.casework.tests.factories import ChildInNeedEpisodeFactory
+from kinfolk.casework.tests.factories import EpisodeRecordFactory
 from kinfolk.people.tests.factories import ChildFactory
 from kinfolk.protection.choices import ConferenceKind, StrategyOutcome
 from kinfolk.protection.models import Conference, Section47Enquiry, StrategyDiscussion
@@ -26,25 +26,21 @@ class StrategyDiscussionFactory(factory.django.DjangoModelFactory):
     outcome = StrategyOutcome.SECTION_47
 
 
-class Section47EnquiryFactory(factory.django.DjangoModelFactory):
+class Section47EnquiryFactory(EpisodeRecordFactory):
     """An open enquiry from the day of the referral."""
 
     class Meta:
         model = Section47Enquiry
 
-    child = factory.SubFactory(ChildFactory)
-    episode = factory.SubFactory(ChildInNeedEpisodeFactory, child=factory.SelfAttribute("..child"))
     started_on = factory.SelfAttribute("episode.referral_on")
 
 
-class ConferenceFactory(factory.django.DjangoModelFactory):
+class ConferenceFactory(EpisodeRecordFactory):
     """An initial conference, of no enquiry, that made no plan."""
 
     class Meta:
         model = Conference
 
-    child = factory.SubFactory(ChildFactory)
-    episode = factory.SubFactory(ChildInNeedEpisodeFactory, child=factory.SelfAttribute("..child"))
     kind = ConferenceKind.INITIAL
     held_on = factory.SelfAttribute("episode.referral_on")
     is_plan_needed = False
