@@ -12,6 +12,8 @@ from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
 
+from kinfolk.core.dates import long_date
+
 Subject = TypeVar("Subject")
 
 
@@ -63,3 +65,21 @@ def first_refusal(guards: Iterable[Guard[Any]], subject: Any) -> str:
         if refusal:
             return refusal
     return ""
+
+
+def open_record_facts(
+    find: Callable[[Subject], Any],
+    attribute: str,
+    *,
+    key: str = "date",
+    written: Callable[[Any], str] = long_date,
+) -> Callable[[Subject], dict[str, str]]:
+    """``facts`` for a guard that refuses because a record is open: the ``attribute`` of the
+    open record ``find`` returns (the day it started, say), written for the message under
+    ``key``. Read only when the guard refuses, when there is such a record."""
+
+    def facts(subject: Subject) -> dict[str, str]:
+        record = find(subject)
+        return {key: written(getattr(record, attribute)) if record is not None else ""}
+
+    return facts

@@ -70,13 +70,14 @@ SSDA903_TABLE_PAGES = {
 SHARED_COLUMNS = frozenset({"CHILD", "DOB", "SEX"})
 
 
-def _ssda903_column_pages() -> dict[str, str]:
-    pages = {}
-    for table, columns in TABLES.items():
-        for column in columns:
-            if column not in SHARED_COLUMNS:
-                pages.setdefault(column, SSDA903_TABLE_PAGES.get(table, "care:child-care"))
-    return pages
+#: Where each SSDA903 column is recorded: the page of the first table that has it.
+SSDA903_COLUMN_PAGES: dict[str, str] = {}
+for _table, _columns in TABLES.items():
+    for _column in _columns:
+        if _column not in SHARED_COLUMNS:
+            SSDA903_COLUMN_PAGES.setdefault(
+                _column, SSDA903_TABLE_PAGES.get(_table, "care:child-care")
+            )
 
 
 def record_page(kind: str, field: str) -> str:
@@ -85,11 +86,7 @@ def record_page(kind: str, field: str) -> str:
         return "children:identity" if field in CIN_IDENTITY_FIELDS else "casework:child-casework"
     if field in ("SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"):
         return "children:identity"
-    return _ssda903_column_pages().get(field, "care:child-care")
-
-
-def _url(name: str, pk: int) -> str:
-    return reverse(name, args=[pk])
+    return SSDA903_COLUMN_PAGES.get(field, "care:child-care")
 
 
 class FailureRow:
@@ -100,8 +97,8 @@ class FailureRow:
         self.return_label = label
         self.failure = failure
         self.child = child
-        self.child_url = _url("children:detail", child.pk) if child else ""
-        self.fix_url = _url(record_page(kind, failure.field), child.pk) if child else ""
+        self.child_url = reverse("children:detail", args=[child.pk]) if child else ""
+        self.fix_url = reverse(record_page(kind, failure.field), args=[child.pk]) if child else ""
 
 
 def failure_rows(

@@ -56,7 +56,7 @@ from kinfolk.core.codes import (
 )
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
-from kinfolk.core.guards import Guard
+from kinfolk.core.guards import Guard, open_record_facts
 from kinfolk.core.postcodes import is_valid_postcode, normalise_postcode
 from kinfolk.people.models import Child
 
@@ -66,14 +66,6 @@ X1 = ReasonEpisodeCeased.X1
 def open_period(child: Child) -> PeriodOfCare | None:
     """The period of care the child is in now, if any."""
     return PeriodOfCare.objects.filter(child=child, end_on__isnull=True).first()
-
-
-def _looked_after_since(child: Child) -> dict[str, str]:
-    """When the child's open period of care started: read only when ``NOT_LOOKED_AFTER``
-    refuses, that is when there is one."""
-    period = open_period(child)
-    assert period is not None, "read only when the guard refuses"
-    return {"date": long_date(period.start_on)}
 
 
 #: Moves, changes of legal status and the end of care are recorded while the child is looked
@@ -89,7 +81,7 @@ NOT_LOOKED_AFTER: Guard[Child] = Guard(
     name="not-looked-after",
     message=gettext_lazy("%(subject)s is already looked after, since %(date)s"),
     holds=lambda child: open_period(child) is None,
-    facts=_looked_after_since,
+    facts=open_record_facts(open_period, "start_on"),
     field="start_on",
 )
 

@@ -30,7 +30,7 @@ from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import MissingKind
 from kinfolk.core.dates import long_date, long_datetime
-from kinfolk.core.guards import Guard
+from kinfolk.core.guards import Guard, open_record_facts
 from kinfolk.core.working_days import LONDON
 from kinfolk.people.models import Child
 from kinfolk.protection.models import StrategyDiscussion
@@ -54,20 +54,12 @@ def episodes_awaiting(child: Child, step: str) -> QuerySet[MissingEpisode]:
     ).order_by("-ended_at")
 
 
-def _missing_since(child: Child) -> dict[str, str]:
-    """When the child's open missing episode started: read only when ``NOT_MISSING`` refuses,
-    that is when there is one."""
-    episode = open_missing_episode(child)
-    assert episode is not None, "read only when the guard refuses"
-    return {"when": long_datetime(episode.started_at)}
-
-
 #: A child has one open missing episode at a time (SSDA903 rule 574).
 NOT_MISSING: Guard[Child] = Guard(
     name="not-missing",
     message=gettext_lazy("%(subject)s has been missing since %(when)s: record the return first"),
     holds=lambda child: open_missing_episode(child) is None,
-    facts=_missing_since,
+    facts=open_record_facts(open_missing_episode, "started_at", key="when", written=long_datetime),
     field="started_at",
 )
 

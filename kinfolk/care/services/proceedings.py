@@ -37,7 +37,7 @@ from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
-from kinfolk.core.guards import Guard
+from kinfolk.core.guards import Guard, open_record_facts
 from kinfolk.people.models import Child
 
 
@@ -56,22 +56,6 @@ def open_proceedings(child: Child) -> CareProceedings | None:
     return CareProceedings.objects.filter(child=child, final_order_on__isnull=True).first()
 
 
-def _open_pre_proceedings_since(child: Child) -> dict[str, str]:
-    """When the child's open pre-proceedings started: read only when ``NOT_IN_PRE_PROCEEDINGS``
-    refuses, that is when there are some."""
-    record = open_pre_proceedings(child)
-    assert record is not None, "read only when the guard refuses"
-    return {"date": long_date(record.gateway_on)}
-
-
-def _proceedings_issued_on(child: Child) -> dict[str, str]:
-    """When the child's open care proceedings were issued: read only when
-    ``NO_PROCEEDINGS_OPEN`` refuses, that is when some are open."""
-    proceedings = open_proceedings(child)
-    assert proceedings is not None, "read only when the guard refuses"
-    return {"date": long_date(proceedings.issued_on)}
-
-
 #: The letter, meetings and end of pre-proceedings are recorded while they are open.
 IN_PRE_PROCEEDINGS: Guard[Child] = Guard(
     name="in-pre-proceedings",
@@ -86,7 +70,7 @@ NOT_IN_PRE_PROCEEDINGS: Guard[Child] = Guard(
     name="not-in-pre-proceedings",
     message=gettext_lazy("%(subject)s has been in pre-proceedings since %(date)s"),
     holds=lambda child: open_pre_proceedings(child) is None,
-    facts=_open_pre_proceedings_since,
+    facts=open_record_facts(open_pre_proceedings, "gateway_on"),
     field="held_on",
 )
 
@@ -102,7 +86,7 @@ NO_PROCEEDINGS_OPEN: Guard[Child] = Guard(
     name="no-proceedings-open",
     message=gettext_lazy("Care proceedings for %(subject)s were issued on %(date)s"),
     holds=lambda child: open_proceedings(child) is None,
-    facts=_proceedings_issued_on,
+    facts=open_record_facts(open_proceedings, "issued_on"),
     field="issued_on",
 )
 

@@ -21,7 +21,7 @@ from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
-from kinfolk.core.guards import Guard
+from kinfolk.core.guards import Guard, open_record_facts
 from kinfolk.core.working_days import add_months
 from kinfolk.people.models import Child
 
@@ -31,14 +31,6 @@ def open_uasc_period(child: Child) -> UASCPeriod | None:
     return UASCPeriod.objects.filter(child=child, end_on__isnull=True).first()
 
 
-def _uasc_since(child: Child) -> dict[str, str]:
-    """When the child's UASC status began: read only when ``NOT_UASC`` refuses, that is when
-    the child has it."""
-    period = open_uasc_period(child)
-    assert period is not None, "read only when the guard refuses"
-    return {"date": long_date(period.start_on)}
-
-
 #: UASC status begins for a child who does not have it already.
 NOT_UASC: Guard[Child] = Guard(
     name="not-uasc",
@@ -46,7 +38,7 @@ NOT_UASC: Guard[Child] = Guard(
         "%(subject)s has been an unaccompanied asylum-seeking child since %(date)s"
     ),
     holds=lambda child: open_uasc_period(child) is None,
-    facts=_uasc_since,
+    facts=open_record_facts(open_uasc_period, "start_on"),
     field="start_on",
 )
 

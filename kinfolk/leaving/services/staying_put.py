@@ -17,7 +17,7 @@ from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
-from kinfolk.core.guards import Guard
+from kinfolk.core.guards import Guard, open_record_facts
 from kinfolk.leaving.models import StayingPut
 from kinfolk.leaving.services.eligibility import (
     born_on,
@@ -35,11 +35,6 @@ def _open_arrangement(child: Child) -> StayingPut | None:
     return StayingPut.objects.filter(child=child, end_on__isnull=True).first()
 
 
-def _open_since(child: Child) -> dict[str, str]:
-    arrangement = _open_arrangement(child)
-    return {"date": long_date(arrangement.start_on) if arrangement else ""}
-
-
 #: One staying put arrangement at a time: a new one starts after the last has ended.
 NOT_STAYING_PUT: Guard[Child] = Guard(
     name="not-staying-put",
@@ -48,7 +43,7 @@ NOT_STAYING_PUT: Guard[Child] = Guard(
     ),
     holds=lambda child: _open_arrangement(child) is None,
     field="start_on",
-    facts=_open_since,
+    facts=open_record_facts(_open_arrangement, "start_on"),
 )
 #: Only an arrangement that is going on can end.
 IS_STAYING_PUT: Guard[Child] = Guard(

@@ -14,7 +14,7 @@ from kinfolk.casework.services import check_not_future, lock_child
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import AdoptersLegalStatus, AdoptersSex, ReasonNoLongerPlacedForAdoption
 from kinfolk.core.dates import long_date
-from kinfolk.core.guards import Guard
+from kinfolk.core.guards import Guard, open_record_facts
 from kinfolk.people.models import Child
 from kinfolk.permanence.models import AdoptionDecision, AdoptionMatch
 from kinfolk.permanence.services.child import (
@@ -51,11 +51,6 @@ def _open_match(child: Child) -> AdoptionMatch | None:
     ).first()
 
 
-def _matched_on(child: Child) -> dict[str, str]:
-    match = _open_match(child)
-    return {"date": long_date(match.matched_on) if match else ""}
-
-
 #: A decision can be reversed while it is open (SSDA903 rule 119).
 OPEN_DECISION_TO_REVERSE: Guard[Child] = Guard(
     name="open-adoption-decision-to-reverse",
@@ -82,7 +77,7 @@ NOT_YET_MATCHED: Guard[Child] = Guard(
     message=gettext_lazy("%(subject)s was already matched with adopters on %(date)s"),
     holds=lambda child: _open_match(child) is None,
     field="matched_on",
-    facts=_matched_on,
+    facts=open_record_facts(_open_match, "matched_on"),
 )
 
 

@@ -1,8 +1,9 @@
 """The values Annex A's cells show: the options of the template's drop-down lists, by code.
 
 The wording of the DfE codes is in ``kinfolk.core``: the label of each code (``codes``), or
-Annex A's own wording of it where the template words it differently (``annex_a_wording``). Here each is given the code and the
-letter the template shows it with (``a) Male``, ``N1 - Abuse or neglect``, ``PR0: ...``).
+Annex A's own wording of it where the template words it differently (``annex_a_wording``).
+Here each is given the code and the letter the template shows it with (``a) Male``,
+``N1 - Abuse or neglect``, ``PR0: ...``).
 """
 
 from django.db.models import TextChoices
