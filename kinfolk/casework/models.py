@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.choices import ActionStatus, CaseNoteKind, PlanKind, VisitKind
 from kinfolk.core.codes import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
+from kinfolk.core.models import Versioned
 
 
 class ChildInNeedEpisode(models.Model):
@@ -93,7 +94,7 @@ class Assessment(models.Model):
         return self.authorised_on is None
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     """A child in need plan or a child protection plan: outcomes for the child, and actions
     saying who does what by when, with a contingency (docs/domain.md findings 8 and 41).
 
@@ -156,7 +157,7 @@ class PlanOutcome(models.Model):
         return self.description
 
 
-class PlanAction(models.Model):
+class PlanAction(Versioned):
     """Who does what by when. An action needs an owner (a worker, or a named person in
     another agency) and a due date."""
 

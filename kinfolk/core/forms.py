@@ -6,15 +6,19 @@ input, textarea), with the hint and the error message tied to the input for scre
 """
 
 import datetime as dt
+import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.core.dates import long_date, long_datetime
+from kinfolk.core.models import Versioned
 from kinfolk.core.working_days import LONDON
 
 
@@ -324,3 +328,68 @@ class PlanEndForm(CaseworkForm):
 
     end_on = date_field(_("Date the plan ended"))
     required_messages = {"end_on": _("Enter the date the plan ended")}
+
+
+#: The hidden field of a form that changes records that exist: the version each record the
+#: form may change was at when the form was opened, by primary key, as JSON.
+VERSIONS_FIELD = "opened_versions"
+
+
+def carry_versions(form: forms.BaseForm, records: Iterable[Versioned]) -> None:
+    """Give ``form`` the hidden field that carries the version of each of ``records`` (the
+    records it may change, as they are when it is opened), so that the service can refuse a
+    change made on an out-of-date form (``Versioned``)."""
+    versions = {str(record.pk): record.version for record in records}
+    form.fields[VERSIONS_FIELD] = forms.CharField(
+        widget=forms.HiddenInput, required=False, initial=json.dumps(versions)
+    )
+
+
+def opened_version(form: forms.BaseForm, record: Versioned | None) -> int | None:
+    """The version ``record`` was at when the bound ``form`` was opened: 0 when it did not
+    exist yet (or ``record`` is ``None``, none exists now); ``None`` when the form was sent
+    without versions, so that nothing can be compared."""
+    sent = form.data.get(form.add_prefix(VERSIONS_FIELD))
+    if sent is None:
+        return None
+    try:
+        versions = json.loads(sent)
+    except ValueError:
+        versions = {}
+    if record is None or not isinstance(versions, dict):
+        return 0
+    version = versions.get(str(record.pk), 0)
+    return version if isinstance(version, int) else 0
+
+
+def shown_value(field: forms.Field, value: Any) -> str:
+    """A value of ``field`` in the words the form offers it in: the label of a choice, a date
+    in full, Yes or No; "Not recorded" for nothing."""
+    if value is None or value == "" or value == [] or value == ():
+        return str(_("Not recorded"))
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, dt.datetime):
+        return long_datetime(value)
+    if isinstance(value, dt.date):
+        return long_date(value)
+    if isinstance(value, Model):
+        return str(value)
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(key): str(label) for key, label in _flat_choices(field.choices)}
+        if isinstance(value, list | tuple | set):
+            return ", ".join(labels.get(str(item), str(item)) for item in value)
+        return labels.get(str(value), str(value))
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def _flat_choices(choices: Any) -> list[tuple[Any, Any]]:
+    flat = []
+    for key, label in choices:
+        if isinstance(label, list | tuple):
+            flat.extend(label)
+        else:
+            flat.append((key, label))
+    return flat

@@ -1,4 +1,8 @@
-"""Shared kernel records: the authority that runs this Kinfolk."""
+"""Shared kernel records: the authority that runs this Kinfolk, and the versions of records
+changed in forms."""
+
+import datetime as dt
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -58,3 +62,62 @@ class Postcode(models.Model):
         if self.latitude is None or self.longitude is None:
             return None
         return (self.latitude, self.longitude)
+
+
+class RecordChanged(Exception):
+    """A change refused because someone else saved the record after the person opened the
+    form they made it in: saving it would silently undo the other change (a lost update).
+
+    ``record`` is the record as it is saved now; ``opened_at`` is the version the form was
+    opened at. Nothing of the refused change has been applied.
+    """
+
+    def __init__(self, record: "Versioned", *, opened_at: int) -> None:
+        self.record = record
+        self.opened_at = opened_at
+        super().__init__(
+            f"{type(record).__name__} {record.pk} is at version {record.version}, not {opened_at}"
+        )
+
+
+class Versioned(models.Model):
+    """A record that people change in a form after it was made, counting its saved versions.
+
+    A form opened on the record carries the version it was opened at. The service that saves
+    the change locks the record's row in its transaction, then calls ``next_version`` with
+    that version: when the record has been saved since (its version moved on), the change is
+    refused with ``RecordChanged``; otherwise the record moves to its next version, saved with
+    the change (``check_version`` compares alone, for a service that may save nothing). A
+    record is created at version 1; a record that does not exist yet is at
+    version 0 for a form that would create it.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def check_version(self, opened_at: int | None) -> None:
+        """Refuse a change made from ``opened_at`` when the record's version is another one.
+        ``None`` is a change made without a form (a journey, an import), which is never
+        stale. The caller holds the row's lock, so that no one saves between this comparison
+        and the caller's save."""
+        if opened_at is not None and opened_at != self.version:
+            raise RecordChanged(self, opened_at=opened_at)
+
+    def next_version(self, opened_at: int | None) -> None:
+        """Compare and swap: refuse a stale change (``check_version``), else count the change
+        as the record's next version, saved with it."""
+        self.check_version(opened_at)
+        self.version += 1
+
+    def last_saved(self) -> tuple[Any, dt.datetime | dt.date] | None:
+        """Who saved the record's current version and when, where the record keeps it: its
+        latest history row (django-simple-history). ``None`` when the record does not know."""
+        history = getattr(self, "history", None)
+        if history is None:
+            return None
+        latest = history.order_by("-history_date", "-history_id").first()
+        if latest is None:
+            return None
+        return latest.history_user, latest.history_date

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kinfolk.core.codes import Disability, Ethnicity, Sex, UPNUnknown
+from kinfolk.core.models import Versioned
 from kinfolk.core.postcodes import validate_postcode
 from kinfolk.core.working_days import age_on
 from kinfolk.people.choices import AlertKind, RelationshipKind
@@ -18,12 +19,13 @@ from kinfolk.people.querysets import ChildQuerySet
 from kinfolk.people.upn import validate_upn
 
 
-class Child(models.Model):
+class Child(Versioned):
     """A child (or unborn child) known to children's social care.
 
     ``la_child_id`` is the authority's own identifier, which is also ``LAchildID`` in the CIN
     census and ``CHILD`` in SSDA903. A child has a date of birth or, before birth, an expected
-    date of birth (CIN rule 8525Q).
+    date of birth (CIN rule 8525Q). Its version counts the changes to its identity details,
+    so that a correction made on an out-of-date form is refused (``Versioned``).
     """
 
     la_child_id = models.CharField(

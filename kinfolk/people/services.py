@@ -213,6 +213,14 @@ def create_child(
     return child
 
 
+def lock_child(child: Child) -> Child:
+    """Serialise changes to one child's record: the child's row is locked until the
+    transaction ends, so that what a service checked (no open allocation, no open episode)
+    still holds when it commits, and a second change made at the same moment waits, then sees
+    the first, and is refused in words instead of breaking a database constraint."""
+    return Child.objects.select_for_update().get(pk=child.pk)
+
+
 @transaction.atomic
 def update_child(
     *,
@@ -220,13 +228,19 @@ def update_child(
     actor: Actor | None,
     disabilities: Iterable[str] | None = None,
     on: dt.date | None = None,
+    version: int | None = None,
     **changes: object,
 ) -> Child:
-    """Change a child's identity details; the chronology names the fields that changed."""
+    """Change a child's identity details; the chronology names the fields that changed.
+
+    ``version`` is the version of the identity details the change was made from (the form's);
+    when someone has changed them since, the change is refused with ``RecordChanged`` and
+    nothing is saved."""
     unknown = set(changes) - set(IDENTITY_FIELDS)
     if unknown:
         raise TypeError(f"update_child() cannot change {', '.join(sorted(unknown))}")
     child = Child.objects.select_for_update().get(pk=child.pk)
+    child.check_version(version)
     before = {field: getattr(child, field) for field in IDENTITY_FIELDS}
     for field, value in changes.items():
         setattr(child, field, value)
@@ -240,6 +254,7 @@ def update_child(
             changed.append("disabilities")
     if not changed:
         return child
+    child.next_version(None)
     child.save()
     labels = [
         str(cast(models.Field, Child._meta.get_field(field)).verbose_name)
@@ -275,6 +290,7 @@ def record_birth(
     if sex:
         child.sex = sex
     _check_identity(child, today=max(born_on, _today()))
+    child.next_version(None)
     child.save()
     add_entry(
         child_id=child.pk,

@@ -8,6 +8,10 @@ from kinfolk.core.codes import SocialWorkerChangeReason
 from kinfolk.core.forms import CaseworkForm, GovukDateField, GovukFormMixin
 from kinfolk.workforce.choices import CASE_HOLDING_ROLES
 from kinfolk.workforce.models import User
+from kinfolk.workforce.services import UNCHECKED
+
+#: What the allocation page carries when the case was not allocated as it was opened.
+NO_ALLOCATION = "none"
 
 
 class AllocationForm(CaseworkForm):
@@ -24,6 +28,8 @@ class AllocationForm(CaseworkForm):
     note = forms.CharField(
         label=_("Note"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    #: The open allocation when the page was opened: its id, or ``NO_ALLOCATION``.
+    replacing = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -34,6 +40,15 @@ class AllocationForm(CaseworkForm):
         self.fields["worker"].label_from_instance = lambda user: (
             f"{user.display_name} ({user.team or _('no team')})"
         )
+
+    def clean_replacing(self) -> int | object | None:
+        """What the service compares with the open allocation (``allocate_child``)."""
+        sent = self.cleaned_data["replacing"]
+        if sent == "":
+            return UNCHECKED
+        if sent == NO_ALLOCATION:
+            return None
+        return int(sent) if sent.isdigit() else 0
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):

@@ -1,6 +1,7 @@
 """Recording staff, teams and allocations of children's cases."""
 
 import datetime as dt
+from typing import Final
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +15,7 @@ from kinfolk.core.codes import SocialWorkerChangeReason
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
+from kinfolk.people.services import lock_child
 from kinfolk.workforce.choices import Role
 from kinfolk.workforce.models import Allocation, Team, User
 
@@ -60,6 +62,10 @@ def create_worker(
     return user
 
 
+#: ``allocate_child`` is not told which allocation the manager saw (a journey, an import).
+UNCHECKED: Final = object()
+
+
 @transaction.atomic
 def allocate_child(
     *,
@@ -69,18 +75,35 @@ def allocate_child(
     reason: str = "",
     note: str = "",
     actor: Actor | None = None,
+    replacing: int | object | None = UNCHECKED,
 ) -> Allocation:
     """Give a child's case to a worker from a date; the previous allocation ends that day.
 
     ``reason`` is the SSDA903 SW_REASON code; a child's first allocation is ``FCONTA``.
+    ``replacing`` is the open allocation the manager saw when they chose the worker (its id,
+    or ``None`` when the case was unallocated): when someone has allocated the case since,
+    the allocation is refused, so that of two managers allocating at once one succeeds and
+    the other is told who has the case now. The child's row is locked first, so that two
+    allocations at the same moment are made one after the other.
     """
+    child = lock_child(child)
     if start_on > timezone.localdate():
         raise ValidationError({"start_on": _("The allocation must start today or in the past")})
     if reason and reason not in SocialWorkerChangeReason.values:
         raise ValidationError({"reason": _("Unknown reason code: %(code)s") % {"code": reason}})
     if not worker.is_active:
         raise ValidationError({"worker": _("%(name)s can no longer sign in") % {"name": worker}})
-    current = Allocation.objects.select_for_update().filter(child=child).open().first()
+    current = Allocation.objects.filter(child=child).open().select_related("worker").first()
+    if replacing is not UNCHECKED and replacing != (current.pk if current else None):
+        raise ValidationError(
+            {
+                "worker": _(
+                    "While you were choosing, this child's case was allocated to %(name)s. "
+                    "Check the allocation history before you change it"
+                )
+                % {"name": current.worker if current else _("nobody")}
+            }
+        )
     if current is not None:
         if current.worker_id == worker.pk:
             raise ValidationError(
@@ -125,6 +148,7 @@ def allocate_child(
 @transaction.atomic
 def end_allocation(*, child: Child, end_on: dt.date, actor: Actor | None = None) -> Allocation:
     """End the child's current allocation, leaving the child unallocated."""
+    child = lock_child(child)
     current = Allocation.objects.select_for_update().filter(child=child).open().first()
     if current is None:
         raise ValidationError({"end_on": _("This child's case is not allocated")})

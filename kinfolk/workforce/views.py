@@ -14,7 +14,7 @@ from kinfolk.access.services import record_listing, request_source
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ManagersOnlyMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
-from kinfolk.workforce.forms import AllocationForm
+from kinfolk.workforce.forms import NO_ALLOCATION, AllocationForm
 from kinfolk.workforce.models import Allocation, User
 from kinfolk.workforce.services import allocate_child
 
@@ -108,7 +108,12 @@ class AllocateView(ChildRecordFormView):
         return super().form_valid(form)
 
     def get_initial(self) -> dict[str, Any]:
-        return {"start_on": timezone.localdate()}
+        # The allocation the manager sees now, which the service checks is still open.
+        current = self.child.allocations.filter(end_on__isnull=True).first()
+        return {
+            "start_on": timezone.localdate(),
+            "replacing": str(current.pk) if current else NO_ALLOCATION,
+        }
 
     def get_success_url(self) -> str:
         return reverse("children:allocations", args=[self.child.pk])

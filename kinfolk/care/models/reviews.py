@@ -14,6 +14,7 @@ with a fixed number of queries, whatever the length of the child's history.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +26,7 @@ from kinfolk.casework.choices import VisitKind
 from kinfolk.casework.models import Visit
 from kinfolk.core import timescales
 from kinfolk.core.codes import ReviewParticipation
+from kinfolk.core.models import Versioned
 
 __all__ = [
     "CarePlan",
@@ -540,7 +542,7 @@ class FamilyTime(models.Model):
         )
 
 
-class LifeStoryWork(models.Model):
+class LifeStoryWork(Versioned):
     """The child's life-story work: its status, the worker doing it and the later-life letter
     (docs/domain.md stage 24, finding 21). One per child; it follows them across periods of care
     and into adoption."""
@@ -570,6 +572,10 @@ class LifeStoryWork(models.Model):
 
     class Meta:
         verbose_name = _("life-story work")
+
+    def last_saved(self) -> tuple[Any, dt.date] | None:
+        """Who recorded the current state of the work, and the date of that update."""
+        return self.recorded_by, self.updated_on
 
     def __str__(self) -> str:
         return f"Life-story work: {self.get_status_display()}"

@@ -194,11 +194,16 @@ def update_life_story_work(
     worker: Actor | None = None,
     later_life_letter_on: dt.date | None = None,
     actor: Actor | None = None,
+    version: int | None = None,
 ) -> LifeStoryWork:
     """Record where the child's life-story work has got to, who is doing it, and the date of
     the later-life letter (docs/domain.md stage 24, finding 21). Life-story work marked complete
-    needs its later-life letter."""
+    needs its later-life letter. A change made from ``version`` of the work (0: none was
+    recorded), when someone has recorded it since, is refused with ``RecordChanged``."""
     child = lock_child(child)
+    work = LifeStoryWork.objects.select_for_update().filter(child=child).first()
+    if work is not None:
+        work.next_version(version)
     check_not_future(updated_on, "updated_on", _("date of the update"))
     _check_ever_looked_after(child, "updated_on")
     if status not in LifeStoryStatus.values:
@@ -218,16 +223,13 @@ def update_life_story_work(
         )
     if status != LifeStoryStatus.NOT_STARTED and worker is None:
         raise ValidationError({"worker": _("Choose who is doing the life-story work")})
-    work, _created = LifeStoryWork.objects.update_or_create(
-        child=child,
-        defaults={
-            "status": status,
-            "worker": worker,
-            "later_life_letter_on": later_life_letter_on,
-            "updated_on": updated_on,
-            "recorded_by": staff_member(actor),
-        },
-    )
+    work = work or LifeStoryWork(child=child)
+    work.status = status
+    work.worker = worker
+    work.later_life_letter_on = later_life_letter_on
+    work.updated_on = updated_on
+    work.recorded_by = staff_member(actor)
+    work.save()
     add_entry(
         child_id=child.pk,
         occurred_on=updated_on,

@@ -5,6 +5,7 @@ arrangement takes its id from the query string."""
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.forms import BaseForm
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,7 @@ from kinfolk.care.services.family import (
     update_life_story_work,
 )
 from kinfolk.care.views.episodes import CareFormView
+from kinfolk.core.models import Versioned
 from kinfolk.people.views.mixins import ChildRecordMixin
 
 
@@ -117,6 +119,7 @@ class LifeStoryWorkUpdateView(CareFormView):
 
     form_class = LifeStoryWorkForm
     service = staticmethod(update_life_story_work)
+    edits = "life_story_work"
     guard = EVER_LOOKED_AFTER
     heading = _("Update life-story work")
     success_message = _("Life-story work updated")
@@ -134,6 +137,13 @@ class LifeStoryWorkUpdateView(CareFormView):
                 "later_life_letter_on": work.later_life_letter_on,
             }
         return kwargs
+
+    # The child's one record of the work, which the first update makes.
+    def editable_records(self, form: BaseForm) -> list[Versioned]:
+        return list(LifeStoryWork.objects.filter(child=self.child))
+
+    def edited_record(self, form: BaseForm) -> Versioned | None:
+        return LifeStoryWork.objects.filter(child=self.child).first()
 
     def get_success_url(self) -> str:
         return reverse("care:life-story", args=[self.child.pk])

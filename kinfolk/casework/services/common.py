@@ -12,6 +12,9 @@ from kinfolk.casework.models import (
 )
 from kinfolk.core.dates import long_date
 from kinfolk.people.models import Child
+from kinfolk.people.services import lock_child
+
+__all__ = ["check_not_future", "episode_for_work", "lock_child", "open_episode"]
 
 
 def check_not_future(day: dt.date, field: str, what: str) -> None:
@@ -54,11 +57,6 @@ def open_episode(child: Child, *, on: dt.date, field: str = "date") -> ChildInNe
             }
         )
     return episode
-
-
-def lock_child(child: Child) -> Child:
-    """Serialise casework changes for one child, so that invariants checked hold at commit."""
-    return Child.objects.select_for_update().get(pk=child.pk)
 
 
 def episode_for_work(child: Child, on: dt.date, field: str, what: str) -> ChildInNeedEpisode:

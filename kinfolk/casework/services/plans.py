@@ -218,9 +218,13 @@ def update_plan_action(
     status: str,
     on: dt.date | None = None,
     actor: Actor | None = None,
+    version: int | None = None,
 ) -> PlanAction:
-    """Record progress on an action of an open plan."""
+    """Record progress on an action of an open plan. A change made from ``version`` of the
+    action, when someone has changed it since, is refused with ``RecordChanged``."""
     lock_child(action.plan.child)
+    action = PlanAction.objects.select_for_update().select_related("plan").get(pk=action.pk)
+    action.next_version(version)
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Choose the status")})
     if not action.plan.is_open:
@@ -229,7 +233,7 @@ def update_plan_action(
     check_not_future(day, "on", _("date"))
     action.status = status
     action.completed_on = day if status == ActionStatus.DONE else None
-    action.save(update_fields=["status", "completed_on"])
+    action.save(update_fields=["status", "completed_on", "version"])
     if status in (ActionStatus.DONE, ActionStatus.DROPPED):
         add_entry(
             child_id=action.plan.child_id,
@@ -244,12 +248,16 @@ def update_plan_action(
 
 
 @transaction.atomic
-def record_plan_contingency(*, plan: Plan, contingency: str, actor: Actor | None = None) -> Plan:
+def record_plan_contingency(
+    *, plan: Plan, contingency: str, actor: Actor | None = None, version: int | None = None
+) -> Plan:
     """Record or change what happens if a plan does not work (docs/domain.md finding 41: CP plans
     have no contingency). A child protection plan is made at a conference without one; this
-    is how it gets one."""
+    is how it gets one. A change made from ``version`` of the plan, when someone has changed
+    it since, is refused with ``RecordChanged``."""
     lock_child(plan.child)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan.next_version(version)
     if not plan.is_open:
         raise ValidationError({"contingency": _("This plan has ended")})
     if not contingency.strip():
@@ -257,7 +265,7 @@ def record_plan_contingency(*, plan: Plan, contingency: str, actor: Actor | None
             {"contingency": _("Enter the contingency: what happens if the plan does not work")}
         )
     plan.contingency = contingency.strip()
-    plan.save(update_fields=["contingency"])
+    plan.save(update_fields=["contingency", "version"])
     add_entry(
         child_id=plan.child_id,
         occurred_on=timezone.localdate(),

@@ -83,6 +83,7 @@ class PlanContingencyUpdateView(OpenPlanFormView):
 
     form_class = PlanContingencyForm
     service = staticmethod(record_plan_contingency)
+    edits = "plan"
     heading = _("Contingency")
     success_message = _("Contingency saved")
     record_label = "Child record: plan contingency changed"
@@ -107,6 +108,7 @@ class PlanActionUpdateView(ChildRecordFormView):
 
     form_class = PlanActionUpdateForm
     service = staticmethod(update_plan_action)
+    edits = "action"
     guard = CHILD_HAS_OPEN_PLAN_ACTION
     child_argument = None
     heading = _("Update an action")

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import BaseForm
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.forms import add_service_errors
+from kinfolk.core.models import Versioned
 from kinfolk.people.forms import (
     AddressForm,
     AlertForm,
@@ -194,6 +196,7 @@ class ChildUpdateView(ChildRecordFormView):
     success_message = gettext_lazy("Identity details saved")
     record_label = "Child record: identity changed"
     back_url_name = "children:identity"
+    edits = "child"
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "editing": True}
@@ -202,6 +205,12 @@ class ChildUpdateView(ChildRecordFormView):
         initial = {field: getattr(self.child, field) for field in IDENTITY_FIELDS}
         initial["disabilities"] = list(self.child.disabilities.values_list("code", flat=True))
         return initial
+
+    def saved_values(self, record: Versioned, form: BaseForm) -> dict[str, Any]:
+        assert isinstance(record, Child)
+        values = super().saved_values(record, form)
+        values["disabilities"] = list(record.disabilities.values_list("code", flat=True))
+        return values
 
 
 class AddressCreateView(ChildRecordFormView):

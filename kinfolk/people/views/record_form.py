@@ -14,20 +14,37 @@ The view finds the child among those the user may see and logs the access
 form, and on a valid form calls the service once with the cleaned data, the child and the
 actor. A ``ValidationError`` from the service is shown next to the field it is about and
 nothing is saved.
+
+A page that changes a record that exists (not one that records a new step) names it in
+``edits``. Its form then carries the version the record was at when the page was opened, the
+service refuses the change if someone saved the record in between (``RecordChanged``), and
+the page answers with the conflict page (HTTP 409): what the person entered beside what is
+saved now, and a way to start again from the saved version. Nothing is lost silently.
 """
 
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from kinfolk.core.forms import CaseworkForm
+from kinfolk.core.forms import (
+    VERSIONS_FIELD,
+    CaseworkForm,
+    carry_versions,
+    opened_version,
+    shown_value,
+)
 from kinfolk.core.guards import Guard, first_refusal
+from kinfolk.core.models import RecordChanged, Versioned
 from kinfolk.people.views.mixins import ChildRecordMixin
 
 
@@ -57,6 +74,12 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
     #: What the service returned, once it has recorded the step: for a success message or a
     #: success URL that names the record made.
     recorded: Any = None
+    #: The record the page changes, when it changes one that exists: ``"child"`` for the
+    #: child, or the name of the form field that chooses the record (its query parameter
+    #: fixes it, as ``?action=12``); another name is a record the page finds itself
+    #: (``editable_records`` and ``edited_record``). The service takes the version as
+    #: ``version``.
+    edits: ClassVar[str | None] = None
 
     def guards(self) -> Sequence[Guard[Any]]:
         if self.guard is None:
@@ -69,13 +92,58 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
         return first_refusal(self.guards(), self.child)
 
     def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
-        """The service's keyword arguments: the cleaned data, the child and the actor."""
-        kwargs = {self.renamed.get(name, name): value for name, value in form.cleaned_data.items()}
+        """The service's keyword arguments: the cleaned data, the child and the actor (and the
+        version the changed record was at, on a page that ``edits`` one)."""
+        kwargs = {
+            self.renamed.get(name, name): value
+            for name, value in form.cleaned_data.items()
+            if name != VERSIONS_FIELD
+        }
         if self.child_argument:
             kwargs[self.child_argument] = self.child
         if self.actor_argument:
             kwargs[self.actor_argument] = self.request.user
+        if self.edits:
+            kwargs["version"] = opened_version(form, self.edited_record(form))
         return kwargs
+
+    def editable_records(self, form: forms.BaseForm) -> list[Versioned]:
+        """The records, as they are now, that the page may change: the child, the one record
+        fixed on the form, or each record the form offers to choose from."""
+        if self.edits == "child":
+            return [self.child]
+        assert self.edits is not None
+        fixed = getattr(form, "fixed", {}).get(self.edits)
+        if fixed is not None:
+            return [fixed]
+        field = form.fields[self.edits]
+        assert isinstance(field, forms.ModelChoiceField)
+        return list(field.queryset)
+
+    def edited_record(self, form: forms.BaseForm) -> Versioned | None:
+        """The record a valid form changes (``None``: it does not exist yet, and the service
+        makes it)."""
+        if self.edits == "child":
+            return self.child
+        assert self.edits is not None
+        return form.cleaned_data[self.edits]
+
+    def saved_values(self, record: Versioned, form: forms.BaseForm) -> dict[str, Any]:
+        """What ``record`` holds now for each field of the form that it keeps."""
+        values = {}
+        for name in form.fields:
+            if name == self.edits or not hasattr(record, name):
+                continue
+            value = getattr(record, name)
+            if not isinstance(value, models.Manager):  # a ManyToMany or reverse relation
+                values[name] = value
+        return values
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        if self.edits:
+            carry_versions(form, self.editable_records(form))
+        return form
 
     def record(self, form: CaseworkForm) -> Any:
         """Call the one service that records this step."""
@@ -97,12 +165,51 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
     def form_valid(self, form: CaseworkForm) -> HttpResponse:
         try:
             self.recorded = self.record(form)
+        except RecordChanged as changed:
+            return self.conflict(form, changed.record)
         except ValidationError as error:
             form.show_service_error(error)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
         return HttpResponseRedirect(self.get_success_url())
+
+    def conflict(self, form: CaseworkForm, saved: Versioned) -> HttpResponse:
+        """The page shown instead of saving a change made on an out-of-date form: each field,
+        what the person entered beside what is saved now, so that they can copy their
+        entries, and a button to open the form again on the saved version."""
+        now = self.saved_values(saved, form)
+        rows = []
+        for bound in form.visible_fields():
+            if bound.name not in now:
+                continue
+            entered = shown_value(bound.field, form.cleaned_data.get(bound.name))
+            current = shown_value(bound.field, now[bound.name])
+            rows.append(
+                {
+                    "label": bound.label,
+                    "entered": entered,
+                    "saved": current,
+                    "differs": entered != current,
+                }
+            )
+        restart_url = self.request.path
+        about: list[tuple[Any, str]] = []
+        if self.edits in form.fields:
+            restart_url += "?" + urlencode({self.edits: saved.pk})
+            field = form.fields[self.edits]
+            assert isinstance(field, forms.ModelChoiceField)
+            about.append((field.label, field.label_from_instance(saved)))
+        who, when = saved.last_saved() or (None, None)
+        context = self.get_context_data(form=form)
+        context.update(
+            rows=rows,
+            about=about,
+            saved_by=getattr(who, "display_name", "") or (str(who) if who else ""),
+            saved_when=shown_value(forms.Field(), when) if when else "",
+            restart_url=restart_url,
+        )
+        return TemplateResponse(self.request, "records/conflict.html", context, status=409)
 
     def back_url(self) -> str:
         return reverse(self.back_url_name, args=[self.child.pk])
