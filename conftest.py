@@ -4,9 +4,13 @@ services. All data is synthetic."""
 import datetime as dt
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kinfolk.access.reauth import mark_authenticated
 from kinfolk.people.models import Child
 from kinfolk.people.services import create_child
 from kinfolk.workforce.choices import Role
@@ -84,8 +88,20 @@ def analyst(db) -> User:
 
 
 def signed_in(user: User) -> Client:
+    """A test client fully signed in as the user: password and second factor given (an
+    authenticator app is set up for them if they have none), and just now, so that pages
+    that need a recent sign-in open too (docs/sign-in.md)."""
     client = Client()
     client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    request = HttpRequest()
+    request.session = session
+    mark_authenticated(request)
+    session.save()
     return client
 
 

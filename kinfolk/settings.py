@@ -5,6 +5,7 @@ or ``production``. Production refuses to start without ``SECRET_KEY`` and ``ALLO
 ``DATABASE_URL`` selects the database; without it Kinfolk uses the embedded SQLite file.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -19,6 +20,22 @@ IS_PRODUCTION = ENV == "production"
 
 def _env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _env_mapping(name: str) -> dict[str, str]:
+    """A JSON object of strings from the environment (empty when unset)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"{name} is not valid JSON: {error}") from error
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ImproperlyConfigured(f"{name} must be a JSON object of strings to strings")
+    return value
 
 
 if IS_PRODUCTION:
@@ -48,12 +65,17 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
     "simple_history",
     "kinfolk.core",
     "kinfolk.chronology",
     "kinfolk.access",
     "kinfolk.people",
     "kinfolk.workforce",
+    "kinfolk.accounts",
     "kinfolk.casework",
     "kinfolk.frontdoor",
     "kinfolk.protection",
@@ -68,13 +90,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Before the policy: someone half signed in (password, no code yet) reaches only the
+    # sign-in steps (docs/sign-in.md).
+    "kinfolk.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kinfolk.accounts.middleware.SessionLifetimeMiddleware",
+    "kinfolk.accounts.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -121,6 +150,8 @@ AUTH_USER_MODEL = "workforce.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Answers no one unless the council's identity provider is configured (below).
+    "kinfolk.accounts.oidc.CouncilAccountBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -139,21 +170,67 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sign-in lockout (django-axes): five failures lock the username for 30 minutes.
+# Sign-in lockout (django-axes): five failures lock the username, from the address they came
+# from, for 30 minutes. The pair is locked, not the account alone, so that an outsider cannot
+# lock a chosen member of staff out by typing wrong passwords for them; nor the address alone,
+# because a council's staff share a few outgoing addresses and whole offices would be locked.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# Accounts are locked, not addresses: a council's staff share a few outgoing addresses, so
-# locking by address would lock whole offices out (axes.W006 asks for address locking).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# The address is the connection's own, unless KINFOLK_PROXY_COUNT says how many proxies stand
+# in front of Kinfolk: then it is the one the outermost proxy saw, read from the right of
+# X-Forwarded-For (django-ipware), where a client cannot write it.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("KINFOLK_PROXY_COUNT", "0")) or None
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# The second factor (docs/sign-in.md): after the password, the code of an authenticator app
+# (django-otp's TOTP device) or a recovery code (its static device).
+KINFOLK_REQUIRE_TWO_FACTOR = os.environ.get("KINFOLK_REQUIRE_TWO_FACTOR", "1") == "1"
+OTP_TOTP_ISSUER = os.environ.get("KINFOLK_AUTHORITY_NAME", "") or "Kinfolk"
+# Minutes within which a sensitive action needs no new proof of who the person is.
+KINFOLK_REAUTHENTICATE_MINUTES = int(os.environ.get("KINFOLK_REAUTHENTICATE_MINUTES", "15"))
+
+# Signing in with the council's identity provider (OpenID Connect, mozilla-django-oidc):
+# offered when the issuer, the endpoints and the client's credentials are all set.
+KINFOLK_OIDC_ISSUER = os.environ.get("KINFOLK_OIDC_ISSUER", "")
+OIDC_RP_CLIENT_ID = os.environ.get("KINFOLK_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("KINFOLK_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("KINFOLK_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("KINFOLK_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("KINFOLK_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("KINFOLK_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("KINFOLK_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("KINFOLK_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+KINFOLK_OIDC_USERNAME_CLAIM = os.environ.get("KINFOLK_OIDC_USERNAME_CLAIM", "preferred_username")
+KINFOLK_OIDC_GROUPS_CLAIM = os.environ.get("KINFOLK_OIDC_GROUPS_CLAIM", "groups")
+# {"IdP group": "Kinfolk role code"} and {"IdP group": "Kinfolk team name"}.
+KINFOLK_OIDC_ROLE_GROUPS = _env_mapping("KINFOLK_OIDC_ROLE_GROUPS")
+KINFOLK_OIDC_TEAM_GROUPS = _env_mapping("KINFOLK_OIDC_TEAM_GROUPS")
 
 # Idle timeout: the session lasts this long after the last request.
 SESSION_COOKIE_AGE = int(os.environ.get("KINFOLK_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+# Absolute lifetime: the session ends this long after sign-in, however active.
+KINFOLK_SESSION_MAX_HOURS = float(os.environ.get("KINFOLK_SESSION_MAX_HOURS", "10"))
+
+# E-mail (password reset links): printed to the console unless a backend is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kinfolk@localhost")
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("KINFOLK_PASSWORD_RESET_MINUTES", "60")) * 60
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -196,6 +273,30 @@ CONTENT_SECURITY_POLICY = {
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Browser features no page of Kinfolk uses, switched off for every page (Permissions-Policy,
+# django-permissions-policy).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 if IS_PRODUCTION:
     SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"

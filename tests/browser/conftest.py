@@ -9,7 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from conftest import PASSWORD
 
 # Playwright's synchronous API runs an event loop in the test's thread; the tests only use
 # the ORM between browser calls, never concurrently with them.
@@ -86,3 +88,23 @@ def axe_violations(page: Page) -> list[dict]:
 def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=2)
+
+
+def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Sign in through the forms, as a person does: the username and password, then the code
+    of their authenticator app (set up for them first if they have none; the code is computed
+    from the app's key, as the app computes it). Starts from the home page, signed out."""
+    from kinfolk.accounts.tests.factories import authenticator_for, code_for
+    from kinfolk.workforce.models import User
+
+    device = authenticator_for(User.objects.get(username=username))
+    page.goto("/")
+    expect(page).to_have_url("/sign-in/?next=/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(
+        page.get_by_role("heading", name="Enter the code from your authenticator app")
+    ).to_be_visible()
+    page.get_by_label("Code").fill(code_for(device))
+    page.get_by_role("button", name="Continue").click()

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD, make_child
+from conftest import make_child
 from kinfolk.people.services import raise_alert, record_adult, relate
 from kinfolk.workforce.services import allocate_child
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,14 +38,6 @@ def casework(social_worker, manager):
         child=lily, kind="risk_to_staff", description="Visit in pairs", start_on=dt.date(2025, 1, 6)
     )
     return lily
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/")
-    expect(page).to_have_url("/sign-in/?next=/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_sign_in_search_and_open_a_child(page: Page, casework):

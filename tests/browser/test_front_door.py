@@ -15,7 +15,7 @@ from kinfolk.frontdoor.services import record_contact, screen_contact
 from kinfolk.people.services import relate
 from kinfolk.workforce.choices import Role
 from kinfolk.workforce.services import create_worker
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,14 +60,6 @@ def household(team, manager):
         concern="Noah came to school hungry again.",
     )
     return lily
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/")
-    expect(page).to_have_url("/sign-in/?next=/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_record_screen_and_sign_off_a_contact(page: Page, household):

@@ -10,9 +10,11 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import signed_in
 from kinfolk.access.models import AccessRecord
+from kinfolk.accounts.second_factor import formatted_key
 from kinfolk.care.models import CareEpisode, PeriodOfCare
 from kinfolk.core.working_days import add_months
 from kinfolk.demo.care import settle_allocations
@@ -200,6 +202,10 @@ def test_the_demo_loads_a_social_worker_sees_their_caseload_and_it_replaces_itse
     worker = User.objects.get(username=username)
     assert worker.role == Role.SOCIAL_WORKER
     assert worker.check_password(DEMO_PASSWORD)
+    # The account's authenticator key is printed beside its sign-in.
+    device = TOTPDevice.objects.get(user=worker, confirmed=True)
+    assert formatted_key(device) in printed
+    assert "kinfolk demo-code USERNAME" in printed
     held = set(Allocation.objects.open().filter(worker=worker).values_list("child_id", flat=True))
     assert held
     page = signed_in(worker).get(reverse("home"))

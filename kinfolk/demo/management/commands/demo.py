@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from kinfolk.accounts.second_factor import formatted_key
+from kinfolk.accounts.services import give_demo_authenticator
 from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.places import directory_rows
@@ -86,6 +88,12 @@ class Command(BaseCommand):
             User.objects.filter(
                 username__in=[w["id"] for ws in authority.workers.values() for w in ws]
             ).update(password=demo_password)
+            # Every demo account signs in with a second factor, as a real one does: an
+            # authenticator whose key is printed below (docs/sign-in.md, "The demo").
+            keys = {
+                worker.username: formatted_key(give_demo_authenticator(user=worker))
+                for worker in User.objects.filter(password=demo_password)
+            }
         summary = ", ".join(f"{kind} {count}" for kind, count in sorted(result.counts.items()))
         self.stdout.write(f"Loaded {summary} in {time.perf_counter() - started:.1f}s")
         self.stdout.write("")
@@ -95,3 +103,10 @@ class Command(BaseCommand):
                 f"  {sign_in['role']:<34} {sign_in['username']:<8} "
                 f"{sign_in['name']} ({sign_in['team']})"
             )
+        self.stdout.write("")
+        self.stdout.write(
+            "Then give the code of an authenticator app: add the account's key to an app "
+            "(as a time-based key), or print the current code with `kinfolk demo-code USERNAME`:"
+        )
+        for sign_in in authority.sign_ins():
+            self.stdout.write(f"  {sign_in['username']:<8} {keys.get(sign_in['username'], '')}")
