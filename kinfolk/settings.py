@@ -7,6 +7,7 @@ or ``production``. Production refuses to start without ``SECRET_KEY`` and ``ALLO
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -139,10 +140,26 @@ DATABASES = {
 # Every request is one transaction, so that the access record of a page is written together
 # with the response, and a failing service call leaves nothing half-written.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# The embedded SQLite file serves a team at once: readers never wait for the writer (WAL), a
+# request that cannot have the database waits for it (busy timeout, in seconds) instead of
+# failing with "database is locked", and every transaction takes the write lock when it begins
+# (IMMEDIATE), so that a transaction that reads and then writes (every page logs its access)
+# never finds the database taken between the two.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("KINFOLK_SQLITE_TIMEOUT_SECONDS", "30")),
+        }
     )
+    # Tests run on a file too, not in memory, so that they meet the database as a team does:
+    # each connection its own, waiting for the write lock (docs/architecture.md, "The
+    # database"). One file per test process, removed when the tests end.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"kinfolk-test-{os.getpid()}.sqlite3")
+    }
+
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "workforce.User"
