@@ -87,6 +87,26 @@ def analyst(db) -> User:
     return _worker("ann_analyst", Role.ANALYST, None)
 
 
+@pytest.fixture
+def cp_chair(db) -> User:
+    return _worker("cal_chair", Role.CP_CHAIR, None)
+
+
+@pytest.fixture
+def reviewing_officer(db) -> User:
+    return _worker("ira_reviewing", Role.IRO, None)
+
+
+@pytest.fixture
+def head_of_service(db) -> User:
+    return _worker("hal_head", Role.HEAD_OF_SERVICE, None)
+
+
+def worker_of_role(role: Role, team: Team | None = None, *, username: str = "") -> User:
+    """A member of staff of the role, named for it (for tests that walk the roles)."""
+    return _worker(username or f"{role.value}_worker", role, team)
+
+
 def signed_in(user: User) -> Client:
     """A test client fully signed in as the user: password and second factor given (an
     authenticator app is set up for them if they have none), and just now, so that pages

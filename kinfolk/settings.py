@@ -102,6 +102,7 @@ MIDDLEWARE = [
     # Before the policy: someone half signed in (password, no code yet) reaches only the
     # sign-in steps (docs/sign-in.md).
     "kinfolk.accounts.middleware.TwoFactorRequiredMiddleware",
+    "kinfolk.access.policy.PolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kinfolk.accounts.middleware.SessionLifetimeMiddleware",
     "kinfolk.accounts.middleware.NoStoreMiddleware",
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinfolk.core.context_processors.service",
+                "kinfolk.access.context_processors.policy",
             ],
         },
     },

@@ -75,6 +75,13 @@ TEAM_OF_ROLE = {
     Role.ANALYST: "Performance",
     Role.ADMIN: "Business Support",
 }
+#: Roles whose staff the journey format does not carry (docs/journeys.md lists the roles a
+#: ``worker`` event may have): the demo records one of each beside the journey, with its team.
+ROLES_BESIDE_JOURNEYS = [
+    (Role.HEAD_OF_SERVICE, "Children's Social Care Management"),
+    (Role.ADOPTION, "Adoption and Permanence"),
+    (Role.INFORMATION_GOVERNANCE, "Information Governance"),
+]
 #: Children's ages in whole years, weighted as social care sees them: many babies and
 #: teenagers.
 AGE_WEIGHTS = [
@@ -352,6 +359,25 @@ class DemoAuthority:
                     self.postcodes.add(event[name])
             yield json.dumps(event, separators=(",", ":"))
 
+    def staff_beside_journeys(self) -> list[dict[str, Any]]:
+        """One worker of each role in ROLES_BESIDE_JOURNEYS, named from a generator of their
+        own, so that adding them leaves every other part of the authority as it was."""
+        chooser = random.Random(f"{self.size}:staff-beside-journeys")
+        staff = []
+        for number, (role, team) in enumerate(ROLES_BESIDE_JOURNEYS, start=9001):
+            sex = chooser.choice("FM")
+            given = chooser.choice(names.GIVEN_NAMES["british"]["F" if sex == "F" else "M"])
+            staff.append(
+                {
+                    "id": f"W{number}",
+                    "name": f"{given} {chooser.choice(names.SURNAMES['british'])}",
+                    "role": role.value,
+                    "team": team,
+                    "qualified": role != Role.INFORMATION_GOVERNANCE,
+                }
+            )
+        return staff
+
     def sign_ins(self) -> list[dict[str, str]]:
         """One worker of each role, the social worker's manager from the same team."""
         chosen = []
@@ -364,6 +390,15 @@ class DemoAuthority:
             chosen.append(
                 {
                     "role": role.label,
+                    "username": worker["id"],
+                    "name": worker["name"],
+                    "team": worker["team"],
+                }
+            )
+        for worker in self.staff_beside_journeys():
+            chosen.append(
+                {
+                    "role": Role(worker["role"]).label,
                     "username": worker["id"],
                     "name": worker["name"],
                     "team": worker["team"],

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.duties.work import (
     HORIZON_WORKING_DAYS,
@@ -20,6 +21,8 @@ from kinfolk.workforce.models import Allocation, User
 
 class MyWorkView(TemplateView):
     """A worker's duties due and overdue for the children they hold, and their plan actions."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "duties/my_work.html"
 
@@ -47,12 +50,14 @@ class MyWorkView(TemplateView):
 class TeamWorkView(TemplateView):
     """A manager's view of the team: its duties and actions, and what waits for sign-off."""
 
+    permission = P.VIEW_TEAM
+
     template_name = "duties/team_work.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         user = self.request.user
-        if not getattr(user, "is_manager", False) or user.team_id is None:
-            raise PermissionDenied
+        if user.team_id is None:
+            raise PermissionDenied(_("You are not a member of a team"))
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         members = list(User.objects.filter(team=user.team, is_active=True))

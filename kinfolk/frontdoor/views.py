@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.frontdoor.forms import (
     ContactForm,
@@ -39,7 +40,6 @@ from kinfolk.frontdoor.services import (
     start_early_help,
 )
 from kinfolk.people.models import Child
-from kinfolk.people.views.mixins import ManagersOnlyMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.people.views.search import ChildSearchView
 
@@ -48,6 +48,8 @@ class ContactQueueView(TemplateView):
     """The hub's queue: contacts not yet screened, oldest first, each with how long it has
     waited and the history of the child and household (docs/domain.md stage 1, findings 1, 2,
     10 and 46)."""
+
+    permission = P.RECORD_CONTACT
 
     template_name = "frontdoor/contact_queue.html"
 
@@ -76,11 +78,15 @@ class ContactChildSearchView(ChildSearchView):
     """Find the child a contact is about, before recording it (the "Find a child" search,
     with each result leading to the contact form)."""
 
+    permission = P.RECORD_CONTACT
+
     template_name = "frontdoor/contact_child_search.html"
 
 
 class ContactCreateView(ChildRecordFormView):
     """Record a contact about the child."""
+
+    permission = P.RECORD_CONTACT
 
     template_name = "frontdoor/contact_form.html"
     form_class = ContactForm
@@ -115,6 +121,8 @@ class ContactScreenView(ChildRecordFormView):
     Without a contact in the address, the page screens the child's oldest contact still
     waiting.
     """
+
+    permission = P.SCREEN
 
     template_name = "frontdoor/contact_screen.html"
     form_class = ScreeningForm
@@ -187,9 +195,11 @@ class ContactScreenView(ChildRecordFormView):
         return reverse("frontdoor:queue")
 
 
-class SignOffQueueView(ManagersOnlyMixin, TemplateView):
+class SignOffQueueView(TemplateView):
     """For managers: no further action and early help decisions waiting for their sign-off,
     oldest first; imported decisions are shown apart, as they do not wait (finding 1)."""
+
+    permission = P.SIGN_OFF
 
     template_name = "frontdoor/sign_off_queue.html"
 
@@ -219,13 +229,14 @@ class ScreeningSignOffView(ChildRecordFormView):
     """A manager agrees a no further action or early help decision, giving their own
     rationale (docs/domain.md stage 2, finding 1)."""
 
+    permission = P.SIGN_OFF
+
     template_name = "frontdoor/sign_off_form.html"
     form_class = SignOffForm
     service = staticmethod(sign_off_screening)
     child_argument = None
     actor_argument = "manager"
     record_label = "Child record: screening sign-off"
-    managers_only = True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # The decision is found among the children the user may see; the child record mixin
@@ -287,6 +298,8 @@ class EarlyHelpFormView(ChildRecordFormView):
 class EarlyHelpStartView(EarlyHelpFormView):
     """Start early help for the child: from screening, or a step-down from social care."""
 
+    permission = P.SCREEN
+
     template_name = "frontdoor/early_help_start.html"
     form_class = EarlyHelpStartForm
     service = staticmethod(start_early_help)
@@ -302,6 +315,8 @@ class EarlyHelpStartView(EarlyHelpFormView):
 
 class EarlyHelpEndView(EarlyHelpFormView):
     """End the child's early help: a step-up to social care, or the work is done."""
+
+    permission = P.SCREEN
 
     template_name = "frontdoor/early_help_end.html"
     form_class = EarlyHelpEndForm

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.care.history import birthday, is_looked_after_on
 from kinfolk.care.models import PeriodOfCare
@@ -56,6 +57,8 @@ LIST_FILTERS = {
 class ChildLeavingView(ChildRecordMixin, TemplateView):
     """The young person's leaving-care record: their status and why, their personal adviser,
     pathway plans, contacts, staying put, support to 25, and what SSDA903 OC3 will need."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "leaving/child_leaving.html"
     record_label = "Child record: leaving care"
@@ -121,7 +124,7 @@ class ChildLeavingView(ChildRecordMixin, TemplateView):
         def add(name: str, label: str) -> None:
             steps.append({"url": reverse(name, args=[self.child.pk]), "label": label})
 
-        if standing.may_have_adviser and getattr(self.request.user, "is_manager", False):
+        if standing.may_have_adviser:
             add("leaving:adviser-allocate", _("Allocate a personal adviser"))
         if standing.may_have_pathway_plan:
             add("leaving:pathway-plan-create", _("Record a pathway plan"))
@@ -143,10 +146,11 @@ class ChildLeavingView(ChildRecordMixin, TemplateView):
 class PersonalAdviserAllocateView(ChildRecordFormView):
     """A manager allocates a personal adviser (finding 26)."""
 
+    permission = P.ALLOCATE
+
     form_class = PersonalAdviserForm
     service = staticmethod(services.allocate_personal_adviser)
     guard = services.IS_CARE_LEAVER
-    managers_only = True
     heading = gettext_lazy("Allocate a personal adviser")
     success_message = gettext_lazy("Personal adviser allocated")
     record_label = "Child record: personal adviser allocated"
@@ -156,6 +160,8 @@ class PersonalAdviserAllocateView(ChildRecordFormView):
 
 class PathwayPlanCreateView(ChildRecordFormView):
     """Record a pathway plan or its review."""
+
+    permission = P.RECORD_LEAVING_CARE
 
     form_class = PathwayPlanForm
     service = staticmethod(services.record_pathway_plan)
@@ -170,11 +176,12 @@ class PathwayPlanCreateView(ChildRecordFormView):
 class PathwayPlanAuditView(ChildRecordFormView):
     """A manager audits a pathway plan (finding 72)."""
 
+    permission = P.AUDIT_PATHWAY_PLAN
+
     form_class = PathwayPlanAuditForm
     service = staticmethod(services.audit_pathway_plan)
     guard = services.HAS_PATHWAY_PLAN
     child_argument = None
-    managers_only = True
     heading = gettext_lazy("Audit a pathway plan")
     success_message = gettext_lazy("Pathway plan audited")
     record_label = "Child record: pathway plan audited"
@@ -196,6 +203,8 @@ class PathwayPlanAuditView(ChildRecordFormView):
 class CareLeaverContactCreateView(ChildRecordFormView):
     """Record a contact with a care leaver, with the OC3 items."""
 
+    permission = P.RECORD_LEAVING_CARE
+
     form_class = CareLeaverContactForm
     service = staticmethod(services.record_care_leaver_contact)
     guard = services.IS_CARE_LEAVER
@@ -208,6 +217,8 @@ class CareLeaverContactCreateView(ChildRecordFormView):
 
 class StayingPutCreateView(ChildRecordFormView):
     """Record a staying put arrangement with former foster carers."""
+
+    permission = P.RECORD_LEAVING_CARE
 
     form_class = StayingPutForm
     service = staticmethod(services.start_staying_put)
@@ -226,6 +237,8 @@ class StayingPutCreateView(ChildRecordFormView):
 class StayingPutEndView(ChildRecordFormView):
     """The staying put arrangement ends."""
 
+    permission = P.RECORD_LEAVING_CARE
+
     form_class = EndForm
     service = staticmethod(services.end_staying_put)
     guard = services.IS_STAYING_PUT
@@ -239,6 +252,8 @@ class StayingPutEndView(ChildRecordFormView):
 class SupportTo25CreateView(ChildRecordFormView):
     """A former relevant young person aged 21 to 24 asks for support to 25."""
 
+    permission = P.RECORD_LEAVING_CARE
+
     form_class = SupportTo25Form
     service = staticmethod(services.request_support_to_25)
     guard = services.MAY_ASK_FOR_SUPPORT_TO_25
@@ -251,6 +266,8 @@ class SupportTo25CreateView(ChildRecordFormView):
 
 class SupportTo25EndView(ChildRecordFormView):
     """Support to 25 ends."""
+
+    permission = P.RECORD_LEAVING_CARE
 
     form_class = EndForm
     service = staticmethod(services.end_support_to_25)
@@ -299,6 +316,8 @@ class CareLeaverListView(TemplateView):
     """Every current care leaver, with their personal adviser, last contact, accommodation and
     activity, and the flags that need attention; narrowed to the signed-in adviser's young
     people or to one flag."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "leaving/care_leavers.html"
 

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.access.policy import P, allows
 from kinfolk.core.forms import PlanEndForm
 from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.protection.forms import (
@@ -38,6 +39,8 @@ class StrategyDiscussionCreateView(ChildRecordFormView):
     """Record a strategy discussion. When the child was visited first, the page warns, and
     a manager must say why (docs/domain.md finding 5)."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = StrategyDiscussionForm
     service = staticmethod(hold_strategy_discussion)
     template_name = "protection/strategy_discussion_form.html"
@@ -45,11 +48,11 @@ class StrategyDiscussionCreateView(ChildRecordFormView):
     success_message = _("Strategy discussion recorded")
     record_label = "Child record: strategy discussion recorded"
 
-    def is_manager(self) -> bool:
-        return bool(getattr(self.request.user, "is_manager", False))
+    def can_give_reason(self) -> bool:
+        return allows(self.request.user, P.SIGN_OFF)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "can_give_reason": self.is_manager()}
+        return {**super().get_form_kwargs(), "can_give_reason": self.can_give_reason()}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -58,12 +61,14 @@ class StrategyDiscussionCreateView(ChildRecordFormView):
         if form.is_bound and form.is_valid():
             held_on = min(form.cleaned_data["held_on"], held_on)
         context["visits_before"] = actions_before_strategy(self.child, held_on)
-        context["can_give_reason"] = self.is_manager()
+        context["can_give_reason"] = self.can_give_reason()
         return context
 
 
 class Section47CreateView(ChildRecordFormView):
     """Start a section 47 enquiry in the open episode."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = Section47StartForm
     service = staticmethod(start_section_47_enquiry)
@@ -75,6 +80,8 @@ class Section47CreateView(ChildRecordFormView):
 class Section47EndView(ChildRecordFormView):
     """Record the outcome of the open section 47 enquiry."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = Section47EndForm
     service = staticmethod(end_section_47_enquiry)
     heading = _("Record the outcome of the section 47 enquiry")
@@ -84,6 +91,8 @@ class Section47EndView(ChildRecordFormView):
 
 class InitialConferenceCreateView(ChildRecordFormView):
     """Record an initial child protection conference; a plan it makes starts that day."""
+
+    permission = P.CHAIR_CONFERENCE
 
     form_class = InitialConferenceForm
     service = staticmethod(hold_initial_conference)
@@ -98,6 +107,8 @@ class InitialConferenceCreateView(ChildRecordFormView):
 class ReviewConferenceCreateView(ChildRecordFormView):
     """Record a review child protection conference: the plan continues or ends."""
 
+    permission = P.CHAIR_CONFERENCE
+
     form_class = ReviewConferenceForm
     service = staticmethod(hold_review_conference)
     heading = _("Record a review child protection conference")
@@ -111,6 +122,8 @@ class ReviewConferenceCreateView(ChildRecordFormView):
 class CoreGroupCreateView(ChildRecordFormView):
     """Record a core group meeting of the child protection plan."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = CoreGroupForm
     service = staticmethod(hold_core_group)
     heading = _("Record a core group meeting")
@@ -122,6 +135,8 @@ class ChildProtectionPlanEndView(ChildRecordFormView):
     """A manager ends the child protection plan other than at a review conference (the
     family moved away, say)."""
 
+    permission = P.SIGN_OFF
+
     form_class = PlanEndForm
     service = staticmethod(end_child_protection_plan)
     heading = _("End the child protection plan")
@@ -132,4 +147,3 @@ class ChildProtectionPlanEndView(ChildRecordFormView):
     )
     success_message = _("Child protection plan ended")
     record_label = "Child record: child protection plan ended"
-    managers_only = True

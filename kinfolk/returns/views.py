@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
+from kinfolk.access.reauth import RecentAuthenticationRequired
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.returns import services
@@ -33,7 +35,6 @@ from kinfolk.returns.forms import (
 from kinfolk.returns.framework import CollectionYear, Failure
 from kinfolk.returns.models import BuildStatus, DataQualityFailure, ReturnKind, Submission
 from kinfolk.returns.ssda903.tables import TABLES
-from kinfolk.workforce.choices import Role
 
 #: CIN census elements about the child themself, fixed on the child's identity page.
 CIN_IDENTITY_FIELDS = frozenset(
@@ -111,21 +112,11 @@ def failure_rows(
     ]
 
 
-class AnalystRequiredMixin:
-    """The returns are the performance analyst's work; managers may see them too."""
-
-    request: HttpRequest
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not (getattr(user, "role", "") == Role.ANALYST or getattr(user, "is_manager", False)):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-
-
-class ReturnsIndexView(AnalystRequiredMixin, TemplateView):
+class ReturnsIndexView(TemplateView):
     """Build a return (the CIN census or SSDA903 of a chosen collection year, Annex A as of a
     date), and every return built so far, to download or mark as submitted."""
+
+    permission = P.BUILD_RETURNS
 
     template_name = "returns/index.html"
 
@@ -151,11 +142,13 @@ class ReturnsIndexView(AnalystRequiredMixin, TemplateView):
         return context
 
 
-class ReturnBuildView(AnalystRequiredMixin, View):
+class ReturnBuildView(View):
     """Start building a return: the CIN census or SSDA903 of the collection year chosen, or
     Annex A as of a date. The build runs in the background and the status page shows its
     progress. A year or date that is not offered is shown next to its field, and nothing is
     built."""
+
+    permission = P.BUILD_RETURNS
 
     #: Off in tests, whose database a second thread cannot see.
     background = True
@@ -194,9 +187,11 @@ class ReturnBuildView(AnalystRequiredMixin, View):
         return view.render_to_response(context, status=200)
 
 
-class SubmissionDetailView(AnalystRequiredMixin, TemplateView):
+class SubmissionDetailView(TemplateView):
     """One generated return: its progress while it builds, then its download and whether it
     was submitted."""
+
+    permission = P.BUILD_RETURNS
 
     template_name = "returns/detail.html"
 
@@ -210,8 +205,11 @@ class SubmissionDetailView(AnalystRequiredMixin, TemplateView):
         return context
 
 
-class SubmissionDownloadView(AnalystRequiredMixin, View):
-    """The generated file, exactly as stored."""
+class SubmissionDownloadView(RecentAuthenticationRequired, View):
+    """The generated file, exactly as stored. A return holds every child's record, so it is
+    downloaded only by someone who has just proved who they are."""
+
+    permission = P.BUILD_RETURNS
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         submission = get_object_or_404(Submission, pk=pk, status=BuildStatus.READY)
@@ -220,8 +218,10 @@ class SubmissionDownloadView(AnalystRequiredMixin, View):
         return response
 
 
-class SubmissionSubmitView(AnalystRequiredMixin, TemplateView):
+class SubmissionSubmitView(TemplateView):
     """Confirm, then record that the authority sent this return: it is frozen from then on."""
+
+    permission = P.BUILD_RETURNS
 
     template_name = "returns/submit.html"
 
@@ -253,7 +253,7 @@ class StoredFailureRow(FailureRow):
         super().__init__(stored.kind, str(ReturnKind(stored.kind).label), failure, stored.child)
 
 
-class DataQualityView(AnalystRequiredMixin, TemplateView):
+class DataQualityView(TemplateView):
     """The failures of a year's CIN census and SSDA903 (the current year unless another is
     chosen), each linked to the child and to the record to fix, with a count per rule;
     filtered by return and rule.
@@ -265,6 +265,8 @@ class DataQualityView(AnalystRequiredMixin, TemplateView):
     ``kinfolk returns data-quality --sweep``; those of rules comparing children (the same UPN
     twice) are kept right on each recheck (docs/adr/0003-data-quality-store.md).
     """
+
+    permission = P.BUILD_RETURNS
 
     template_name = "returns/data_quality.html"
 
@@ -317,6 +319,8 @@ class ChildReturnsView(ChildRecordMixin, TemplateView):
     """The child's own failures in a year's CIN census and SSDA903 (the current year, or
     ``?year=``), built for this child only, as the casework stands now, each linked to the
     record to fix."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "returns/child_returns.html"
     record_label = "Child record: data quality"

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import SocialWorkerChangeReason
-from kinfolk.workforce.choices import MANAGER_ROLES, Role
+from kinfolk.workforce.choices import Role
 from kinfolk.workforce.querysets import AllocationQuerySet, UserManager
 
 
@@ -47,10 +47,6 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
-
-    @property
-    def is_manager(self) -> bool:
-        return self.role in MANAGER_ROLES
 
 
 class Allocation(models.Model):

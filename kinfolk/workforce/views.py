@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P, Requirement, SignedIn, require
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.people.models import Child
-from kinfolk.people.views.mixins import ManagersOnlyMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.workforce.forms import NO_ALLOCATION, AllocationForm
 from kinfolk.workforce.models import Allocation, User
@@ -33,6 +33,7 @@ def caseload_of(worker: User, *, viewer: User) -> list[Allocation]:
 class CaseloadView(TemplateView):
     """A worker's caseload: the children whose cases they hold."""
 
+    permission: Requirement = SignedIn("everyone's own caseload, empty for those who hold none")
     template_name = "workforce/caseload.html"
 
     def get_worker(self) -> User:
@@ -58,15 +59,21 @@ class CaseloadView(TemplateView):
         return context
 
 
-class WorkerCaseloadView(ManagersOnlyMixin, CaseloadView):
+class WorkerCaseloadView(CaseloadView):
     """A manager looks at one worker's caseload."""
 
+    permission = P.VIEW_TEAM
+
     def get_worker(self) -> User:
-        return get_object_or_404(User, pk=self.kwargs["pk"])
+        worker = get_object_or_404(User, pk=self.kwargs["pk"])
+        require(self.request.user, P.VIEW_TEAM, team_id=worker.team_id)
+        return worker
 
 
 class TeamView(TemplateView):
     """The caseload of each member of the user's team."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "workforce/team.html"
 
@@ -87,13 +94,14 @@ class TeamView(TemplateView):
 class AllocateView(ChildRecordFormView):
     """A manager gives the child's case to a worker."""
 
+    permission = P.ALLOCATE
+
     template_name = "workforce/allocate.html"
     form_class = AllocationForm
     service = staticmethod(allocate_child)
     heading = gettext_lazy("Allocate this child's case")
     record_label = "Child record: allocation"
     back_url_name = "children:detail"
-    managers_only = True
 
     @property
     def success_message(self) -> str:

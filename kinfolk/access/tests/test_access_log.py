@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import make_child, signed_in
 from kinfolk.access.models import AccessRecord
+from kinfolk.access.tests.walk import worker_allowed
 from kinfolk.people.services import restrict_record
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.workforce.services import allocate_child
@@ -52,7 +53,8 @@ def test_the_walk_finds_the_child_pages():
 
 
 @pytest.mark.parametrize("url_name", child_url_names())
-def test_every_child_page_writes_an_access_record(child, manager, url_name):
+def test_every_child_page_writes_an_access_record(child, team, url_name):
+    manager = worker_allowed(url_name, team)
     url = reverse(url_name, args=[child.pk])
     response = signed_in(manager).get(url, REMOTE_ADDR="10.1.2.3")
     assert response.status_code == 200
@@ -61,12 +63,14 @@ def test_every_child_page_writes_an_access_record(child, manager, url_name):
 
 
 @pytest.mark.parametrize("url_name", child_url_names())
-def test_a_restricted_child_is_404_to_others(child, manager, social_worker, url_name):
-    restrict_record(child=child, users=[manager], actor=manager, reason="Staff relative")
+def test_a_restricted_child_is_404_to_others(child, team, manager, url_name):
+    allowed = worker_allowed(url_name, team)
+    restrict_record(child=child, users=[allowed], actor=manager, reason="Staff relative")
+    social_worker = worker_allowed(url_name, team, username="not_named")
     url = reverse(url_name, args=[child.pk])
     assert signed_in(social_worker).get(url).status_code == 404
     assert not AccessRecord.objects.filter(user=social_worker).exists()
-    assert signed_in(manager).get(url).status_code == 200
+    assert signed_in(allowed).get(url).status_code == 200
 
 
 def test_a_restricted_child_is_absent_from_search_and_caseload_counts(

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinfolk.access.policy import P, allows
 from kinfolk.care.models import (
     ADOPTED,
     ADOPTION_PLACEMENTS,
@@ -142,9 +143,9 @@ def _check_postcode(postcode: str, field: str) -> str:
     return normalise_postcode(postcode) if postcode else ""
 
 
-def is_manager(actor: Actor | None) -> bool:
-    """Whether the person recording is a manager."""
-    return bool(getattr(actor, "is_manager", False))
+def may_approve_placement(actor: Actor | None) -> bool:
+    """Whether the person recording may approve a placement that needs a manager's say."""
+    return allows(actor, P.APPROVE_PLACEMENT)
 
 
 def setting_details(

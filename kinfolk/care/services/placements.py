@@ -34,7 +34,7 @@ from kinfolk.care.services.episodes import (
     amend_same_day,
     check_placement,
     continue_episode,
-    is_manager,
+    may_approve_placement,
     open_episode,
     previous_episode,
     setting_details,
@@ -229,7 +229,7 @@ def change_placement(
         )
     warning = strategy_discussion_warning.strip()
     override = no_strategy_discussion_reason.strip()
-    if override and not is_manager(actor):
+    if override and not may_approve_placement(actor):
         raise ValidationError(
             {
                 "no_strategy_discussion_reason": _(
@@ -338,7 +338,7 @@ def approve_unregistered_placement(
     with the reasons it is the right place for now (docs/domain.md finding 24). Until this is
     recorded the placement is flagged."""
     child = lock_child(child)
-    if not is_manager(actor):
+    if not may_approve_placement(actor):
         raise ValidationError(
             {"approved_on": _("Only a manager can approve an unregistered placement")}
         )

@@ -160,7 +160,8 @@ REVIEW_POST = {
 }
 
 
-def test_recording_a_review_and_its_minutes(in_care, worker_client, iro):
+def test_recording_a_review_and_its_minutes(in_care, iro):
+    worker_client = signed_in(iro)  # the reviewing officer records the review
     response = worker_client.post(url("review-create", in_care), {**REVIEW_POST, "iro": iro.pk})
     review = LookedAfterReview.objects.get(child=in_care)
     assert response.status_code == 302
@@ -185,7 +186,8 @@ def test_recording_a_review_and_its_minutes(in_care, worker_client, iro):
     assert review.minutes_completed_on == D(2025, 3, 4)
 
 
-def test_a_review_with_errors_shows_them_next_to_the_fields(in_care, worker_client):
+def test_a_review_with_errors_shows_them_next_to_the_fields(in_care, iro):
+    worker_client = signed_in(iro)
     data = {**REVIEW_POST, "decision_1_owner": ""}
     del data["taking_part"]
     for part in ("day", "month", "year"):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.care.forms import education as forms
 from kinfolk.care.models import PersonalEducationPlan
 from kinfolk.care.services.education import PEP_RECORDED, rate_pep, record_pep
@@ -18,6 +19,8 @@ from kinfolk.people.views.record_form import ChildRecordFormView
 class EducationView(ChildRecordMixin, TemplateView):
     """The child's education: PEPs, latest first, with their targets and the virtual school's
     rating (docs/domain.md stage 21, findings 55, 56 and 66)."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "care/education/education.html"
     record_label = "Child record: education"
@@ -36,6 +39,8 @@ class EducationView(ChildRecordMixin, TemplateView):
 class PEPCreateView(ChildRecordFormView):
     """Record a personal education plan with its SMART targets."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = forms.PEPForm
     service = staticmethod(record_pep)
     template_name = "records/rows_form_page.html"
@@ -48,6 +53,8 @@ class PEPCreateView(ChildRecordFormView):
 
 class PEPRateView(ChildRecordFormView):
     """The virtual school rates the quality of a PEP (docs/domain.md finding 55)."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.PEPRatingForm
     service = staticmethod(rate_pep)

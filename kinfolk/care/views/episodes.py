@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P, allows
 from kinfolk.care.forms.episodes import (
     ApproveUnregisteredForm,
     ChangeLegalStatusForm,
@@ -71,6 +72,8 @@ class CareFormView(ChildRecordFormView):
 class StartCareView(CareFormView):
     """Record that the child started to be looked after."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = StartCareForm
     service = staticmethod(start_care)
     guard = NOT_LOOKED_AFTER
@@ -88,6 +91,8 @@ class ChangePlacementView(CareFormView):
     disruption (finding 83); when a strategy discussion is due it warns, and a manager must
     record why the move cannot wait (finding 5)."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = ChangePlacementForm
     service = staticmethod(change_placement)
     guard = LOOKED_AFTER
@@ -97,8 +102,8 @@ class ChangePlacementView(CareFormView):
     success_message = gettext_lazy("The move of placement is recorded")
     record_label = "Child record: placement move recorded"
 
-    def is_manager(self) -> bool:
-        return bool(getattr(self.request.user, "is_manager", False))
+    def can_give_reason(self) -> bool:
+        return allows(self.request.user, P.APPROVE_PLACEMENT)
 
     def moved_on(self, form: CaseworkForm | None = None) -> dt.date:
         today = timezone.localdate()
@@ -107,7 +112,7 @@ class ChangePlacementView(CareFormView):
         return today
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "can_give_reason": self.is_manager()}
+        return {**super().get_form_kwargs(), "can_give_reason": self.can_give_reason()}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -115,7 +120,7 @@ class ChangePlacementView(CareFormView):
             context["strategy_warning"] = strategy_discussion_warning(
                 self.child, self.moved_on(context["form"])
             )
-        context["can_give_reason"] = self.is_manager()
+        context["can_give_reason"] = self.can_give_reason()
         return context
 
     def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
@@ -126,6 +131,8 @@ class ChangePlacementView(CareFormView):
 
 class ChangeLegalStatusView(CareFormView):
     """Record a change of the legal status under which the child is looked after."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = ChangeLegalStatusForm
     service = staticmethod(change_legal_status)
@@ -139,6 +146,8 @@ class ChangeLegalStatusView(CareFormView):
 class EndCareView(CareFormView):
     """Record that the child ceased to be looked after."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = EndCareForm
     service = staticmethod(end_care)
     guard = LOOKED_AFTER
@@ -151,6 +160,8 @@ class EndCareView(CareFormView):
 class UnregisteredPlacementApproveView(CareFormView):
     """A senior manager approves a placement in an unregistered setting (finding 24)."""
 
+    permission = P.APPROVE_PLACEMENT
+
     form_class = ApproveUnregisteredForm
     service = staticmethod(approve_unregistered_placement)
     guard = PLACEMENT_AWAITING_APPROVAL
@@ -161,7 +172,6 @@ class UnregisteredPlacementApproveView(CareFormView):
     )
     success_message = gettext_lazy("The approval is recorded")
     record_label = "Child record: unregistered placement approved"
-    managers_only = True
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {
@@ -250,6 +260,8 @@ class ChildCareView(ChildRecordMixin, TemplateView):
     from home, flags), the reviews and health summaries, every period with its episodes,
     pre-proceedings and care proceedings, and links to record each step possible now."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "care/child_care.html"
     record_label = "Child record: care"
 
@@ -334,7 +346,7 @@ class ChildCareView(ChildRecordMixin, TemplateView):
             add("care:legal-status-change", _("Record a change of legal status"))
             add("care:care-end", _("Record the end of care"))
             placement = current.placement
-            if placement is not None and placement.needs_approval and self.is_manager():
+            if placement is not None and placement.needs_approval:
                 add(
                     "care:unregistered-approve",
                     _("Approve the unregistered placement"),
@@ -354,9 +366,6 @@ class ChildCareView(ChildRecordMixin, TemplateView):
             add("care:hearing-create", _("Record a hearing"))
             add("care:proceedings-conclude", _("Record the final order"))
         return steps
-
-    def is_manager(self) -> bool:
-        return bool(getattr(self.request.user, "is_manager", False))
 
 
 def _disruptions(episodes: list[CareEpisode]) -> list[Any]:

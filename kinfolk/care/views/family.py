@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.care.forms.family import (
     FamilyTimeForm,
     FamilyTimeRiskForm,
@@ -40,6 +41,8 @@ class FamilyTimeListView(ChildRecordMixin, TemplateView):
     """The child's family time arrangements, with risk assessment reviews that are due
     (docs/domain.md stage 25, finding 60)."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "care/family/family_time_list.html"
     record_label = "Child record: family time"
 
@@ -60,6 +63,8 @@ class FamilyTimeListView(ChildRecordMixin, TemplateView):
 class FamilyTimeCreateView(CareFormView):
     """Record a family time arrangement."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = FamilyTimeForm
     service = staticmethod(record_family_time)
     guard = EVER_LOOKED_AFTER
@@ -74,6 +79,8 @@ class FamilyTimeCreateView(CareFormView):
 
 class FamilyTimeRiskView(CareFormView):
     """Record a review of a family time arrangement's risk assessment."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = FamilyTimeRiskForm
     service = staticmethod(review_family_time_risk)
@@ -99,6 +106,8 @@ class LifeStoryView(ChildRecordMixin, TemplateView):
     """The child's life-story work and the log of decisions, with reasons written for the
     child to read later (docs/domain.md stage 24, finding 21)."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "care/family/life_story.html"
     record_label = "Child record: life-story work"
 
@@ -116,6 +125,8 @@ class LifeStoryView(ChildRecordMixin, TemplateView):
 
 class LifeStoryWorkUpdateView(CareFormView):
     """Record where the life-story work has got to."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = LifeStoryWorkForm
     service = staticmethod(update_life_story_work)
@@ -151,6 +162,8 @@ class LifeStoryWorkUpdateView(CareFormView):
 
 class LifeStoryDecisionCreateView(CareFormView):
     """Add a decision, with the reason in words for the child, to the life-story log."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = LifeStoryDecisionForm
     service = staticmethod(add_life_story_decision)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.care.forms import health as forms
 from kinfolk.care.models import HealthAssessment, OutcomeKind, OutcomeRecord
 from kinfolk.care.services.health import (
@@ -42,6 +43,8 @@ class HealthHistoryView(ChildRecordMixin, TemplateView):
     """The child's health history: assessments with their health plans, and the checks and
     other OC2 items (docs/domain.md stage 20, finding 73)."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "care/health/health_history.html"
     record_label = "Child record: health"
 
@@ -67,6 +70,8 @@ class HealthHistoryView(ChildRecordMixin, TemplateView):
 class HealthAssessmentCreateView(HealthFormView):
     """Record a statutory health assessment and the first actions of its health plan."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = forms.HealthAssessmentForm
     service = staticmethod(record_health_assessment)
     template_name = "records/rows_form_page.html"
@@ -77,6 +82,8 @@ class HealthAssessmentCreateView(HealthFormView):
 
 class HealthPlanActionCreateView(HealthFormView):
     """Add an action to the health plan of one of the child's assessments."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.HealthPlanActionForm
     service = staticmethod(add_health_plan_action)
@@ -106,6 +113,8 @@ class HealthPlanActionCreateView(HealthFormView):
 
 class HealthPlanActionDoneView(HealthFormView):
     """Record that an action of a health plan was done."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.HealthPlanActionDoneForm
     service = staticmethod(complete_health_plan_action)
@@ -139,12 +148,14 @@ class OutcomeCreateView(HealthFormView):
 
 
 class DentalCheckCreateView(OutcomeCreateView):
+    permission = P.RECORD_CASEWORK
     kind, url_name, segment = OutcomeKind.DENTAL, "dental-check-create", "dental-checks"
     service = staticmethod(record_dental_check)
     heading = _("Record a dental check")
 
 
 class DevelopmentCheckCreateView(OutcomeCreateView):
+    permission = P.RECORD_CASEWORK
     kind = OutcomeKind.DEVELOPMENT
     url_name, segment = "development-check-create", "development-checks"
     service = staticmethod(record_development_check)
@@ -152,6 +163,7 @@ class DevelopmentCheckCreateView(OutcomeCreateView):
 
 
 class ImmunisationsCreateView(OutcomeCreateView):
+    permission = P.RECORD_CASEWORK
     kind, url_name, segment = OutcomeKind.IMMUNISATIONS, "immunisations-create", "immunisations"
     form_class = forms.ImmunisationsForm
     service = staticmethod(record_immunisations)
@@ -159,6 +171,7 @@ class ImmunisationsCreateView(OutcomeCreateView):
 
 
 class SDQCreateView(OutcomeCreateView):
+    permission = P.RECORD_CASEWORK
     kind, url_name, segment = OutcomeKind.SDQ, "sdq-create", "sdq"
     form_class = forms.SDQForm
     service = staticmethod(record_sdq)
@@ -166,12 +179,14 @@ class SDQCreateView(OutcomeCreateView):
 
 
 class ConvictionCreateView(OutcomeCreateView):
+    permission = P.RECORD_CASEWORK
     kind, url_name, segment = OutcomeKind.CONVICTION, "conviction-create", "convictions"
     service = staticmethod(record_conviction)
     heading = _("Record a conviction or youth caution")
 
 
 class SubstanceMisuseCreateView(OutcomeCreateView):
+    permission = P.RECORD_CASEWORK
     kind = OutcomeKind.SUBSTANCE_MISUSE
     url_name, segment = "substance-misuse-create", "substance-misuse"
     form_class = forms.SubstanceMisuseForm

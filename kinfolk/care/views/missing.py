@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.care.forms import missing as forms
 from kinfolk.care.models import ExploitationScreening, MissingEpisode, UASCPeriod
 from kinfolk.care.services.missing import (
@@ -31,6 +32,8 @@ class MissingHistoryView(ChildRecordMixin, TemplateView):
     """Every missing episode with its duration and whether a return interview was offered
     within 72 hours, and the exploitation screenings (docs/domain.md stage 22: repeat episodes,
     late interviews, links to exploitation)."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "care/missing/missing_history.html"
     record_label = "Child record: missing episodes"
@@ -61,6 +64,8 @@ class MissingFormView(ChildRecordFormView):
 class MissingStartView(MissingFormView):
     """Record that the child went missing, or is away without authorisation."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = forms.MissingStartForm
     service = staticmethod(start_missing_episode)
     guard = NOT_MISSING
@@ -71,6 +76,8 @@ class MissingStartView(MissingFormView):
 
 class MissingEndView(MissingFormView):
     """Record the child's return from the open missing episode."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.MissingEndForm
     service = staticmethod(end_missing_episode)
@@ -99,6 +106,8 @@ class ReturnedEpisodeView(MissingFormView):
 class ReturnInterviewOfferView(ReturnedEpisodeView):
     """Record that a return interview was offered."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = forms.ReturnInterviewOfferForm
     service = staticmethod(offer_return_interview)
     guard = RETURN_INTERVIEW_OFFER_AWAITED
@@ -109,6 +118,8 @@ class ReturnInterviewOfferView(ReturnedEpisodeView):
 
 class ReturnInterviewView(ReturnedEpisodeView):
     """Record the return interview, or that the child declined it."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.ReturnInterviewForm
     service = staticmethod(record_return_interview)
@@ -121,6 +132,8 @@ class ReturnInterviewView(ReturnedEpisodeView):
 
 class ExploitationScreeningCreateView(MissingFormView):
     """Record a screening of the child's risk of exploitation."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.ExploitationScreeningForm
     service = staticmethod(screen_for_exploitation)

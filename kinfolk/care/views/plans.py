@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.care.forms.plans import CarePlanForm
 from kinfolk.care.models.reviews import (
     CarePlan,
@@ -38,6 +39,8 @@ def plans_with_objectives(child: Child) -> QuerySet:
 class CarePlanListView(ChildRecordMixin, TemplateView):
     """The child's care plans, latest first: the current version and the history."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "care/plans/care_plan_list.html"
     record_label = "Child record: care plans"
 
@@ -53,6 +56,8 @@ class CarePlanListView(ChildRecordMixin, TemplateView):
 class CarePlanForChildView(ChildRecordMixin, TemplateView):
     """The care plan in plain words for the child and family (docs/domain.md finding 17): the
     latest plan, or the one in ``?plan=``."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "care/plans/care_plan_for_child.html"
     record_label = "Child record: care plan for the child"
@@ -71,6 +76,8 @@ class CarePlanForChildView(ChildRecordMixin, TemplateView):
 
 class CarePlanCreateView(CareFormView):
     """Record a new version of the care plan (docs/domain.md stage 16)."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = CarePlanForm
     service = staticmethod(record_care_plan)

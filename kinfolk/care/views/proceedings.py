@@ -3,6 +3,7 @@ calls one service of ``kinfolk.care.services.proceedings`` and returns to the ca
 
 from django.utils.translation import gettext_lazy
 
+from kinfolk.access.policy import P
 from kinfolk.care.forms.proceedings import (
     ConcludeProceedingsForm,
     EndPreProceedingsForm,
@@ -33,6 +34,8 @@ from kinfolk.care.views.episodes import CareFormView
 class LegalGatewayCreateView(CareFormView):
     """Record a legal gateway meeting and its decision."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = LegalGatewayForm
     service = staticmethod(record_legal_gateway)
     guard = NOT_IN_PRE_PROCEEDINGS
@@ -43,6 +46,8 @@ class LegalGatewayCreateView(CareFormView):
 
 class LetterBeforeProceedingsCreateView(CareFormView):
     """Record the letter before proceedings, with every section the parents need."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = LetterBeforeProceedingsForm
     service = staticmethod(send_letter_before_proceedings)
@@ -59,6 +64,8 @@ class LetterBeforeProceedingsCreateView(CareFormView):
 class PreProceedingsMeetingCreateView(CareFormView):
     """Record a pre-proceedings meeting."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = PreProceedingsMeetingForm
     service = staticmethod(record_pre_proceedings_meeting)
     guard = IN_PRE_PROCEEDINGS
@@ -70,6 +77,8 @@ class PreProceedingsMeetingCreateView(CareFormView):
 class PreProceedingsEndView(CareFormView):
     """Record how pre-proceedings ended."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = EndPreProceedingsForm
     service = staticmethod(end_pre_proceedings)
     guard = IN_PRE_PROCEEDINGS
@@ -80,6 +89,8 @@ class PreProceedingsEndView(CareFormView):
 
 class ProceedingsIssueView(CareFormView):
     """Record that care proceedings were issued."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = IssueProceedingsForm
     service = staticmethod(issue_care_proceedings)
@@ -95,6 +106,8 @@ class ProceedingsIssueView(CareFormView):
 class HearingCreateView(CareFormView):
     """Record a hearing in the open care proceedings."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = HearingForm
     service = staticmethod(record_hearing)
     guard = PROCEEDINGS_OPEN
@@ -105,6 +118,8 @@ class HearingCreateView(CareFormView):
 
 class ProceedingsConcludeView(CareFormView):
     """Record the final order in care proceedings."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = ConcludeProceedingsForm
     service = staticmethod(conclude_care_proceedings)

@@ -10,14 +10,13 @@ managers.
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P, allows
 from kinfolk.care.forms.reviews import (
     CareVisitForm,
     IROChallengeForm,
@@ -67,6 +66,8 @@ def officers() -> QuerySet:
 class ReviewCreateView(CareFormView):
     """Record a looked-after review and its decisions (docs/domain.md stage 19)."""
 
+    permission = P.RECORD_REVIEW
+
     form_class = ReviewForm
     service = staticmethod(record_review)
     guard = EVER_LOOKED_AFTER
@@ -87,6 +88,8 @@ class ReviewDetailView(ChildRecordMixin, TemplateView):
     """A looked-after review (``?review=``, or the latest): how the child took part, the
     IRO's contact, its decisions tracked as actions and its minutes; with the child's other
     reviews and the IRO's challenges."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "care/reviews/review_detail.html"
     record_label = "Child record: looked-after review"
@@ -122,8 +125,7 @@ class ReviewDetailView(ChildRecordMixin, TemplateView):
             reviews=reviews,
             decisions=decisions,
             challenges=challenges,
-            can_challenge=getattr(user, "role", "") == Role.IRO
-            or getattr(user, "is_manager", False),
+            can_challenge=allows(user, P.RECORD_REVIEW),
             back_url=reverse("care:child-care", args=[self.child.pk]),
             today=today,
         )
@@ -132,6 +134,8 @@ class ReviewDetailView(ChildRecordMixin, TemplateView):
 
 class ReviewMinutesView(CareFormView):
     """Record that a review's minutes were completed (docs/domain.md finding 74)."""
+
+    permission = P.RECORD_REVIEW
 
     form_class = ReviewMinutesForm
     service = staticmethod(record_review_minutes)
@@ -156,6 +160,8 @@ class ReviewMinutesView(CareFormView):
 class ReviewDecisionCompleteView(CareFormView):
     """Record that a review decision was carried out."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = ReviewDecisionCompleteForm
     service = staticmethod(complete_review_decision)
     guard = REVIEW_DECISION_OPEN
@@ -179,6 +185,8 @@ class ReviewDecisionCompleteView(CareFormView):
 class CareVisitCreateView(CareFormView):
     """Record a statutory visit to a child in care (docs/domain.md stage 18)."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = CareVisitForm
     service = staticmethod(record_care_visit)
     guard = EVER_LOOKED_AFTER
@@ -189,29 +197,11 @@ class CareVisitCreateView(CareFormView):
     back_label = _("Back")
 
 
-def is_reviewing_officer_or_manager(user: Any) -> bool:
-    return getattr(user, "role", "") == Role.IRO or getattr(user, "is_manager", False)
-
-
-class IROOnlyMixin:
-    """Only independent reviewing officers and managers raise or resolve IRO challenges.
-
-    Checked once the child is found, so that a record the user may not see stays a 404."""
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_reviewing_officer_or_manager(request.user):
-            raise PermissionDenied
-        return super().get(request, *args, **kwargs)  # type: ignore[misc]
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_reviewing_officer_or_manager(request.user):
-            raise PermissionDenied
-        return super().post(request, *args, **kwargs)  # type: ignore[misc]
-
-
-class IROChallengeCreateView(IROOnlyMixin, CareFormView):
+class IROChallengeCreateView(CareFormView):
     """The IRO challenges drift, permanence, visits or another part of the plan (docs/domain.md
     finding 18)."""
+
+    permission = P.RECORD_REVIEW
 
     form_class = IROChallengeForm
     service = staticmethod(raise_iro_challenge)
@@ -231,8 +221,10 @@ class IROChallengeCreateView(IROOnlyMixin, CareFormView):
         return reverse("care:review-detail", args=[self.child.pk]) + "#iro-challenges"
 
 
-class IROChallengeResolveView(IROOnlyMixin, CareFormView):
+class IROChallengeResolveView(CareFormView):
     """An IRO challenge is resolved, with its outcome."""
+
+    permission = P.RECORD_REVIEW
 
     form_class = IROChallengeResolveForm
     service = staticmethod(resolve_iro_challenge)

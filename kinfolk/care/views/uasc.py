@@ -3,6 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.access.policy import P
 from kinfolk.care.forms import uasc as forms
 from kinfolk.care.services.uasc import NOT_UASC, UASC, end_uasc, start_uasc
 from kinfolk.care.views.missing import MissingFormView
@@ -10,6 +11,8 @@ from kinfolk.care.views.missing import MissingFormView
 
 class UASCStartView(MissingFormView):
     """Record that the child is an unaccompanied asylum-seeking child."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.UASCStartForm
     service = staticmethod(start_uasc)
@@ -21,6 +24,8 @@ class UASCStartView(MissingFormView):
 
 class UASCEndView(MissingFormView):
     """Record that the child's UASC status ceased."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = forms.UASCEndForm
     service = staticmethod(end_uasc)

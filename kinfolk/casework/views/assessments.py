@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.access.policy import P
 from kinfolk.casework.forms import AssessmentAuthoriseForm, AssessmentStartForm
 from kinfolk.casework.models import Assessment
 from kinfolk.casework.services import (
@@ -18,6 +19,8 @@ from kinfolk.people.views.record_form import ChildRecordFormView
 class AssessmentCreateView(ChildRecordFormView):
     """Start a child and family assessment in the open episode."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = AssessmentStartForm
     service = staticmethod(start_assessment)
     heading = _("Start an assessment")
@@ -28,6 +31,8 @@ class AssessmentCreateView(ChildRecordFormView):
 class AssessmentAuthoriseView(ChildRecordFormView):
     """A manager authorises an assessment (docs/domain.md finding 42)."""
 
+    permission = P.AUTHORISE_ASSESSMENT
+
     form_class = AssessmentAuthoriseForm
     service = staticmethod(authorise_assessment)
     guard = ASSESSMENT_AWAITING_AUTHORISATION
@@ -36,7 +41,6 @@ class AssessmentAuthoriseView(ChildRecordFormView):
     heading = _("Authorise the assessment")
     success_message = _("Assessment authorised")
     record_label = "Child record: assessment authorised"
-    managers_only = True
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.casework.choices import ActionStatus, Agency, PlanKind
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, PlanAction
 from kinfolk.core.codes import AssessmentFactor
@@ -67,6 +68,8 @@ RECENT_CASE_NOTES = 5
 class ChildCaseworkView(ChildRecordMixin, TemplateView):
     """The child's casework: the open episode, its assessments, plans, visits and child
     protection work, previous episodes, and links to record each step possible now."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "casework/child_casework.html"
     record_label = "Child record: casework"
@@ -152,8 +155,8 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
     def next_steps(
         self, episode: ChildInNeedEpisode | None, records: dict[str, Any]
     ) -> list[dict[str, str]]:
-        """Links to record each step of the casework that is possible now."""
-        is_manager = getattr(self.request.user, "is_manager", False)
+        """Links to record each step of the casework that is possible now (the page keeps
+        those its user may take)."""
         steps: list[dict[str, str]] = []
 
         def add(name: str, label: str, query: str = "") -> None:
@@ -170,14 +173,13 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             protection_plan = open_plans.get(PlanKind.CHILD_PROTECTION)
             need_plan = open_plans.get(PlanKind.CHILD_IN_NEED)
             add("casework:assessment-create", _("Start an assessment"))
-            if is_manager:
-                for assessment in open_assessments:
-                    add(
-                        "casework:assessment-authorise",
-                        _("Authorise the assessment started on %(date)s")
-                        % {"date": long_date(assessment.started_on)},
-                        f"?assessment={assessment.pk}",
-                    )
+            for assessment in open_assessments:
+                add(
+                    "casework:assessment-authorise",
+                    _("Authorise the assessment started on %(date)s")
+                    % {"date": long_date(assessment.started_on)},
+                    f"?assessment={assessment.pk}",
+                )
             if need_plan is None and protection_plan is None:
                 add("casework:child-in-need-plan-create", _("Start a child in need plan"))
             if need_plan is not None:
@@ -209,8 +211,7 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
                     "protection:review-conference-create",
                     _("Record a review child protection conference"),
                 )
-                if is_manager:
-                    add("protection:child-protection-plan-end", _("End the child protection plan"))
-        if is_manager and not open_assessments and open_enquiry is None:
+                add("protection:child-protection-plan-end", _("End the child protection plan"))
+        if not open_assessments and open_enquiry is None:
             add("casework:episode-close", _("Close the case"))
         return steps

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.access.policy import P
 from kinfolk.casework.forms import ClosureForm, ReferralForm
 from kinfolk.casework.models import PlanOutcome
 from kinfolk.casework.services import close_episode, open_referral
@@ -12,6 +13,8 @@ from kinfolk.people.views.record_form import ChildRecordFormView
 
 class ReferralCreateView(ChildRecordFormView):
     """Record a referral accepted by children's social care: it opens an episode."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = ReferralForm
     service = staticmethod(open_referral)
@@ -24,13 +27,14 @@ class EpisodeCloseView(ChildRecordFormView):
     """A manager closes the case, with evidence that each outcome of the plan was met
     (docs/domain.md finding 9: cases closed before change was sustained)."""
 
+    permission = P.SIGN_OFF
+
     form_class = ClosureForm
     service = staticmethod(close_episode)
     template_name = "casework/closure_form.html"
     heading = _("Close the case")
     success_message = _("The case is closed")
     record_label = "Child record: case closed"
-    managers_only = True
 
     def open_outcomes(self) -> list[PlanOutcome]:
         return list(

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.access.policy import P
 from kinfolk.casework.forms import (
     ChildInNeedPlanStartForm,
     PlanActionForm,
@@ -31,6 +32,8 @@ from kinfolk.people.views.record_form import ChildRecordFormView
 class ChildInNeedPlanCreateView(ChildRecordFormView):
     """Start a child in need plan, with its contingency."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = ChildInNeedPlanStartForm
     service = staticmethod(start_child_in_need_plan)
     heading = _("Start a child in need plan")
@@ -40,6 +43,8 @@ class ChildInNeedPlanCreateView(ChildRecordFormView):
 
 class ChildInNeedPlanEndView(ChildRecordFormView):
     """End the child in need plan (the case may stay open)."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = PlanEndForm
     service = staticmethod(end_child_in_need_plan)
@@ -70,6 +75,8 @@ class OpenPlanFormView(ChildRecordFormView):
 class PlanOutcomeCreateView(OpenPlanFormView):
     """Add an outcome for the child to a plan."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = PlanOutcomeForm
     service = staticmethod(add_plan_outcome)
     heading = _("Add an outcome for the child")
@@ -81,6 +88,8 @@ class PlanContingencyUpdateView(OpenPlanFormView):
     """Record or change the contingency of an open plan; a child protection plan is made
     without one (docs/domain.md finding 41)."""
 
+    permission = P.RECORD_CASEWORK
+
     form_class = PlanContingencyForm
     service = staticmethod(record_plan_contingency)
     edits = "plan"
@@ -91,6 +100,8 @@ class PlanContingencyUpdateView(OpenPlanFormView):
 
 class PlanActionCreateView(OpenPlanFormView):
     """Add an action to a plan: who does what by when (docs/domain.md finding 8)."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = PlanActionForm
     service = staticmethod(add_plan_action)
@@ -105,6 +116,8 @@ class PlanActionCreateView(OpenPlanFormView):
 
 class PlanActionUpdateView(ChildRecordFormView):
     """Record progress on an action of an open plan."""
+
+    permission = P.RECORD_CASEWORK
 
     form_class = PlanActionUpdateForm
     service = staticmethod(update_plan_action)

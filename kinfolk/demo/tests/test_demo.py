@@ -71,7 +71,8 @@ def test_the_authority_is_shaped_like_its_size():
     workers = [e for e in small if e["type"] == "worker"]
     assert len(children) == 700
     assert 38 <= len(workers) <= 42
-    assert {w["role"] for w in workers} == set(Role.values)
+    beside = DemoAuthority(size="small", seed=1, as_of=AS_OF).staff_beside_journeys()
+    assert {w["role"] for w in workers} | {w["role"] for w in beside} == set(Role.values)
     assert len({c["ethnicity"] for c in children}) >= 10
     ages = [(AS_OF - dt.date.fromisoformat(c["dob"])).days // 365 for c in children if "dob" in c]
     assert min(ages) == 0 and max(ages) == 17

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinfolk.access.policy import P, allows
 from kinfolk.casework.services import lock_child
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
@@ -119,7 +120,7 @@ def audit_pathway_plan(*, plan: PathwayPlan, grade: str, note: str, actor: Actor
     72: pathway plans audited)."""
     child = lock_child(plan.child)
     plan = PathwayPlan.objects.get(pk=plan.pk)
-    if not getattr(actor, "is_manager", False):
+    if not allows(actor, P.AUDIT_PATHWAY_PLAN):
         raise ValidationError({"grade": _("Only a manager can audit a pathway plan")})
     if grade not in AuditGrade.values:
         raise ValidationError({"grade": _("Choose the audit grade")})

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from kinfolk.access.policy import P
+from kinfolk.access.reauth import RecentAuthenticationRequired
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import Versioned
@@ -48,6 +50,8 @@ CHRONOLOGY_PAGE_SIZE = 50
 class ChildCreateView(FormView):
     """Record a child who is new to children's social care."""
 
+    permission = P.RECORD_CHILD
+
     template_name = "people/child_form.html"
     form_class = ChildForm
 
@@ -78,6 +82,8 @@ class ChildCreateView(FormView):
 class ChildDetailView(ChildRecordMixin, TemplateView):
     """The child's record at a glance: who they are, who holds the case, what happened last."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "people/child_detail.html"
     record_label = "Child record: summary"
 
@@ -94,6 +100,8 @@ class ChildDetailView(ChildRecordMixin, TemplateView):
 class ChildIdentityView(ChildRecordMixin, TemplateView):
     """Identity: names, dates, identifiers, characteristics and addresses."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "people/child_identity.html"
     record_label = "Child record: identity"
 
@@ -106,6 +114,8 @@ class ChildIdentityView(ChildRecordMixin, TemplateView):
 
 class ChildRelationshipsView(ChildRecordMixin, TemplateView):
     """Household and relationships."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "people/child_relationships.html"
     record_label = "Child record: household and relationships"
@@ -132,6 +142,8 @@ class ChildRelationshipsView(ChildRecordMixin, TemplateView):
 class ChildAllocationsView(ChildRecordMixin, TemplateView):
     """Who has held the child's case, since when, and why it changed."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "people/child_allocations.html"
     record_label = "Child record: allocation history"
 
@@ -145,6 +157,8 @@ class ChildAllocationsView(ChildRecordMixin, TemplateView):
 
 class ChildChronologyView(ChildRecordMixin, TemplateView):
     """The child's chronology, newest first, filterable by kind of event."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "people/child_chronology.html"
     record_label = "Child record: chronology"
@@ -175,9 +189,10 @@ class ChildChronologyView(ChildRecordMixin, TemplateView):
 class ChildAccessLogView(ChildRecordMixin, TemplateView):
     """Who has looked at this record: for managers."""
 
+    permission = P.VIEW_ACCESS_LOG
+
     template_name = "people/child_access_log.html"
     record_label = "Child record: access log"
-    managers_only = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -189,6 +204,8 @@ class ChildAccessLogView(ChildRecordMixin, TemplateView):
 
 class ChildUpdateView(ChildRecordFormView):
     """Correct a child's identity details."""
+
+    permission = P.RECORD_CHILD
 
     template_name = "people/child_form.html"
     form_class = ChildForm
@@ -216,6 +233,8 @@ class ChildUpdateView(ChildRecordFormView):
 class AddressCreateView(ChildRecordFormView):
     """Record that the child has moved."""
 
+    permission = P.RECORD_CHILD
+
     template_name = "people/address_form.html"
     form_class = AddressForm
     service = staticmethod(move_child_to_address)
@@ -230,6 +249,8 @@ class AddressCreateView(ChildRecordFormView):
 
 class AlertCreateView(ChildRecordFormView):
     """Put a warning on the child's record."""
+
+    permission = P.RECORD_CHILD
 
     template_name = "people/alert_form.html"
     form_class = AlertForm
@@ -246,6 +267,8 @@ class AlertCreateView(ChildRecordFormView):
 class RelationshipCreateView(ChildRecordFormView):
     """Record someone related to the child: another child known by their Child ID, or an
     adult new to the record."""
+
+    permission = P.RECORD_CHILD
 
     template_name = "people/relationship_form.html"
     form_class = RelationshipForm
@@ -278,8 +301,10 @@ class RelationshipCreateView(ChildRecordFormView):
         return reverse("children:relationships", args=[self.child.pk])
 
 
-class RestrictionView(ChildRecordFormView):
+class RestrictionView(RecentAuthenticationRequired, ChildRecordFormView):
     """A manager restricts the record to named staff."""
+
+    permission = P.RESTRICT
 
     template_name = "people/restriction_form.html"
     form_class = RestrictionForm
@@ -288,7 +313,6 @@ class RestrictionView(ChildRecordFormView):
     success_message = gettext_lazy("The record is restricted to the staff named")
     record_label = "Child record: restriction"
     back_url_name = "children:detail"
-    managers_only = True
 
     def get_form_kwargs(self) -> dict[str, Any]:
         user_model = get_user_model()
@@ -305,8 +329,10 @@ class RestrictionView(ChildRecordFormView):
         return kwargs
 
 
-class LiftRestrictionView(ChildRecordFormView):
+class LiftRestrictionView(RecentAuthenticationRequired, ChildRecordFormView):
     """A manager named on a restricted record opens it to all staff again."""
+
+    permission = P.RESTRICT
 
     template_name = "people/lift_restriction_form.html"
     form_class = LiftRestrictionForm
@@ -315,7 +341,6 @@ class LiftRestrictionView(ChildRecordFormView):
     success_message = gettext_lazy("The record is open to all staff again")
     record_label = "Child record: restriction lifted"
     back_url_name = "children:detail"
-    managers_only = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

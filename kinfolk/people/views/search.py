@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.people.forms import ChildSearchForm
 from kinfolk.people.search import ChildSearch, search_children
@@ -13,6 +14,8 @@ from kinfolk.people.search import ChildSearch, search_children
 
 class ChildSearchView(TemplateView):
     """Find a child: the first step before recording a new one."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "people/child_search.html"
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from kinfolk.access.policy import P
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.care.models import ADOPTED, CareEpisode, PeriodOfCare
 from kinfolk.core.codes import LegalStatus, ReasonEpisodeCeased
@@ -85,6 +86,8 @@ class ChildPermanenceView(ChildRecordMixin, TemplateView):
     record what is possible now (docs/domain.md stage 27, findings 49 and 51). Its number of
     queries does not grow with the history."""
 
+    permission = P.VIEW_RECORD
+
     template_name = "permanence/child_permanence.html"
     record_label = "Child record: permanence"
 
@@ -156,6 +159,8 @@ class AdoptionPlanListView(TemplateView):
     """Children still looked after with an open decision that they should be placed for
     adoption: how long they have been in care, the placement order, and whether they are
     matched or still waiting (docs/domain.md findings 51 and 85)."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "permanence/adoption_plans.html"
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from kinfolk.access.policy import P, allows
 from kinfolk.core.forms import CaseworkForm
 from kinfolk.permanence import forms, services
 from kinfolk.permanence.approvals import DUE_SOON_DAYS
@@ -29,13 +30,15 @@ STATUS_COLOURS = {
 }
 
 
-def _is_manager(request: HttpRequest) -> bool:
-    return bool(getattr(request.user, "is_manager", False))
+def _can_approve(request: HttpRequest) -> bool:
+    return allows(request.user, P.APPROVE_FOSTERING)
 
 
 class HouseholdListView(TemplateView):
     """Every fostering household, with its approval and any temporary approval running out
     (flagged when it has run out, or runs out within 14 days)."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "permanence/households.html"
 
@@ -53,7 +56,7 @@ class HouseholdListView(TemplateView):
             due_soon_days=DUE_SOON_DAYS,
             expired=sum(1 for h in households if h.status == ApprovalStatus.TEMPORARY_EXPIRED),
             due_soon=sum(1 for h in households if h.is_due_soon),
-            can_approve=_is_manager(self.request),
+            can_approve=_can_approve(self.request),
         )
         return context
 
@@ -61,6 +64,8 @@ class HouseholdListView(TemplateView):
 class HouseholdDetailView(TemplateView):
     """One fostering household: its carers, approval history, development plan and training
     log (docs/domain.md finding 25)."""
+
+    permission = P.VIEW_RECORD
 
     template_name = "permanence/household.html"
 
@@ -83,7 +88,7 @@ class HouseholdDetailView(TemplateView):
             training=list(
                 TrainingRecord.objects.filter(household=household).select_related("carer")
             ),
-            can_approve=_is_manager(self.request),
+            can_approve=_can_approve(self.request),
         )
         return context
 
@@ -131,15 +136,11 @@ class HouseholdFormView(FormView):
     heading: Any = ""
     intro: Any = ""
     success_message: Any = ""
-    #: Only managers approve households.
-    managers_only = True
     household: FosteringHousehold | None = None
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if "pk" in kwargs:
             self.household = get_object_or_404(FosteringHousehold, pk=kwargs["pk"])
-        if self.managers_only and not _is_manager(request):
-            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
@@ -178,11 +179,12 @@ class HouseholdFormView(FormView):
 class HouseholdCreateView(HouseholdFormView):
     """Add a household that the fostering service is assessing."""
 
+    permission = P.RECORD_FOSTERING
+
     form_class = forms.HouseholdForm
     service = staticmethod(services.add_household)
     heading = gettext_lazy("Add a fostering household")
     success_message = gettext_lazy("Fostering household added")
-    managers_only = False
 
     def service_kwargs(self, form: forms.HouseholdForm) -> dict[str, Any]:
         household = {name: form.cleaned_data[name] for name in ("name", "postcode", "kind")}
@@ -191,6 +193,8 @@ class HouseholdCreateView(HouseholdFormView):
 
 class TemporaryApprovalView(HouseholdFormView):
     """A manager approves a connected person temporarily (reg. 24)."""
+
+    permission = P.APPROVE_FOSTERING
 
     form_class = forms.TemporaryApprovalForm
     service = staticmethod(services.grant_temporary_approval)
@@ -205,6 +209,8 @@ class TemporaryApprovalView(HouseholdFormView):
 class ExtensionView(HouseholdFormView):
     """A manager extends a temporary approval, once, by 8 weeks (reg. 25)."""
 
+    permission = P.APPROVE_FOSTERING
+
     form_class = forms.ExtensionForm
     service = staticmethod(services.extend_temporary_approval)
     heading = gettext_lazy("Extend the temporary approval")
@@ -218,6 +224,8 @@ class ExtensionView(HouseholdFormView):
 class ApprovalView(HouseholdFormView):
     """A manager records the fostering panel and the approval that follows."""
 
+    permission = P.APPROVE_FOSTERING
+
     form_class = forms.ApprovalForm
     service = staticmethod(services.approve_household)
     heading = gettext_lazy("Record the panel and approval")
@@ -227,11 +235,12 @@ class ApprovalView(HouseholdFormView):
 class TrainingRecordCreateView(HouseholdFormView):
     """Add an entry to the household's training log."""
 
+    permission = P.RECORD_FOSTERING
+
     form_class = forms.TrainingRecordForm
     service = staticmethod(services.add_training_record)
     heading = gettext_lazy("Add to the training log")
     success_message = gettext_lazy("Training recorded")
-    managers_only = False
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "carers": self.household.carers.all()}
@@ -240,8 +249,9 @@ class TrainingRecordCreateView(HouseholdFormView):
 class DevelopmentGoalCreateView(HouseholdFormView):
     """Add a goal to the household's development plan."""
 
+    permission = P.RECORD_FOSTERING
+
     form_class = forms.DevelopmentGoalForm
     service = staticmethod(services.add_development_goal)
     heading = gettext_lazy("Add to the development plan")
     success_message = gettext_lazy("Development goal added")
-    managers_only = False

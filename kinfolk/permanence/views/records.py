@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinfolk.access.policy import P
 from kinfolk.core.dates import long_date
 from kinfolk.core.forms import CaseworkForm
 from kinfolk.people.models import Child
@@ -29,6 +30,8 @@ class AdoptionDecisionCreateView(ChildRecordFormView):
     """Record the agency decision maker's decision that the child should be placed for
     adoption."""
 
+    permission = P.RECORD_PERMANENCE
+
     form_class = forms.AdoptionDecisionForm
     service = staticmethod(services.record_adoption_decision)
     heading = gettext_lazy("Record a decision that the child should be placed for adoption")
@@ -44,6 +47,8 @@ class AdoptionDecisionCreateView(ChildRecordFormView):
 
 class AdoptionDecisionReverseView(ChildRecordFormView):
     """Record that the child should no longer be placed for adoption, and why."""
+
+    permission = P.RECORD_PERMANENCE
 
     form_class = forms.AdoptionReversalForm
     service = staticmethod(services.reverse_adoption_decision)
@@ -67,6 +72,8 @@ class AdoptionDecisionReverseView(ChildRecordFormView):
 class AdoptionMatchCreateView(ChildRecordFormView):
     """Record the match of the child with adopters."""
 
+    permission = P.RECORD_PERMANENCE
+
     form_class = forms.AdoptionMatchForm
     service = staticmethod(services.record_adoption_match)
     guard = services.NOT_YET_MATCHED
@@ -89,6 +96,8 @@ class AdoptionMatchCreateView(ChildRecordFormView):
 
 class PreviousPermanenceView(ChildRecordFormView):
     """Record the permanence the child had before coming into care (SSDA903 PrevPerm)."""
+
+    permission = P.RECORD_PERMANENCE
 
     form_class = forms.PreviousPermanenceForm
     service = staticmethod(services.record_previous_permanence)
@@ -116,6 +125,8 @@ class PreviousPermanenceView(ChildRecordFormView):
 class PermanenceMatchCreateView(ChildRecordFormView):
     """Record special guardians or long-term foster carers confirmed as the child's
     permanent carers (docs/domain.md finding 49)."""
+
+    permission = P.RECORD_PERMANENCE
 
     form_class = forms.PermanenceMatchForm
     service = staticmethod(services.record_permanence_match)

@@ -58,14 +58,15 @@ def fake_builders(monkeypatch):
 
 
 @pytest.mark.parametrize("name", ["returns:index", "returns:data-quality"])
-def test_the_returns_pages_are_for_analysts_and_managers(
-    name, client, worker_client, analyst, manager_client, known_failures
+def test_the_returns_pages_are_for_analysts_and_heads_of_service(
+    name, client, worker_client, analyst, manager_client, head_of_service, known_failures
 ):
     url = reverse(name)
     assert client.get(url).status_code == 302
     assert worker_client.get(url).status_code == 403
+    assert manager_client.get(url).status_code == 403
     assert signed_in(analyst).get(url).status_code == 200
-    assert manager_client.get(url).status_code == 200
+    assert signed_in(head_of_service).get(url).status_code == 200
 
 
 def test_a_social_worker_cannot_build_a_return(worker_client, fake_builders):
@@ -218,8 +219,9 @@ def test_the_childs_page_costs_the_same_however_many_failures(
             Failure(str(8500 + n), child.la_child_id, "UPN", "UPN invalid") for n in range(count)
         ]
         monkeypatch.setattr(services, "cin_census_failures", lambda year, ids, f=failures: f)
-        # The years offered (two), then the child's own returns, built for them alone.
-        with django_assert_max_num_queries(14):
+        # The session, the user and their second factor; the years offered (two), then the
+        # child's own returns, built for them alone.
+        with django_assert_max_num_queries(15):
             response = worker_client.get(url)
         assert len(response.context["rows"]) == count
 

@@ -20,6 +20,7 @@ from kinfolk.journeys.loader import load_journeys
 from kinfolk.journeys.removal import remove_everyone
 from kinfolk.people.models import Child
 from kinfolk.workforce.models import User
+from kinfolk.workforce.services import create_team, create_worker
 
 
 class Command(BaseCommand):
@@ -84,9 +85,20 @@ class Command(BaseCommand):
                     self.stderr.write(str(error))
                 raise CommandError("The demo authority did not load")
             record_postcodes(directory_rows(authority.postcodes))
+            beside = authority.staff_beside_journeys()
+            recorded = set(User.objects.values_list("username", flat=True))
+            for worker in (w for w in beside if w["id"] not in recorded):
+                create_worker(
+                    username=worker["id"],
+                    display_name=worker["name"],
+                    role=worker["role"],
+                    team=create_team(name=worker["team"]),
+                    is_qualified=worker["qualified"],
+                )
             demo_password = make_password(DEMO_PASSWORD)
             User.objects.filter(
                 username__in=[w["id"] for ws in authority.workers.values() for w in ws]
+                + [w["id"] for w in beside]
             ).update(password=demo_password)
             # Every demo account signs in with a second factor, as a real one does: an
             # authenticator whose key is printed below (docs/sign-in.md, "The demo").
