@@ -1,9 +1,9 @@
 """Recording a child's time in care, one module a topic: ``episodes`` (starting and ending
 care, legal status) and ``placements`` (moves, approval of unregistered settings);
 ``proceedings`` (pre-proceedings and care proceedings); ``plans`` (care plans), ``reviews``
-(looked-after reviews, IRO challenges, statutory visits) and ``family`` (family time,
-life-story work); ``health``, ``education`` (PEPs), ``missing`` (missing episodes and
-exploitation) and ``uasc``."""
+(looked-after reviews, IRO challenges, statutory visits), ``iro`` (the child's independent
+reviewing officer) and ``family`` (family time, life-story work); ``health``, ``education``
+(PEPs), ``missing`` (missing episodes and exploitation) and ``uasc``."""
 
 from kinfolk.care.services.education import (
     rate_pep,
@@ -32,6 +32,10 @@ from kinfolk.care.services.health import (
     record_immunisations,
     record_sdq,
     record_substance_misuse,
+)
+from kinfolk.care.services.iro import (
+    allocate_iro,
+    end_iro_allocation,
 )
 from kinfolk.care.services.missing import (
     end_missing_episode,
@@ -79,6 +83,7 @@ __all__ = [
     "Objective",
     "add_health_plan_action",
     "add_life_story_decision",
+    "allocate_iro",
     "approve_unregistered_placement",
     "change_legal_status",
     "change_placement",
@@ -86,6 +91,7 @@ __all__ = [
     "complete_review_decision",
     "conclude_care_proceedings",
     "end_care",
+    "end_iro_allocation",
     "end_missing_episode",
     "end_pre_proceedings",
     "end_uasc",

@@ -53,6 +53,26 @@ def reviews_awaiting_minutes(child: Child) -> QuerySet[LookedAfterReview]:
     ).order_by("-held_on")
 
 
+def reviews_awaiting_minutes_of(children: QuerySet[Child]) -> QuerySet[LookedAfterReview]:
+    """The reviews of these children whose minutes are not done, soonest due first: the
+    IRO's list of minutes to write, in one query however many children."""
+    return (
+        LookedAfterReview.objects.filter(child__in=children, minutes_completed_on__isnull=True)
+        .select_related("child")
+        .order_by("minutes_due_on", "pk")
+    )
+
+
+def open_iro_challenges_of(children: QuerySet[Child]) -> QuerySet[IROChallenge]:
+    """The IRO challenges about these children not yet resolved, soonest response due first,
+    in one query however many children."""
+    return (
+        IROChallenge.objects.filter(child__in=children, resolved_on__isnull=True)
+        .select_related("child", "raised_by")
+        .order_by("response_due_on", "pk")
+    )
+
+
 def open_review_decisions(child: Child) -> QuerySet[ReviewDecision]:
     """The decisions of the child's reviews not yet carried out, soonest due first."""
     return ReviewDecision.objects.filter(review__child=child, completed_on__isnull=True).order_by(
