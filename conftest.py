@@ -27,6 +27,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("demo") is None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _transactional_tests_may_empty_the_access_log():
+    """PostgreSQL refuses to TRUNCATE the access log (kinfolk/access/migrations/0007), and
+    Django empties every table with TRUNCATE after a transactional test. Only for that
+    statement the test database's superuser sets ``session_replication_role`` to ``replica``,
+    under which the log's triggers do not fire; SQLite's tables are emptied with DELETE,
+    which its triggers allow."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    original = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET session_replication_role = replica")
+        try:
+            original(self, sql_list)
+        finally:
+            with self.connection.cursor() as cursor:
+                cursor.execute("SET session_replication_role = DEFAULT")
+
+    DatabaseOperations.execute_sql_flush = execute_sql_flush
+    yield
+    DatabaseOperations.execute_sql_flush = original
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""

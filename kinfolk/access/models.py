@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.access.choices import AccessAction
@@ -10,12 +13,17 @@ from kinfolk.access.choices import AccessAction
 class AccessRecord(models.Model):
     """One look at, listing of, change to or export of a child's record.
 
-    Append-only: the database refuses to update or delete rows (triggers in migration 0002),
-    so that "who has looked at this record" can be trusted (UK GDPR Article 5(2),
-    accountability; councils' data protection officers ask for it).
+    Append-only: the database refuses to update, delete or truncate rows (triggers in
+    migrations 0004 and 0007), so that "who has looked at this record" can be trusted (UK GDPR
+    Article 5(2), accountability; councils' data protection officers ask for it). Each row
+    carries ``chain_hash``, the SHA-256 of the previous row's hash and this row's fields
+    (``kinfolk.access.chain``): a row changed or removed behind the database's back breaks the
+    chain, and ``kinfolk access verify`` says where. Rows are written only by
+    ``kinfolk.access.services``, which keeps the chain.
     """
 
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # Set before the row is written (not auto_now_add), because the hash covers it.
+    at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -33,7 +41,7 @@ class AccessRecord(models.Model):
         db_constraint=False,
         related_name="access_records",
     )
-    action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
+    action = models.CharField(_("action"), max_length=20, choices=AccessAction.choices)
     what = models.CharField(_("what"), max_length=200)
     path = models.CharField(_("address"), max_length=500, blank=True)
     source = models.CharField(
@@ -42,10 +50,18 @@ class AccessRecord(models.Model):
         blank=True,
         help_text=_("IP address of a web request, or the command that made the change"),
     )
+    chain_hash = models.CharField(_("chain hash"), max_length=64, editable=False)
 
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["child", "-at"], name="access_child_at")]
+        constraints = [
+            # A row written without the chain (a bulk insert that bypasses the services) is
+            # refused rather than left to break the chain silently.
+            models.CheckConstraint(
+                condition=Exact(Length("chain_hash"), 64), name="access_record_is_chained"
+            )
+        ]
         verbose_name = _("access record")
 
     def __str__(self) -> str:
@@ -83,3 +99,19 @@ class RestrictionGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} may see {self.child_id}"
+
+
+class AccessChainHead(models.Model):
+    """Where the access log's hash chain ends: the hash of the last row and how many rows the
+    chain holds. One row (pk 1). Every append locks it (``SELECT ... FOR UPDATE``) so that
+    concurrent requests take turns and the chain never forks; ``kinfolk access verify``
+    compares it with the log to find rows removed from the end."""
+
+    last_hash = models.CharField(max_length=64)
+    length = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("access chain head")
+
+    def __str__(self) -> str:
+        return f"{self.length} rows, last {self.last_hash[:12]}"

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from kinfolk.access.choices import AccessAction
-from kinfolk.access.models import AccessRecord
+from kinfolk.access.services import record_listing
 from kinfolk.journeys.events import (
     EventError,
     EventType,
@@ -191,14 +191,13 @@ def _apply(event: ParsedEvent, state: JourneyState) -> LineError | None:
 
 
 def _log_changes(state: JourneyState, source: str, what: str) -> None:
-    AccessRecord.objects.bulk_create(
-        AccessRecord(
-            child_id=child_id,
-            action=AccessAction.CHANGE,
-            what=what,
-            source=source[:200],
-        )
-        for child_id in sorted(state.changed_child_ids)
+    record_listing(
+        user=None,
+        child_ids=sorted(state.changed_child_ids),
+        action=AccessAction.CHANGE,
+        what=what,
+        path="",
+        source=source,
     )
 
 

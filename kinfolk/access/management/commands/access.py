@@ -4,6 +4,10 @@
 kinfolk.access.policy); ``--markdown`` writes it as docs/permissions.md (``--out FILE``, or
 ``--out -`` for standard output), and with ``--check`` writes nothing and fails when the file
 differs from the policy.
+
+``kinfolk access verify`` recomputes the access log's hash chain (kinfolk.access.chain) and
+prints "N rows, chain intact" with the hash the chain ends on (worth keeping outside the
+database), or the first row that breaks it, exiting non-zero.
 """
 
 from pathlib import Path
@@ -12,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kinfolk.access.chain import verify
 from kinfolk.access.policy import matrix_markdown, matrix_rows
 from kinfolk.access.roles import Role
 
@@ -19,7 +24,10 @@ DEFAULT_MATRIX_OUT = "docs/permissions.md"
 
 
 class Command(BaseCommand):
-    help = "The access policy and the access log: print the permission matrix."
+    help = (
+        "The access policy and the access log: print the permission matrix; verify the "
+        "access log's hash chain."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="subcommand", required=True)
@@ -36,6 +44,14 @@ class Command(BaseCommand):
             "--check",
             action="store_true",
             help="with --markdown: fail if the file differs from the policy, writing nothing",
+        )
+        commands.add_parser(
+            "verify",
+            help="recompute the access log's hash chain",
+            description=(
+                "Recompute the access log's hash chain and print the first row that breaks "
+                "it, or how many rows are intact. Exits non-zero when the chain is broken."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -63,6 +79,23 @@ class Command(BaseCommand):
             return
         path.write_text(text, encoding="utf-8")
         self.stdout.write(f"Wrote the permission matrix to {path}")
+
+    def handle_verify(self, **options: Any) -> None:
+        report = verify()
+        if report.broken_pk is not None:
+            raise CommandError(
+                f"Chain broken at row {report.broken_pk} (written "
+                f"{report.broken_at:%Y-%m-%d %H:%M:%S %Z}): its hash does not follow from the "
+                f"rows before it. The {report.rows} rows before it are intact.",
+                returncode=1,
+            )
+        if report.head_problem:
+            raise CommandError(
+                f"{report.rows} rows, each following from the one before, but "
+                f"{report.head_problem}.",
+                returncode=1,
+            )
+        self.stdout.write(f"{report.rows} rows, chain intact (ends {report.last_hash})")
 
     def _print_matrix(self) -> None:
         """Permissions down, roles across (numbered, with a key), one mark per grant."""
