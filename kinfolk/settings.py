@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "kinfolk.access",
     "kinfolk.people",
     "kinfolk.workforce",
+    # Django's admin for reference data, after the workforce, whose templates dress it.
+    "kinfolk.workforce.administration.apps.ReferenceDataAdminConfig",
     "kinfolk.accounts",
     "kinfolk.casework",
     "kinfolk.frontdoor",
@@ -198,6 +200,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Failed sign-ins are kept too, for each worker's sign-in history (docs/user-administration.md).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # The address is the connection's own, unless KINFOLK_PROXY_COUNT says how many proxies stand
 # in front of Kinfolk: then it is the one the outermost proxy saw, read from the right of
 # X-Forwarded-For (django-ipware), where a client cannot write it.

@@ -1,5 +1,6 @@
 """Kinfolk's URLs: each app keeps its own."""
 
+from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
@@ -14,4 +15,5 @@ urlpatterns = [
     path("front-door/", include("kinfolk.frontdoor.urls")),
     path("work/", include("kinfolk.duties.urls")),
     path("", include("kinfolk.workforce.urls")),
+    path("admin/", admin.site.urls),
 ]

@@ -2,16 +2,39 @@
 
 The leaving care services write chronology entries of the kinds the casework and the
 workforce declare (plans, visits, allocations); the leaving care duties are done on the
-child's leaving care page.
+child's leaving care page. A personal adviser's care leavers are cases they hold: their account
+is not deactivated while they hold any.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kinfolk.core.registry import DutyPage, register_duty_pages
+from kinfolk.leaving.models import PersonalAdviserAllocation
+from kinfolk.workforce.holdings import HeldCases, held_cases
+from kinfolk.workforce.models import User
 
 register_duty_pages(
     DutyPage("leaving:child-leaving", _("Leaving care")),
     "pathway-plan-3m",
     "pathway-plan-review-6m",
     "care-leaver-contact-2m",
+)
+
+
+def _open_adviser_allocations(worker: User) -> int:
+    return PersonalAdviserAllocation.objects.filter(adviser=worker, end_on__isnull=True).count()
+
+
+def _care_leavers(count: int) -> str:
+    return ngettext(
+        "%(count)d care leaver as their personal adviser",
+        "%(count)d care leavers as their personal adviser",
+        count,
+    ) % {"count": count}
+
+
+held_cases.register(
+    "personal-adviser",
+    HeldCases(count=_open_adviser_allocations, describe=_care_leavers),
 )

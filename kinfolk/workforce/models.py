@@ -4,17 +4,25 @@ from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import SocialWorkerChangeReason
-from kinfolk.workforce.choices import Role
-from kinfolk.workforce.querysets import AllocationQuerySet, UserManager
+from kinfolk.workforce.choices import AccountChangeAction, Role
+from kinfolk.workforce.querysets import (
+    AccountChangeQuerySet,
+    AllocationQuerySet,
+    TeamQuerySet,
+    UserManager,
+)
 
 
 class Team(models.Model):
     """A team of staff (a locality team, the front door, the children in care service)."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
+
+    objects = TeamQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -95,3 +103,72 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker} from {self.start_on}"
+
+
+class AccountChange(models.Model):
+    """A change an administrator made to a member of staff's account or to a team: who made
+    it, when, and each value before and after. This is what a council's IT service and its
+    auditors read to see who gave whom which access, and when it was taken away.
+
+    Append-only: the database refuses to update the rows (migration 0004), as it does for the
+    access log. ``team`` keeps the id of a team after the team is deleted (no foreign-key
+    constraint), and ``subject`` keeps its name.
+    """
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    worker = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="account_changes",
+    )
+    team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="changes",
+    )
+    action = models.CharField(
+        _("what was done"), max_length=20, choices=AccountChangeAction.choices
+    )
+    #: The worker's or the team's name when the change was made.
+    subject = models.CharField(_("account or team"), max_length=200)
+    #: Each value changed: ``[{"field": "Role", "before": "...", "after": "..."}]``, in the
+    #: words of the pages; a note without before and after has only ``"field"`` and ``"after"``.
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+
+    objects = AccountChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("account change")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.subject}"
+
+
+class SignedInSession(models.Model):
+    """A session in which a member of staff signed in, recorded when they sign in and
+    forgotten when they sign out, so that deactivating their account can end every session
+    they have at once without reading every session of everyone."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-signed_in_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} since {self.signed_in_at}"

@@ -17,6 +17,17 @@ class AllocationQuerySet(models.QuerySet):
 
 
 class UserQuerySet(models.QuerySet):
+    def matching(self, text: str) -> "UserQuerySet":
+        """Members of staff whose name, username or email address contains the text."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            models.Q(display_name__icontains=text)
+            | models.Q(username__icontains=text)
+            | models.Q(email__icontains=text)
+        )
+
     def with_caseload(self, *, viewer: models.Model) -> "UserQuerySet":
         """Annotate ``caseload``: how many children each worker holds now, counting only the
         children that ``viewer`` may see (a restricted record is absent from counts too)."""
@@ -30,6 +41,22 @@ class UserQuerySet(models.QuerySet):
                 distinct=True,
             )
         )
+
+
+class TeamQuerySet(models.QuerySet):
+    def with_members(self) -> "TeamQuerySet":
+        """Annotate ``active_members`` (members who can sign in) and ``inactive_members``
+        (members whose accounts are deactivated)."""
+        return self.annotate(
+            active_members=models.Count("members", filter=models.Q(members__is_active=True)),
+            inactive_members=models.Count("members", filter=models.Q(members__is_active=False)),
+        )
+
+
+class AccountChangeQuerySet(models.QuerySet):
+    def about_team(self, team_id: int) -> "AccountChangeQuerySet":
+        """The changes made to a team, newest first."""
+        return self.filter(team_id=team_id).order_by("-at", "-pk")
 
 
 class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]

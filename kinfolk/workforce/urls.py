@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from kinfolk.workforce import views
 
@@ -7,4 +7,5 @@ urlpatterns = [
     path("team/", views.TeamView.as_view(), name="team"),
     path("workers/<int:pk>/caseload/", views.WorkerCaseloadView.as_view(), name="worker-caseload"),
     path("children/<int:pk>/allocate/", views.AllocateView.as_view(), name="child-allocate"),
+    path("", include("kinfolk.workforce.administration.urls")),
 ]
