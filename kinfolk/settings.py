@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "kinfolk.permanence",
     "kinfolk.duties",
     "kinfolk.returns",
+    "kinfolk.records",
     "kinfolk.journeys",
     "kinfolk.demo",
 ]

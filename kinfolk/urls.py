@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("kinfolk.returns.urls")),
     path("front-door/", include("kinfolk.frontdoor.urls")),
     path("work/", include("kinfolk.duties.urls")),
+    path("subject-access/", include("kinfolk.records.urls")),
     path("", include("kinfolk.workforce.urls")),
     path("admin/", admin.site.urls),
 ]
