@@ -8,7 +8,7 @@ input, textarea), with the hint and the error message tied to the input for scre
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django import forms
@@ -335,13 +335,16 @@ class PlanEndForm(CaseworkForm):
 VERSIONS_FIELD = "opened_versions"
 
 
-def carry_versions(form: forms.BaseForm, records: Iterable[Versioned]) -> None:
-    """Give ``form`` the hidden field that carries the version of each of ``records`` (the
-    records it may change, as they are when it is opened), so that the service can refuse a
-    change made on an out-of-date form (``Versioned``)."""
-    versions = {str(record.pk): record.version for record in records}
+def carry_versions(form: forms.BaseForm, records: Callable[[], Iterable[Versioned]]) -> None:
+    """Give ``form`` the hidden field that carries the version of each of ``records()`` (the
+    records it may change, as they are when it is shown, once the page has set its choices),
+    so that the service can refuse a change made on an out-of-date form (``Versioned``)."""
+
+    def versions() -> str:
+        return json.dumps({str(record.pk): record.version for record in records()})
+
     form.fields[VERSIONS_FIELD] = forms.CharField(
-        widget=forms.HiddenInput, required=False, initial=json.dumps(versions)
+        widget=forms.HiddenInput, required=False, initial=versions
     )
 
 

@@ -7,11 +7,15 @@ periods of care by ``kinfolk.care.history``. The services in ``kinfolk.leaving.s
 the only way these records are written.
 """
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import CareLeaverAccommodation, CareLeaverActivity, CareLeaverInTouch
+from kinfolk.core.models import Versioned
 from kinfolk.leaving.choices import AuditGrade
 
 #: OC3 activities that are education, employment or training (SSDA903 ACTIV).
@@ -93,7 +97,7 @@ class PersonalAdviserAllocation(models.Model):
         return self.end_on is None
 
 
-class PathwayPlan(models.Model):
+class PathwayPlan(Versioned):
     """A pathway plan: how the authority will support the young person towards independence,
     made from an assessment of their needs and reviewed at least every six months (Care
     Leavers (England) Regulations 2010, reg. 6 and Schedule 1; Children Act 1989 guidance
@@ -156,6 +160,12 @@ class PathwayPlan(models.Model):
 
     def __str__(self) -> str:
         return f"Pathway plan of {self.made_on}"
+
+    def last_saved(self) -> tuple[Any, dt.date] | None:
+        """Who audited the plan, and when: the only change made to a plan once it is made."""
+        if self.audited_on is None:
+            return None
+        return self.audited_by, self.audited_on
 
 
 class CareLeaverContact(models.Model):

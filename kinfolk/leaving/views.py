@@ -180,6 +180,8 @@ class PathwayPlanAuditView(ChildRecordFormView):
 
     form_class = PathwayPlanAuditForm
     service = staticmethod(services.audit_pathway_plan)
+    edits = "plan"
+    saved_as = {"grade": "audit_grade", "note": "audit_note"}
     guard = services.HAS_PATHWAY_PLAN
     child_argument = None
     heading = gettext_lazy("Audit a pathway plan")

@@ -2,10 +2,14 @@
 stage 21): ``PersonalEducationPlan`` gives the ``pep-20wd`` duty and the virtual school's
 reports. Rules that need other records are checked by ``kinfolk.care.services.education``."""
 
+import datetime as dt
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.care.models.health import recorded_by_field
+from kinfolk.core.models import Versioned
 
 __all__ = [
     "PEPQuality",
@@ -40,7 +44,7 @@ class PEPQuality(models.TextChoices):
     INADEQUATE = "inadequate", _("Inadequate")
 
 
-class PersonalEducationPlan(models.Model):
+class PersonalEducationPlan(Versioned):
     """A personal education plan, made each term with the school and the virtual school
     (Promoting the education of looked-after children, 2018; docs/domain.md stage 21, findings 55,
     56 and 66): SMART targets, the child's views, pupil premium and how it is spent,
@@ -97,6 +101,12 @@ class PersonalEducationPlan(models.Model):
 
     def __str__(self) -> str:
         return f"PEP on {self.made_on}"
+
+    def last_saved(self) -> tuple[Any, dt.date] | None:
+        """Who rated the PEP, and when: the only change made to a PEP once it is recorded."""
+        if self.quality_rated_on is None:
+            return None
+        return self.quality_rated_by, self.quality_rated_on
 
 
 class PEPTarget(models.Model):

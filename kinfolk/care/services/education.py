@@ -142,9 +142,14 @@ def rate_pep(
     quality: str,
     rated_on: dt.date,
     actor: Actor | None = None,
+    version: int | None = None,
 ) -> PersonalEducationPlan:
-    """The virtual school rates the quality of a PEP (docs/domain.md finding 55)."""
+    """The virtual school rates the quality of a PEP (docs/domain.md finding 55). A rating
+    made from ``version`` of the PEP, when someone has rated it since, is refused with
+    ``RecordChanged``."""
     child = lock_child(pep.child)
+    pep = PersonalEducationPlan.objects.select_for_update().get(pk=pep.pk)
+    pep.next_version(version)
     check_not_future(rated_on, "rated_on", _("date of the rating"))
     if quality not in PEPQuality.values:
         raise ValidationError({"quality": _("Choose the quality rating")})
@@ -158,7 +163,7 @@ def rate_pep(
     pep.quality = quality
     pep.quality_rated_on = rated_on
     pep.quality_rated_by = staff_member(actor)
-    pep.save(update_fields=["quality", "quality_rated_on", "quality_rated_by"])
+    pep.save(update_fields=["quality", "quality_rated_on", "quality_rated_by", "version"])
     record_entry(
         child,
         rated_on,

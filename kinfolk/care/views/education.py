@@ -58,6 +58,8 @@ class PEPRateView(ChildRecordFormView):
 
     form_class = forms.PEPRatingForm
     service = staticmethod(rate_pep)
+    edits = "pep"
+    saved_as = {"rated_on": "quality_rated_on"}
     guard = PEP_RECORDED
     child_argument = None
     heading = _("Rate the quality of a PEP")

@@ -115,11 +115,15 @@ def record_pathway_plan(
 
 
 @transaction.atomic
-def audit_pathway_plan(*, plan: PathwayPlan, grade: str, note: str, actor: Actor) -> PathwayPlan:
+def audit_pathway_plan(
+    *, plan: PathwayPlan, grade: str, note: str, actor: Actor, version: int | None = None
+) -> PathwayPlan:
     """A manager grades a pathway plan and records what would improve it (docs/domain.md finding
-    72: pathway plans audited)."""
+    72: pathway plans audited). An audit made from ``version`` of the plan, when someone has
+    audited it since, is refused with ``RecordChanged``."""
     child = lock_child(plan.child)
-    plan = PathwayPlan.objects.get(pk=plan.pk)
+    plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
+    plan.next_version(version)
     if not allows(actor, P.AUDIT_PATHWAY_PLAN):
         raise ValidationError({"grade": _("Only a manager can audit a pathway plan")})
     if grade not in AuditGrade.values:
@@ -130,7 +134,7 @@ def audit_pathway_plan(*, plan: PathwayPlan, grade: str, note: str, actor: Actor
     plan.audit_note = note.strip()
     plan.audited_on = timezone.localdate()
     plan.audited_by = staff_member(actor)
-    plan.save(update_fields=["audit_grade", "audit_note", "audited_on", "audited_by"])
+    plan.save(update_fields=["audit_grade", "audit_note", "audited_on", "audited_by", "version"])
     add_entry(
         child_id=child.pk,
         occurred_on=plan.audited_on,

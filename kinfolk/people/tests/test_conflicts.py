@@ -269,3 +269,66 @@ def test_two_first_updates_of_life_story_work_keep_the_first(child, social_worke
     assert rows["Date of this update"] == ("2 March 2025", "1 March 2025")
     work = LifeStoryWork.objects.get()
     assert (work.status, work.worker, work.version) == ("in_progress", social_worker, 1)
+
+
+def in_care(child) -> None:
+    start_care(
+        child=child,
+        start_on=D(2025, 1, 6),
+        legal_status="C1",
+        category_of_need="N1",
+        placement_type="U4",
+        provider="PR1",
+        placement_postcode="WN2 2BB",
+    )
+
+
+def test_the_second_of_two_ratings_of_a_pep_is_refused(child, social_worker, second_worker):
+    from kinfolk.care.models import PersonalEducationPlan
+    from kinfolk.care.services import ActionInput, record_pep
+
+    in_care(child)
+    pep = record_pep(
+        child=child,
+        made_on=D(2025, 2, 3),
+        school="St Mary's Primary",
+        sen_status="K",
+        child_views="I like maths",
+        progress="expected",
+        aspirations="To be a vet",
+        targets=[ActionInput("Read", "Teacher", D(2025, 4, 1))],
+    )
+    first, second = signed_in(social_worker), signed_in(second_worker)
+    url = reverse("care:pep-rate", args=[child.pk]) + f"?pep={pep.pk}"
+    opened_first, opened_second = both_open(url, first, second)
+
+    rating = {"pep": pep.pk, **day("rated_on", D(2025, 3, 1))}
+    saved = first.post(url, {**rating, "quality": "good", VERSIONS_FIELD: opened_first})
+    assert saved.status_code == 302
+    refused = second.post(url, {**rating, "quality": "inadequate", VERSIONS_FIELD: opened_second})
+
+    assert refused.status_code == 409
+    assert "Sam Social saved it on 1 March 2025." in refused.content.decode()
+    rows = {row["label"]: (row["entered"], row["saved"]) for row in refused.context["rows"]}
+    assert rows == {
+        "Quality of the PEP": ("Inadequate", "Good"),
+        "Date rated": ("1 March 2025", "1 March 2025"),
+    }
+    pep = PersonalEducationPlan.objects.get()
+    assert (pep.quality, pep.version) == ("good", 2)
+
+
+def test_the_second_of_two_audits_of_a_pathway_plan_is_refused(child, manager):
+    from kinfolk.leaving.models import PathwayPlan
+    from kinfolk.leaving.services import audit_pathway_plan
+
+    plan = PathwayPlan.objects.create(child=child, made_on=D(2025, 4, 1))
+    audit_pathway_plan(plan=plan, grade="good", note="Clear and current", actor=manager, version=1)
+    with pytest.raises(RecordChanged) as refused:
+        audit_pathway_plan(
+            plan=plan, grade="requires_improvement", note="Out of date", actor=manager, version=1
+        )
+    assert (refused.value.record.audit_grade, refused.value.record.version) == ("good", 2)
+    assert refused.value.record.last_saved()[0] == manager
+    plan.refresh_from_db()
+    assert (plan.audit_grade, plan.audit_note) == ("good", "Clear and current")
