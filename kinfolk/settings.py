@@ -131,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kinfolk.core.context_processors.service",
                 "kinfolk.access.context_processors.policy",
+                "kinfolk.access.notices.break_glass_notices",
             ],
         },
     },
@@ -349,3 +350,5 @@ KINFOLK_SCREENING_WORKING_DAYS = int(os.environ.get("KINFOLK_SCREENING_WORKING_D
 KINFOLK_CP_VISIT_WORKING_DAYS = int(os.environ.get("KINFOLK_CP_VISIT_WORKING_DAYS", "10"))
 # Weeks in pre-proceedings after which a child's record shows an alert (docs/domain.md stage 13).
 KINFOLK_PLO_ALERT_WEEKS = int(os.environ.get("KINFOLK_PLO_ALERT_WEEKS", "16"))
+# How long break-the-glass opens a restricted record to the person who broke it (docs/access.md).
+KINFOLK_BREAK_GLASS_HOURS = int(os.environ.get("KINFOLK_BREAK_GLASS_HOURS", "4"))

@@ -16,5 +16,6 @@ urlpatterns = [
     path("work/", include("kinfolk.duties.urls")),
     path("subject-access/", include("kinfolk.records.urls")),
     path("", include("kinfolk.workforce.urls")),
+    path("", include("kinfolk.access.urls")),
     path("admin/", admin.site.urls),
 ]

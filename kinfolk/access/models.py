@@ -1,4 +1,4 @@
-"""The access log and restricted records."""
+"""The access log, restricted records and break-the-glass."""
 
 from django.conf import settings
 from django.db import models
@@ -115,3 +115,86 @@ class AccessChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.length} rows, last {self.last_hash[:12]}"
+
+
+class BreakGlassAccess(models.Model):
+    """A member of staff broke the glass: opened a restricted record they are not named on,
+    saying why, for a few hours (``KINFOLK_BREAK_GLASS_HOURS``, 4 by default).
+
+    Break-the-glass is for an emergency in which a child may come to harm while the people
+    named on the record are not there (UK GDPR Article 5(1)(f), integrity and confidentiality,
+    weighed against Working Together 2023's duty to share to protect a child). Each use is
+    told to the child's managers and the staff named on the record, written in the child's
+    access log, and reviewed by the head of service or information governance
+    (``reviewed_at``, ``review_note``). A sealed adoption record is never opened this way.
+    """
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="break_glass_accesses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_accesses"
+    )
+    reason = models.TextField(_("why the record was needed"))
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    expires_at = models.DateTimeField(_("open until"))
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    review_note = models.TextField(_("review note"), blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        indexes = [
+            models.Index(fields=["child", "user", "expires_at"], name="break_glass_open"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("opened_at")),
+                name="break_glass_expires_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reviewed_at__isnull=True) | models.Q(reviewed_by__isnull=False),
+                name="break_glass_review_has_reviewer",
+            ),
+        ]
+        verbose_name = _("break-the-glass access")
+        verbose_name_plural = _("break-the-glass accesses")
+
+    def __str__(self) -> str:
+        return f"{self.user} broke the glass on {self.child_id} at {self.opened_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.expires_at > timezone.now()
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed_at is not None
+
+
+class BreakGlassNotice(models.Model):
+    """A member of staff told of a break-the-glass use: a manager of the team holding the
+    child, or someone named on the restricted record. Shown on their notices page until they
+    mark it read; an email is sent as well."""
+
+    access = models.ForeignKey(BreakGlassAccess, on_delete=models.CASCADE, related_name="notices")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="break_glass_notices"
+    )
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-access__opened_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["access", "user"], name="break_glass_notice_unique")
+        ]
+        verbose_name = _("break-the-glass notice")
+
+    def __str__(self) -> str:
+        return f"{self.user} told of {self.access}"

@@ -38,7 +38,8 @@ def _append(records: list[AccessRecord]) -> list[AccessRecord]:
     """Hash the records onto the chain, in order, and write them."""
     if not records:
         return records
-    with transaction.atomic():
+    # No savepoint of its own: a log that cannot be written fails the whole request.
+    with transaction.atomic(savepoint=False):
         head = _locked_head()
         previous = head.last_hash
         for record in records:

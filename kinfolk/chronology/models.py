@@ -33,6 +33,18 @@ class ChronologyEntry(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    #: Another child the entry names ("Noah Jones recorded as sibling"). Shown to someone who
+    #: may not see that child as "a restricted record" (``shown_summary``).
+    # No foreign-key constraint: when that child's record is removed the entry still knows
+    # whom it names, and keeps hiding them.
+    other_child = models.ForeignKey(
+        "people.Child",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
 
     objects = ChronologyEntryQuerySet.as_manager()
 
@@ -46,6 +58,24 @@ class ChronologyEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_on}: {self.summary}"
+
+    @property
+    def names_hidden_child(self) -> bool:
+        """Whether the entry names a child the reader may not see. Only an entry read through
+        ``ChronologyEntryQuerySet.read_by`` knows who may be named; any other names no one
+        else."""
+        if self.other_child_id is None:
+            return False
+        return not getattr(self, "other_child_is_visible", False)
+
+    @property
+    def shown_summary(self) -> str:
+        """The summary as the reader may see it."""
+        return str(_("A restricted record")) if self.names_hidden_child else self.summary
+
+    @property
+    def shown_detail(self) -> str:
+        return "" if self.names_hidden_child else self.detail
 
     @property
     def kind_label(self) -> str:

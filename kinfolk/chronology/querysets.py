@@ -6,5 +6,15 @@ class ChronologyEntryQuerySet(models.QuerySet):
         """Entries of one kind, or all entries when ``kind`` is empty."""
         return self.filter(kind=kind) if kind else self
 
+    def read_by(self, visible_children: models.QuerySet) -> "ChronologyEntryQuerySet":
+        """The entries as a reader sees them: each knows whether the other child it names is
+        among ``visible_children`` (``Child.objects.visible_to(reader)``), so that an entry
+        naming a child the reader may not see shows "a restricted record"."""
+        return self.annotate(
+            other_child_is_visible=models.Exists(
+                visible_children.filter(pk=models.OuterRef("other_child_id"))
+            )
+        )
+
     def newest_first(self) -> "ChronologyEntryQuerySet":
         return self.order_by("-occurred_on", "-pk")

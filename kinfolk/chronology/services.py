@@ -16,11 +16,13 @@ def add_entry(
     detail: str = "",
     is_significant: bool = False,
     recorded_by: Actor | None = None,
+    other_child_id: int | None = None,
 ) -> ChronologyEntry:
     """Add an entry to a child's chronology.
 
     ``kind`` is one of the ``EntryKind`` codes; a kind no app has declared is refused, since
-    the kind field itself accepts any text.
+    the kind field itself accepts any text. ``other_child_id`` is another child the summary
+    names: readers who may not see that child read "a restricted record" instead.
     """
     EntryKind.check(kind)
     return ChronologyEntry.objects.create(
@@ -31,4 +33,5 @@ def add_entry(
         detail=detail,
         is_significant=is_significant,
         recorded_by=recorded_by,
+        other_child_id=other_child_id,
     )

@@ -59,15 +59,21 @@ class ContactQueueView(TemplateView):
         contacts = unscreened_contacts(
             self.request.user, is_domestic_abuse=True if is_domestic_abuse_only else None
         )
+        entries = contact_histories(contacts, self.request.user)
+        # The children the contacts are about, and the children they live with, named on
+        # the page.
+        named = {contact.child_id for contact in contacts} | {
+            member.pk for entry in entries for member in entry.household_children
+        }
         record_listing(
             user=self.request.user,
-            child_ids=sorted({contact.child_id for contact in contacts}),
+            child_ids=sorted(named),
             what=_("Front door: contacts waiting to be screened"),
             path=self.request.get_full_path(),
             source=request_source(self.request),
         )
         context.update(
-            entries=contact_histories(contacts, self.request.user),
+            entries=entries,
             is_domestic_abuse_only=is_domestic_abuse_only,
             screening_working_days=settings.KINFOLK_SCREENING_WORKING_DAYS,
         )
@@ -162,13 +168,22 @@ class ContactScreenView(ChildRecordFormView):
         context = super().get_context_data(**kwargs)
         context.update(contact=self.contact, decision=self.decision)
         if self.contact is not None:
+            records = screening_records(self.contact, self.request.user)
             context.update(
                 history=contact_histories([self.contact], self.request.user)[0],
-                records=screening_records(self.contact, self.request.user),
+                records=records,
                 waiting=waiting_since(
                     self.contact.received_at,
                     now=self.decision.decided_at if self.decision else None,
                 ),
+            )
+            # The household's children named on the page are listed in their access logs.
+            record_listing(
+                user=self.request.user,
+                child_ids=[member.pk for member in records.household_children],
+                what=_("Named on another child's screening"),
+                path=self.request.path,
+                source=request_source(self.request),
             )
         return context
 

@@ -29,9 +29,11 @@ class ChildSearchForm(GovukFormMixin, forms.Form):
         max_length=10,
         help_text=_("A full postcode, or the first part, like WN1"),
     )
+    la_child_id = forms.CharField(label=_("Child ID"), required=False, max_length=20)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["la_child_id"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
         self.fields["upn"].widget.attrs["class"] = "govuk-input govuk-input--width-20"
         self.fields["nhs_number"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
         self.fields["postcode"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
@@ -237,4 +239,31 @@ class LiftRestrictionForm(CaseworkForm):
         error_messages={"required": _("Say why the restriction is lifted")},
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SealForm(CaseworkForm):
+    """Why a child's adoption record is sealed."""
+
+    reason = forms.CharField(
+        label=_("Why is the adoption record sealed?"),
+        error_messages={"required": _("Say why the adoption record is sealed")},
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example, the adoption order was made on 3 March 2026"),
+    )
+
+
+class BreakGlassForm(CaseworkForm):
+    """Why a member of staff must open a restricted record now."""
+
+    reason = forms.CharField(
+        label=_("Why do you need to open this record now?"),
+        error_messages={"required": _("Say why you need to open this record")},
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "At least a sentence: what has happened, and why it cannot wait for the staff "
+            "named on the record"
+        ),
     )

@@ -70,6 +70,11 @@ class Child(Versioned):
         default=False,
         help_text=_("Only the users named on the record can see it"),
     )
+    is_sealed = models.BooleanField(
+        _("sealed adoption record"),
+        default=False,
+        help_text=_("Only the adoption service can see it"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

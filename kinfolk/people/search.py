@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from kinfolk.core.actors import Actor
 from kinfolk.core.postcodes import normalise_postcode
@@ -24,6 +24,7 @@ class ChildSearch:
     upn: str = ""
     nhs_number: str = ""
     postcode: str = ""
+    la_child_id: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -33,7 +34,14 @@ class ChildSearch:
             or self.upn.strip()
             or self.nhs_number.strip()
             or self.postcode.strip()
+            or self.la_child_id.strip()
         )
+
+    @property
+    def has_identifier(self) -> bool:
+        """Whether the search gives an identifier that names one child exactly (a Child ID,
+        an NHS number or a UPN), rather than only a name, a date or a postcode."""
+        return bool(self.la_child_id.strip() or self.nhs_number.strip() or self.upn.strip())
 
 
 def _name_filter(tokens: list[str]) -> Q:
@@ -71,7 +79,21 @@ def search_children(criteria: ChildSearch, *, user: Actor) -> list[Child]:
     """Children visible to ``user`` that match ``criteria``, best name match first."""
     if criteria.is_empty:
         return []
-    children = Child.objects.visible_to(user)
+    return _matching(Child.objects.visible_to(user), criteria)
+
+
+def hidden_exact_matches(criteria: ChildSearch, *, user: Actor) -> list[Child]:
+    """Children ``user`` may not see that a search by an exact identifier would have found:
+    for the access log, and for the offer to break the glass on a restricted record."""
+    if criteria.is_empty or not criteria.has_identifier:
+        return []
+    return _matching(Child.objects.hidden_from(user), criteria)
+
+
+def _matching(children: QuerySet[Child], criteria: ChildSearch) -> list[Child]:
+    """The children among ``children`` that match ``criteria``, best name match first."""
+    if criteria.la_child_id.strip():
+        children = children.filter(la_child_id=criteria.la_child_id.strip())
     if criteria.upn.strip():
         children = children.filter(
             Q(upn=normalise_upn(criteria.upn)) | Q(former_upn=normalise_upn(criteria.upn))
@@ -101,6 +123,7 @@ def search_children(criteria: ChildSearch, *, user: Actor) -> list[Child]:
         "upn",
         "nhs_number",
         "is_restricted",
+        "is_sealed",
     )
     keys = [phonetic_key(token) for token in tokens]
     matches = [

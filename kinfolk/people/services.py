@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinfolk.access.models import RestrictionGrant
+from kinfolk.access.policy import P, require
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import Actor
@@ -48,7 +49,10 @@ IDENTITY_FIELDS = (
 
 
 class PossibleDuplicate(ValidationError):
-    """A child with a similar name and the same date of birth is already recorded."""
+    """A child with a similar name and the same date of birth is already recorded.
+
+    ``matches`` are every such child, those the person may not see included: the page names
+    only the others, and logs the attempt at the hidden ones."""
 
     def __init__(self, matches: Sequence[Child]):
         self.matches = list(matches)
@@ -56,6 +60,24 @@ class PossibleDuplicate(ValidationError):
             _("A child with a similar name and the same date of birth is already recorded"),
             code="possible_duplicate",
         )
+
+
+class HiddenRecordConflict(ValidationError):
+    """Refused because a value belongs to a child the person may not see (a restricted or
+    sealed record): the messages do not reveal the child, and ``hidden_child_ids`` are for
+    the page to write the attempt in those children's access logs."""
+
+    def __init__(self, errors: dict[str, list[str]], *, hidden_child_ids: Iterable[int]):
+        super().__init__(errors)
+        self.hidden_child_ids = sorted(set(hidden_child_ids))
+
+
+def _is_hidden_from(actor: Actor | None, child: Child) -> bool:
+    """Whether the person may not see ``child``. A command or an import (no one signed in)
+    sees every record."""
+    if actor is None or not actor.is_authenticated:
+        return False
+    return not Child.objects.visible_to(actor).filter(pk=child.pk).exists()
 
 
 def _today() -> dt.date:
@@ -74,9 +96,14 @@ def _normalise(child: Child) -> None:
     child.nhs_number = normalise_nhs_number(child.nhs_number)
 
 
-def _check_identity(child: Child, *, today: dt.date) -> None:
-    """Field checks across a child's identity, raised together keyed by field."""
+def _check_identity(child: Child, *, today: dt.date, actor: Actor | None = None) -> None:
+    """Field checks across a child's identity, raised together keyed by field.
+
+    An NHS number or Child ID already held by another child is refused; when that child is
+    one ``actor`` may not see, the message says only that the value cannot be used, so that
+    a hidden record is not confirmed by trying its identifiers (``HiddenRecordConflict``)."""
     errors: dict[str, list[str]] = {}
+    hidden: list[int] = []
 
     def add(field: str, message: str) -> None:
         errors.setdefault(field, []).append(message)
@@ -96,21 +123,46 @@ def _check_identity(child: Child, *, today: dt.date) -> None:
         add("date_of_death", _("Date of death must be today or in the past"))
     if child.upn and child.upn_unknown:
         add("upn_unknown", _("Leave the reason blank when the child has a UPN"))
-    if child.nhs_number:
-        holder = Child.objects.filter(nhs_number=child.nhs_number).exclude(pk=child.pk).first()
-        if holder is not None:
-            add("nhs_number", _("This NHS number is already recorded for another child"))
+    held = (
+        (
+            "nhs_number",
+            child.nhs_number,
+            _("This NHS number is already recorded for another child"),
+        ),
+        (
+            "la_child_id",
+            child.la_child_id,
+            _("This Child ID is already recorded for another child"),
+        ),
+    )
+    for field, value, message in held:
+        holder = (
+            Child.objects.filter(**{field: value}).exclude(pk=child.pk).first() if value else None
+        )
+        if holder is None:
+            continue
+        if _is_hidden_from(actor, holder):
+            hidden.append(holder.pk)
+            label = _("NHS number") if field == "nhs_number" else _("Child ID")
+            message = _("This %(label)s cannot be used: ask your information governance team") % {
+                "label": label
+            }
+        add(field, message)
     try:
-        # The constraints are checked above with messages a person can act on.
+        # The constraints and the unique Child ID are checked above with messages a person
+        # can act on (and that do not reveal a record the person may not see).
         child.full_clean(
             exclude=["first_name_folded", "last_name_folded", "first_name_key", "last_name_key"],
             validate_constraints=False,
+            validate_unique=False,
         )
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             for message in messages:
                 if message not in errors.get(field, []):
                     add(field, message)
+    if hidden:
+        raise HiddenRecordConflict(errors, hidden_child_ids=hidden)
     if errors:
         raise ValidationError(errors)
 
@@ -181,7 +233,7 @@ def create_child(
     )
     _normalise(child)
     today = recorded_on or _today()
-    _check_identity(child, today=today)
+    _check_identity(child, today=today, actor=actor)
     if not is_not_duplicate:
         matches = similar_children(
             first_name=child.first_name,
@@ -245,7 +297,7 @@ def update_child(
     for field, value in changes.items():
         setattr(child, field, value)
     _normalise(child)
-    _check_identity(child, today=on or _today())
+    _check_identity(child, today=on or _today(), actor=actor)
     changed = [field for field in IDENTITY_FIELDS if getattr(child, field) != before[field]]
     old_disabilities = set(child.disabilities.values_list("code", flat=True))
     if disabilities is not None:
@@ -476,6 +528,9 @@ def relate(
         summary=_("%(name)s recorded as %(kind)s")
         % {"name": other.full_name, "kind": relationship.get_kind_display().lower()},
         recorded_by=actor,
+        # The entry names the other child: shown to those who may not see them as a
+        # restricted record.
+        other_child_id=other_child.pk if other_child is not None else None,
     )
     if other_child is not None and kind == RelationshipKind.SIBLING:
         Relationship.objects.get_or_create(
@@ -575,6 +630,33 @@ def lift_restriction(*, child: Child, actor: Actor, reason: str) -> Child:
         kind=EntryKind.ACCESS,
         summary=_("Restriction lifted: the record is open to all staff"),
         detail=reason.strip(),
+        recorded_by=actor,
+    )
+    return child
+
+
+@transaction.atomic
+def seal_adoption_record(*, child: Child, actor: Actor | None, reason: str) -> Child:
+    """Seal a child's adoption record: from now on only the adoption service (``P.VIEW_SEALED``)
+    sees it, and it cannot be opened with break-the-glass (the Adoption Agencies Regulations
+    2005, regulations 41 and 42: the adoption case record is kept in secure conditions and
+    disclosed only as they allow)."""
+    if actor is not None:
+        require(actor, P.VIEW_SEALED)
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    if child.is_sealed:
+        raise ValidationError({"reason": _("This adoption record is already sealed")})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the adoption record is sealed")})
+    child.is_sealed = True
+    child.save(update_fields=["is_sealed", "updated_at"])
+    add_entry(
+        child_id=child.pk,
+        occurred_on=_today(),
+        kind=EntryKind.ACCESS,
+        summary=_("Adoption record sealed: only the adoption service can see it"),
+        detail=reason,
         recorded_by=actor,
     )
     return child

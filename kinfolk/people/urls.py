@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinfolk.people.views import children, search
+from kinfolk.people.views import break_glass, children, search
 
 app_name = "children"
 
@@ -29,4 +29,6 @@ urlpatterns = [
         name="lift-restriction",
     ),
     path("<int:pk>/alerts/create/", children.AlertCreateView.as_view(), name="alert-create"),
+    path("<int:pk>/seal/", children.SealView.as_view(), name="seal"),
+    path("<int:pk>/break-glass/", break_glass.BreakGlassView.as_view(), name="break-glass"),
 ]

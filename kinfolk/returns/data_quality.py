@@ -59,9 +59,19 @@ class DataQuality:
     checks: list[services.ReturnCheck]
     rechecked_children: int
 
-    def failures(self, *, kind: str = "", rule: str = "") -> QuerySet[DataQualityFailure]:
-        """The stored failures, with their child, narrowed to one return or one rule."""
+    def failures(
+        self, *, kind: str = "", rule: str = "", visible: QuerySet[Child] | None = None
+    ) -> QuerySet[DataQualityFailure]:
+        """The stored failures, with their child, narrowed to one return or one rule, and,
+        with ``visible`` (``Child.objects.visible_to(reader)``), to the failures about the
+        whole return or about a child the reader may see: a restricted or sealed child is
+        absent from the page, its rows and its counts."""
         failures = self.snapshot.failures.select_related("child")
+        if visible is not None:
+            hidden = Child.objects.exclude(pk__in=visible.values("pk"))
+            failures = failures.filter(Q(child__isnull=True) | Q(child__in=visible)).exclude(
+                child__isnull=True, la_child_id__in=hidden.values("la_child_id")
+            )
         if kind:
             failures = failures.filter(kind=kind)
         if rule:

@@ -27,6 +27,8 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinfolk.access.choices import AccessAction
+from kinfolk.access.services import record_listing
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.returns.framework import CollectionYear, Failure
 from kinfolk.returns.models import BuildStatus, ReturnKind, Submission
@@ -246,6 +248,31 @@ def delete_submission(*, submission: Submission, actor: Actor | None) -> None:
             {"submission": _("A submitted return is kept unchanged and cannot be deleted.")}
         )
     submission.delete()
+
+
+def record_download(
+    *, submission: Submission, actor: Actor | None, path: str = "", source: str = ""
+) -> int:
+    """Write a download of a generated return in the access log: one ``export`` record for
+    each child the file holds (restricted and sealed children included: the returns are
+    statutory). How many children it names."""
+    from kinfolk.returns.contents import children_in
+
+    child_ids = children_in(submission)
+    record_listing(
+        user=actor,
+        child_ids=child_ids,
+        action=AccessAction.EXPORT,
+        what=_("Downloaded the %(kind)s %(period)s (%(file)s)")
+        % {
+            "kind": submission.get_kind_display(),
+            "period": submission.period_label,
+            "file": submission.filename,
+        },
+        path=path,
+        source=source,
+    )
+    return len(child_ids)
 
 
 def submitted_return(kind: str, year: CollectionYear) -> Submission | None:

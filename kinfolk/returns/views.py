@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 
 from kinfolk.access.policy import P
 from kinfolk.access.reauth import RecentAuthenticationRequired
+from kinfolk.access.services import record_listing, request_source
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.returns import services
@@ -213,6 +214,12 @@ class SubmissionDownloadView(RecentAuthenticationRequired, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         submission = get_object_or_404(Submission, pk=pk, status=BuildStatus.READY)
+        services.record_download(
+            submission=submission,
+            actor=request.user,
+            path=request.path,
+            source=request_source(request),
+        )
         response = HttpResponse(bytes(submission.content), content_type=submission.content_type)
         response["Content-Disposition"] = f'attachment; filename="{submission.filename}"'
         return response
@@ -289,7 +296,18 @@ class DataQualityView(TemplateView):
             kind = form.cleaned_data["kind"]
             rule = form.cleaned_data["rule"].strip()
         report = data_quality(year)
-        rows = [StoredFailureRow(stored) for stored in report.failures(kind=kind, rule=rule)]
+        # A child the user may not see is absent from the rows and the counts.
+        failures = report.failures(
+            kind=kind, rule=rule, visible=Child.objects.visible_to(self.request.user)
+        )
+        rows = [StoredFailureRow(stored) for stored in failures]
+        record_listing(
+            user=self.request.user,
+            child_ids=sorted({row.child.pk for row in rows if row.child is not None}),
+            what=_("Data quality %(year)s") % {"year": year.label},
+            path=self.request.get_full_path(),
+            source=request_source(self.request),
+        )
         counts = Counter((row.return_label, row.failure.rule, row.failure.is_error) for row in rows)
         context.update(
             year=year,

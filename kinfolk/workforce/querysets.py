@@ -3,6 +3,9 @@ import datetime as dt
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 
+from kinfolk.core.actors import Actor
+from kinfolk.people.models import Child
+
 
 class AllocationQuerySet(models.QuerySet):
     def open(self) -> "AllocationQuerySet":
@@ -28,12 +31,11 @@ class UserQuerySet(models.QuerySet):
             | models.Q(email__icontains=text)
         )
 
-    def with_caseload(self, *, viewer: models.Model) -> "UserQuerySet":
+    def with_caseload(self, *, viewer: Actor) -> "UserQuerySet":
         """Annotate ``caseload``: how many children each worker holds now, counting only the
-        children that ``viewer`` may see (a restricted record is absent from counts too)."""
-        visible = models.Q(allocations__child__is_restricted=False) | models.Q(
-            allocations__child__restriction_grants__user=viewer
-        )
+        children that ``viewer`` may see (``Child.objects.visible_to``: a restricted or sealed
+        record is absent from counts too)."""
+        visible = models.Q(allocations__child__in=Child.objects.visible_to(viewer))
         return self.annotate(
             caseload=models.Count(
                 "allocations",

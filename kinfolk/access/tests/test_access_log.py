@@ -1,7 +1,8 @@
 """Every page that shows a child's information writes an access record; restricted records
-are invisible to everyone not named on them."""
+are invisible to everyone not named on them, and an attempt at one is logged as refused."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import DatabaseError, transaction
@@ -15,6 +16,10 @@ from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.workforce.services import allocate_child
 
 pytestmark = pytest.mark.django_db
+
+#: The one page under /children/<pk>/ that does not find the child through ChildRecordMixin:
+#: it is for a restricted child the user may not see (kinfolk/people/tests/test_break_glass.py).
+HIDDEN_RECORD_PAGES = {"children:break-glass"}
 
 
 def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
@@ -35,7 +40,7 @@ def child_url_names() -> list[str]:
     """Every URL about one child; each must go through ChildRecordMixin."""
     found = []
     for route, name, view_class in _patterns(get_resolver()):
-        if "children/<int:pk>/" in route:
+        if "children/<int:pk>/" in route and name not in HIDDEN_RECORD_PAGES:
             assert view_class is not None and issubclass(view_class, ChildRecordMixin), (
                 f"{route} does not use ChildRecordMixin"
             )
@@ -63,14 +68,46 @@ def test_every_child_page_writes_an_access_record(child, team, url_name):
 
 
 @pytest.mark.parametrize("url_name", child_url_names())
-def test_a_restricted_child_is_404_to_others(child, team, manager, url_name):
+def test_a_restricted_child_is_404_to_others_and_the_attempt_is_logged(
+    child, team, manager, url_name
+):
     allowed = worker_allowed(url_name, team)
     restrict_record(child=child, users=[allowed], actor=manager, reason="Staff relative")
     social_worker = worker_allowed(url_name, team, username="not_named")
     url = reverse(url_name, args=[child.pk])
+    assert signed_in(social_worker).get(url, REMOTE_ADDR="10.9.9.9").status_code == 404
+    refused = AccessRecord.objects.get(user=social_worker)
+    assert (refused.child, refused.action, refused.path, refused.source) == (
+        child,
+        "refused",
+        url,
+        "10.9.9.9",
+    )
+    assert refused.what.startswith("Child record")
+    assert signed_in(allowed).get(url).status_code == 200
+
+
+def test_a_child_that_does_not_exist_is_404_and_logs_nothing(child, social_worker):
+    url = reverse("children:detail", args=[child.pk + 1000])
     assert signed_in(social_worker).get(url).status_code == 404
     assert not AccessRecord.objects.filter(user=social_worker).exists()
-    assert signed_in(allowed).get(url).status_code == 200
+
+
+def without_tokens(content: bytes) -> bytes:
+    """A page without its script nonce and form token, which differ on every response."""
+    return re.sub(rb'(nonce|value)="[^"]*"', b"", content)
+
+
+def test_the_refusal_reads_as_a_missing_child_to_those_who_cannot_break_the_glass(
+    child, manager, analyst
+):
+    restrict_record(child=child, users=[manager], actor=manager, reason="Staff relative")
+    client = signed_in(analyst)
+    hidden = client.get(reverse("children:detail", args=[child.pk]))
+    missing = client.get(reverse("children:detail", args=[child.pk + 1000]))
+    assert hidden.status_code == missing.status_code == 404
+    assert without_tokens(hidden.content) == without_tokens(missing.content)
+    assert AccessRecord.objects.get(user=analyst).action == "refused"
 
 
 def test_a_restricted_child_is_absent_from_search_and_caseload_counts(

@@ -17,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 
 from kinfolk.access.policy import P
 from kinfolk.access.reauth import RecentAuthenticationRequired
+from kinfolk.access.services import record_listing, request_source
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import Versioned
@@ -27,10 +28,12 @@ from kinfolk.people.forms import (
     LiftRestrictionForm,
     RelationshipForm,
     RestrictionForm,
+    SealForm,
 )
 from kinfolk.people.models import Child, Relationship
 from kinfolk.people.services import (
     IDENTITY_FIELDS,
+    HiddenRecordConflict,
     PossibleDuplicate,
     create_child,
     lift_restriction,
@@ -39,9 +42,10 @@ from kinfolk.people.services import (
     relate,
     relate_new_adult,
     restrict_record,
+    seal_adoption_record,
     update_child,
 )
-from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.mixins import ChildRecordMixin, record_refused
 from kinfolk.people.views.record_form import ChildRecordFormView
 
 CHRONOLOGY_PAGE_SIZE = 50
@@ -64,15 +68,39 @@ class ChildCreateView(FormView):
         return initial
 
     def form_valid(self, form: ChildForm) -> HttpResponse:
+        request = self.request
         try:
-            child = create_child(actor=self.request.user, **form.cleaned_data)
+            child = create_child(actor=request.user, **form.cleaned_data)
         except PossibleDuplicate as duplicate:
-            visible = [c for c in duplicate.matches if c.is_restricted is False]
+            # The warning names the children the user may see (logged as listed); a match
+            # they may not see is not named, and the attempt goes in its access log.
+            seen = set(
+                Child.objects.visible_to(request.user)
+                .filter(pk__in=[match.pk for match in duplicate.matches])
+                .values_list("pk", flat=True)
+            )
+            visible = [match for match in duplicate.matches if match.pk in seen]
+            hidden = [match.pk for match in duplicate.matches if match.pk not in seen]
+            record_listing(
+                user=request.user,
+                child_ids=[match.pk for match in visible],
+                what=_("Recording a child: possible duplicates"),
+                path=request.get_full_path(),
+                source=request_source(request),
+            )
+            record_refused(request, hidden, what="Recording a child like this one")
             form.add_error("is_not_duplicate", duplicate.messages[0])
             return self.render_to_response(
-                self.get_context_data(form=form, possible_duplicates=visible)
+                self.get_context_data(
+                    form=form, possible_duplicates=visible, has_hidden_duplicate=bool(hidden)
+                )
             )
         except ValidationError as error:
+            record_refused(
+                request,
+                getattr(error, "hidden_child_ids", ()),
+                what="Recording a child",
+            )
             add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("%(name)s has been recorded") % {"name": child})
@@ -90,7 +118,9 @@ class ChildDetailView(ChildRecordMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["recent_entries"] = list(
-            self.child.chronology_entries.select_related("recorded_by").newest_first()[:5]
+            self.child.chronology_entries.read_by(Child.objects.visible_to(self.request.user))
+            .select_related("recorded_by")
+            .newest_first()[:5]
         )
         context["current_address"] = self.child.addresses.filter(end_on__isnull=True).first()
         context["alerts"] = list(self.child.alerts.select_related("raised_by"))
@@ -134,6 +164,14 @@ class ChildRelationshipsView(ChildRecordMixin, TemplateView):
             relationship.is_visible = (
                 relationship.other_child_id is None or relationship.other_child_id in visible
             )
+        # The other children named on the page are listed in their own access logs.
+        record_listing(
+            user=self.request.user,
+            child_ids=sorted(visible),
+            what=_("Named on another child's household and relationships"),
+            path=self.request.path,
+            source=request_source(self.request),
+        )
         context["household"] = [r for r in relationships if r.lives_with]
         context["others"] = [r for r in relationships if not r.lives_with]
         return context
@@ -169,7 +207,11 @@ class ChildChronologyView(ChildRecordMixin, TemplateView):
         if kind not in EntryKind.values:
             kind = ""
         significant_only = self.request.GET.get("significant") == "1"
-        entries = self.child.chronology_entries.of_kind(kind).select_related("recorded_by")
+        entries = (
+            self.child.chronology_entries.of_kind(kind)
+            .read_by(Child.objects.visible_to(self.request.user))
+            .select_related("recorded_by")
+        )
         if significant_only:
             entries = entries.filter(is_significant=True)
         page = Paginator(entries.newest_first(), CHRONOLOGY_PAGE_SIZE).get_page(
@@ -288,13 +330,15 @@ class RelationshipCreateView(ChildRecordFormView):
                 last_name=data["adult_last_name"],
                 actor=self.request.user,
             )
-        other = (
-            Child.objects.visible_to(self.request.user)
-            .filter(la_child_id=data["other_child_id"].strip())
-            .first()
-        )
+        other_id = data["other_child_id"].strip()
+        other = Child.objects.visible_to(self.request.user).filter(la_child_id=other_id).first()
         if other is None:
-            raise ValidationError({"other_child_id": _("No child has this Child ID")})
+            # The same words whether no child has the ID or one the user may not see does.
+            hidden = Child.objects.hidden_from(self.request.user).filter(la_child_id=other_id)
+            raise HiddenRecordConflict(
+                {"other_child_id": [_("No child has this Child ID")]},
+                hidden_child_ids=hidden.values_list("pk", flat=True),
+            )
         return relate(**common, other_child=other, actor=self.request.user)
 
     def get_success_url(self) -> str:
@@ -348,3 +392,23 @@ class LiftRestrictionView(RecentAuthenticationRequired, ChildRecordFormView):
             grant.user for grant in self.child.restriction_grants.select_related("user")
         ]
         return context
+
+
+class SealView(RecentAuthenticationRequired, ChildRecordFormView):
+    """The adoption service seals a child's adoption record: from then on only the adoption
+    service sees it, and nobody can break the glass on it."""
+
+    permission = P.VIEW_SEALED
+
+    template_name = "people/seal_form.html"
+    form_class = SealForm
+    service = staticmethod(seal_adoption_record)
+    heading = gettext_lazy("Seal the adoption record")
+    success_message = gettext_lazy("The adoption record is sealed")
+    record_label = "Child record: adoption record sealed"
+    back_url_name = "children:detail"
+
+    def unavailable(self) -> str:
+        if self.child.is_sealed:
+            return _("This adoption record is already sealed.")
+        return super().unavailable()

@@ -5,20 +5,26 @@ a 404 to everyone else), asks the access policy whether the user may take the pa
 this child (``PolicyMiddleware`` has already asked whether they may take it at all; a team
 manager's permissions reach only the children their team holds) and writes the access record
 for the page in the request's transaction.
+
+A child the user may not see is a 404 like a child that does not exist, but the attempt is
+written in that child's access log (``refused``), and a user who may break the glass is told
+that the record is restricted and offered to (kinfolk.access.break_glass); a sealed adoption
+record is never offered.
 """
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import get_resolver, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.access.choices import AccessAction
+from kinfolk.access.models import BreakGlassAccess
 from kinfolk.access.policy import P, Permission, Requirement, allows, may_reach, require
-from kinfolk.access.services import record_access, request_source
+from kinfolk.access.services import record_access, record_listing, request_source
 from kinfolk.people.models import Child
 
 
@@ -32,7 +38,10 @@ class ChildRecordMixin:
     request: HttpRequest
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.child = get_object_or_404(Child.objects.visible_to(request.user), pk=kwargs["pk"])
+        child = Child.objects.visible_to(request.user).filter(pk=kwargs["pk"]).first()
+        if child is None:
+            return refuse_hidden_child(request, kwargs["pk"], what=self.record_label)
+        self.child = child
         if isinstance(self.permission, Permission):
             require(request.user, self.permission, team_id=self.holding_team_id)
         if request.method != "POST":
@@ -72,6 +81,15 @@ class ChildRecordMixin:
             alert for alert in self.child.alerts.all() if alert.is_active_on(timezone.localdate())
         ]
         context["record_navigation"] = self.record_navigation()
+        if self.child.is_restricted:
+            # Open through break-the-glass: the page says until when.
+            context["break_glass"] = (
+                BreakGlassAccess.objects.filter(
+                    child=self.child, user=self.request.user, expires_at__gt=timezone.now()
+                )
+                .order_by("-expires_at")
+                .first()
+            )
         return context
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
@@ -103,6 +121,39 @@ class ChildRecordMixin:
         return [
             {"url": reverse(name, args=[self.child.pk]), "label": label} for name, label in sections
         ]
+
+
+def record_refused(request: HttpRequest, child_ids: Any, *, what: str) -> None:
+    """Write, in each child's access log, that the user asked for something of theirs and was
+    refused (they may not see the child)."""
+    record_listing(
+        user=request.user,
+        child_ids=child_ids,
+        action=AccessAction.REFUSED,
+        what=what,
+        path=request.get_full_path(),
+        source=request_source(request),
+    )
+
+
+def refuse_hidden_child(request: HttpRequest, pk: int, *, what: str) -> HttpResponse:
+    """The page for a child the user may not see: the same 404 as for a child that does not
+    exist, returned rather than raised so that the request's transaction keeps the ``refused``
+    access record. A user who may break the glass is told the record is restricted instead."""
+    hidden = Child.objects.filter(pk=pk).values("is_restricted", "is_sealed").first()
+    if hidden is None:
+        raise Http404
+    record_refused(request, [pk], what=what)
+    if hidden["is_restricted"] and not hidden["is_sealed"] and allows(request.user, P.BREAK_GLASS):
+        return render(
+            request,
+            "people/restricted_record.html",
+            {"break_glass_url": reverse("children:break-glass", args=[pk])},
+            status=404,
+        )
+    handler = get_resolver().resolve_error_handler(404)
+    response: HttpResponse = handler(request, exception=Http404())
+    return response
 
 
 def team_holding(child: Child) -> int | None:

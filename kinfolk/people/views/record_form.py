@@ -45,7 +45,7 @@ from kinfolk.core.forms import (
 )
 from kinfolk.core.guards import Guard, first_refusal
 from kinfolk.core.models import RecordChanged, Versioned
-from kinfolk.people.views.mixins import ChildRecordMixin
+from kinfolk.people.views.mixins import ChildRecordMixin, record_refused
 
 
 class ChildRecordFormView(ChildRecordMixin, FormView):
@@ -80,9 +80,6 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
     #: (``editable_records`` and ``edited_record``). The service takes the version as
     #: ``version``.
     edits: ClassVar[str | None] = None
-    #: Fields of the form that the changed record keeps under another name, for the conflict
-    #: page: the form's name, then the record's.
-    saved_as: ClassVar[dict[str, str]] = {}
 
     def guards(self) -> Sequence[Guard[Any]]:
         if self.guard is None:
@@ -135,10 +132,9 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
         """What ``record`` holds now for each field of the form that it keeps."""
         values = {}
         for name in form.fields:
-            attribute = self.saved_as.get(name, name)
-            if name == self.edits or not hasattr(record, attribute):
+            if name == self.edits or not hasattr(record, name):
                 continue
-            value = getattr(record, attribute)
+            value = getattr(record, name)
             if not isinstance(value, models.Manager):  # a ManyToMany or reverse relation
                 values[name] = value
         return values
@@ -146,7 +142,7 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
     def get_form(self, form_class: Any = None) -> Any:
         form = super().get_form(form_class)
         if self.edits:
-            carry_versions(form, lambda: self.editable_records(form))
+            carry_versions(form, self.editable_records(form))
         return form
 
     def record(self, form: CaseworkForm) -> Any:
@@ -172,6 +168,13 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
         except RecordChanged as changed:
             return self.conflict(form, changed.record)
         except ValidationError as error:
+            # A value refused because it belongs to a child the user may not see: the
+            # attempt goes in that child's access log.
+            record_refused(
+                self.request,
+                getattr(error, "hidden_child_ids", ()),
+                what=self.record_label,
+            )
             form.show_service_error(error)
             return self.form_invalid(form)
         if self.success_message:
