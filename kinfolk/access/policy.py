@@ -273,6 +273,13 @@ def matrix_markdown() -> str:
         "every child it may see. **team**: only for the children its own team holds, and",
         "those no team holds yet. A blank: refused.",
         "",
+        "Pages for signing in, resetting a password and signing out are open (`Open`); a",
+        "person's own landing page is open to every signed-in member of staff (`SignedIn`).",
+        "Commands (`kinfolk ...`) are run on the server by the council's IT operators, who hold",
+        "the database itself; those that disclose children's records (`kinfolk records export`,",
+        "`kinfolk returns`) write an `export` access record for each child, the command as its",
+        "source.",
+        "",
         "| Permission | Code | " + " | ".join(str(role.label) for role in roles) + " |",
         "|---|---|" + "---|" * len(roles),
     ]
