@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -243,7 +244,7 @@ class DisclosureRecordView(SubjectAccessMixin, TemplateView):
         return disclosure.prepare(records, self.sar.redactions.all())[0]
 
     def _field_choices(self, item: disclosure.PreparedRecord) -> list[tuple[str, str]]:
-        return [(name, label) for name, label, _value, _r in item.rows]
+        return [(name, capfirst(label)) for name, label, _value, _r in item.rows]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
