@@ -80,6 +80,9 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
     #: (``editable_records`` and ``edited_record``). The service takes the version as
     #: ``version``.
     edits: ClassVar[str | None] = None
+    #: Fields of the form that the changed record keeps under another name, for the conflict
+    #: page: the form's name, then the record's.
+    saved_as: ClassVar[dict[str, str]] = {}
 
     def guards(self) -> Sequence[Guard[Any]]:
         if self.guard is None:
@@ -132,9 +135,10 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
         """What ``record`` holds now for each field of the form that it keeps."""
         values = {}
         for name in form.fields:
-            if name == self.edits or not hasattr(record, name):
+            attribute = self.saved_as.get(name, name)
+            if name == self.edits or not hasattr(record, attribute):
                 continue
-            value = getattr(record, name)
+            value = getattr(record, attribute)
             if not isinstance(value, models.Manager):  # a ManyToMany or reverse relation
                 values[name] = value
         return values
@@ -142,7 +146,7 @@ class ChildRecordFormView(ChildRecordMixin, FormView):
     def get_form(self, form_class: Any = None) -> Any:
         form = super().get_form(form_class)
         if self.edits:
-            carry_versions(form, self.editable_records(form))
+            carry_versions(form, lambda: self.editable_records(form))
         return form
 
     def record(self, form: CaseworkForm) -> Any:
