@@ -56,10 +56,11 @@ def child_ids_in_file(kind: str, content: bytes) -> set[str]:
 def children_in(submission: Submission) -> list[int]:
     """The children (their primary keys) a generated return holds, in Child ID order. A Child
     ID of a record no longer in Kinfolk is left out: there is no record to log against."""
-    return _pks(child_ids_in_file(submission.kind, bytes(submission.content)))
+    return pks_of(child_ids_in_file(submission.kind, bytes(submission.content)))
 
 
-def _pks(child_ids: Iterable[str]) -> list[int]:
+def pks_of(child_ids: Iterable[str]) -> list[int]:
+    """The primary keys of the children with these Child IDs, in Child ID order."""
     return list(
         Child.objects.filter(la_child_id__in=list(child_ids))
         .order_by("la_child_id")

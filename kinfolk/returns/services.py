@@ -250,6 +250,25 @@ def delete_submission(*, submission: Submission, actor: Actor | None) -> None:
     submission.delete()
 
 
+@transaction.atomic
+def record_command_export(*, child_ids: Iterable[str], what: str) -> int:
+    """Write a return written by ``kinfolk returns`` in the access log, as a download is: one
+    ``export`` record for each child the file holds (``child_ids``: their Child IDs), the
+    command as its source. How many children it names."""
+    from kinfolk.returns.contents import pks_of
+
+    pks = pks_of(child_ids)
+    record_listing(
+        user=None,
+        child_ids=pks,
+        action=AccessAction.EXPORT,
+        what=what,
+        path="",
+        source="kinfolk returns",
+    )
+    return len(pks)
+
+
 def record_download(
     *, submission: Submission, actor: Actor | None, path: str = "", source: str = ""
 ) -> int:

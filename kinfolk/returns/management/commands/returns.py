@@ -8,7 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from kinfolk.returns.contents import child_ids_in_file
 from kinfolk.returns.framework import CollectionYear, Failure, ImportResult
+from kinfolk.returns.models import ReturnKind
 
 
 def _year(text: str) -> CollectionYear:
@@ -89,6 +91,9 @@ class Command(BaseCommand):
         xml = build_cin_census(year)
         problems = schema_errors(xml)
         out.write_bytes(xml)
+        self._log_export(
+            child_ids_in_file(ReturnKind.CIN_CENSUS, xml), f"Wrote the CIN census {year.label}"
+        )
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
@@ -101,14 +106,29 @@ class Command(BaseCommand):
 
         tables = build_ssda903(year)
         write_tables(tables, out)
+        self._log_export(
+            {row["CHILD"] for rows in tables.values() for row in rows if row.get("CHILD")},
+            f"Wrote the SSDA903 return {year.label}",
+        )
         counts = ", ".join(f"{name} {len(rows)}" for name, rows in tables.items())
         self.stdout.write(f"Wrote the SSDA903 return {year.label} to {out}: {counts}")
 
     def _annex_a(self, as_of: dt.date, out: Path) -> None:
         from kinfolk.returns.annex_a import build_annex_a
 
-        out.write_bytes(build_annex_a(as_of))
+        content = build_annex_a(as_of)
+        out.write_bytes(content)
+        self._log_export(
+            child_ids_in_file(ReturnKind.ANNEX_A, content),
+            f"Wrote Annex A as of {as_of.isoformat()}",
+        )
         self.stdout.write(f"Wrote Annex A as of {as_of.isoformat()} to {out}")
+
+    def _log_export(self, child_ids: set[str], what: str) -> None:
+        """The children the file names, each logged as exported by the command."""
+        from kinfolk.returns.services import record_command_export
+
+        record_command_export(child_ids=child_ids, what=what)
 
     def _data_quality(self, years: list[CollectionYear], sweep: bool) -> None:
         """Report the stored data quality of each year; with ``--sweep``, check it all first
