@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("kinfolk.accounts.urls")),
+    path("", include("kinfolk.workspaces.urls")),
     path("children/", include("kinfolk.people.urls")),
     path("children/", include("kinfolk.casework.urls")),
     path("children/", include("kinfolk.protection.urls")),

@@ -3,7 +3,7 @@ from django.urls import include, path
 from kinfolk.workforce import views
 
 urlpatterns = [
-    path("", views.CaseloadView.as_view(), name="home"),
+    path("caseload/", views.CaseloadView.as_view(), name="caseload"),
     path("team/", views.TeamView.as_view(), name="team"),
     path("workers/<int:pk>/caseload/", views.WorkerCaseloadView.as_view(), name="worker-caseload"),
     path("children/<int:pk>/allocate/", views.AllocateView.as_view(), name="child-allocate"),

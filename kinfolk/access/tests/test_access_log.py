@@ -122,7 +122,7 @@ def test_a_restricted_child_is_absent_from_search_and_caseload_counts(
     team_page = signed_in(manager).get(reverse("team"))
     counts = {member.username: member.caseload for member in team_page.context["members"]}
     assert counts["sam_social"] == 0
-    own = signed_in(social_worker).get(reverse("home"))
+    own = signed_in(social_worker).get(reverse("caseload"))
     assert [a.child for a in own.context["allocations"]] == [child]
 
 

@@ -63,7 +63,7 @@ def test_a_social_worker_sees_their_caseload(social_worker, other_social_worker)
     theirs = make_child(la_child_id="C2", first_name="Noah", last_name="Jones")
     allocate_child(child=mine, worker=social_worker, start_on=dt.date(2025, 1, 6))
     allocate_child(child=theirs, worker=other_social_worker, start_on=dt.date(2025, 1, 6))
-    page = signed_in(social_worker).get(reverse("home"))
+    page = signed_in(social_worker).get(reverse("caseload"))
     assert [a.child for a in page.context["allocations"]] == [mine]
     assert "Ava Brown" in page.content.decode()
     assert "Noah Jones" not in page.content.decode()
