@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from conftest import signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.accounts.second_factor import formatted_key
-from kinfolk.care.models import CareEpisode, PeriodOfCare
+from kinfolk.care.models import CareEpisode, IROAllocation, IROChangeReason, PeriodOfCare
 from kinfolk.core.working_days import add_months
 from kinfolk.demo.care import settle_allocations
 from kinfolk.demo.generator import DEMO_PASSWORD, DemoAuthority
@@ -209,8 +209,21 @@ def test_the_demo_loads_a_social_worker_sees_their_caseload_and_it_replaces_itse
     assert "kinfolk demo-code USERNAME" in printed
     held = set(Allocation.objects.open().filter(worker=worker).values_list("child_id", flat=True))
     assert held
-    page = signed_in(worker).get(reverse("home"))
+    page = signed_in(worker).get(reverse("caseload"))
     assert {a.child_id for a in page.context["allocations"]} == held
+    # Every child in care has an IRO (kinfolk/demo/iro.py); the IRO who signs in has some, and
+    # some children's IRO has changed.
+    in_care = PeriodOfCare.objects.filter(end_on__isnull=True).values_list("child_id", flat=True)
+    with_iro = IROAllocation.objects.filter(end_on__isnull=True).values_list("child_id", flat=True)
+    assert sorted(with_iro) == sorted(in_care)
+    iro = User.objects.get(username=printed.split("Independent reviewing officer", 1)[1].split()[0])
+    theirs = IROAllocation.objects.filter(iro=iro, end_on__isnull=True)
+    assert theirs.exists()
+    workspace = signed_in(iro).get(reverse("home"))
+    assert {row["child"].pk for row in workspace.context["rows"]} == set(
+        theirs.values_list("child_id", flat=True)
+    )
+    assert IROAllocation.objects.exclude(reason=IROChangeReason.FIRST).exists()
 
     # Every duty status has real examples on the as-of date, and the rules that can meet
     # each status do.

@@ -15,6 +15,7 @@ from kinfolk.accounts.second_factor import formatted_key
 from kinfolk.accounts.services import give_demo_authenticator
 from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
+from kinfolk.demo.iro import allocate_demo_iros
 from kinfolk.demo.places import directory_rows
 from kinfolk.journeys.loader import load_journeys
 from kinfolk.journeys.removal import remove_everyone
@@ -85,6 +86,9 @@ class Command(BaseCommand):
                     self.stderr.write(str(error))
                 raise CommandError("The demo authority did not load")
             record_postcodes(directory_rows(authority.postcodes))
+            # The journey format has no event for allocating an IRO: the demo's IROs are
+            # allocated to its children in care once they are loaded (kinfolk/demo/iro.py).
+            allocate_demo_iros(as_of)
             beside = authority.staff_beside_journeys()
             recorded = set(User.objects.values_list("username", flat=True))
             for worker in (w for w in beside if w["id"] not in recorded):
