@@ -125,3 +125,62 @@ def test_break_the_glass_from_search_to_review(page: Page, restricted):
     page.get_by_role("button", name="Mark as reviewed").click()
     expect(page.get_by_text("Review recorded")).to_be_visible()
     expect(page.get_by_text("No use is waiting for review.")).to_be_visible()
+
+
+def test_restricted_and_sealed_records_as_others_meet_them(page: Page, restricted, team):
+    create_worker(
+        username="ada_adoption",
+        display_name="Ada Adoption",
+        role=Role.ADOPTION,
+        team=team,
+        is_qualified=True,
+        password=PASSWORD,
+    )
+    sign_in(page, "fay_frontdoor")
+    page.goto(f"/children/{restricted.pk}/")
+    expect(page.get_by_role("heading", name="This record is restricted")).to_be_visible()
+    expect(page.get_by_text("Noah")).to_have_count(0)
+    screenshot(page, "break-glass-09-restricted-record")
+    assert_accessible(page)
+
+    page.goto("/children/create/")
+    page.get_by_label("Child ID").fill("C3001")
+    page.get_by_label("First name").fill("Noah")
+    page.get_by_label("Last name").fill("Jones")
+    birth = page.get_by_role("group", name="Date of birth", exact=True)
+    birth.get_by_label("Day").fill("1")
+    birth.get_by_label("Month").fill("9")
+    birth.get_by_label("Year").fill("2012")
+    page.get_by_label("Male", exact=True).check()
+    page.get_by_label("Ethnicity").select_option("WBRI")
+    page.get_by_role("button", name="Save").click()
+    expect(
+        page.get_by_text("This child may already be recorded in a record you cannot see")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Noah Jones")).to_have_count(0)
+    screenshot(page, "break-glass-10-hidden-duplicate")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "ada_adoption")
+    lily = "/children/search/?la_child_id=C1001"
+    page.goto(lily)
+    page.get_by_role("link", name="Lily Smith").click()
+    page.get_by_role("link", name="Seal the adoption record").click()
+    expect(page.get_by_role("heading", name="Seal the adoption record", level=1)).to_be_visible()
+    page.get_by_label("Why is the adoption record sealed?").fill(
+        "The adoption order was made on 3 March 2026"
+    )
+    screenshot(page, "break-glass-11-seal")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The adoption record is sealed")).to_be_visible()
+    expect(page.locator(".moj-identity-bar").get_by_text("Sealed record")).to_be_visible()
+    screenshot(page, "break-glass-12-sealed")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "fay_frontdoor")
+    page.goto(lily)
+    expect(page.get_by_role("heading", name="0 children found")).to_be_visible()
+    expect(page.get_by_role("heading", name="There is a restricted record")).to_have_count(0)
