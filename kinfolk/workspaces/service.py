@@ -153,8 +153,16 @@ def administrator_workspace(user: Any, today: dt.date) -> Workspace:
             "links": links(
                 user,
                 [
-                    ("users", _("Users"), _("Managing users is not built yet.")),
-                    ("teams", _("Teams"), _("Managing teams is not built yet.")),
+                    (
+                        "users",
+                        _("Staff accounts: create, change, deactivate and unlock"),
+                        _("Managing staff accounts is not built yet."),
+                    ),
+                    (
+                        "teams",
+                        _("Team list: create, rename and see who is in each"),
+                        _("Managing teams is not built yet."),
+                    ),
                 ],
             ),
         },

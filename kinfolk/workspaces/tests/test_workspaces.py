@@ -279,6 +279,10 @@ def test_the_information_governance_officer_sees_recent_use_of_restricted_record
     assert "Ava Brown" not in html
     assert f"Restricted record {young.la_child_id}" in html
     assert page.context["restricted_count"] == 1
+    assert [link.url for link in page.context["links"]] == [
+        reverse("access:reviews"),
+        reverse("records:requests"),
+    ]
 
 
 def test_the_administrator_sees_staff_by_role_and_teams(team, social_worker, manager):
@@ -288,6 +292,7 @@ def test_the_administrator_sees_staff_by_role_and_teams(team, social_worker, man
     assert page.templates[0].name == "workspaces/administrator.html"
     assert (roles["Social worker"], roles["Team manager"], roles["Administrator"]) == (1, 1, 1)
     assert [(t.name, t.staff) for t in page.context["teams"]] == [("Assessment North", 2)]
+    assert [link.url for link in page.context["links"]] == [reverse("users"), reverse("teams")]
 
 
 def test_every_role_has_a_workspace():
