@@ -1,6 +1,7 @@
 """The access log proves itself: each row hashes the one before, the database refuses to change
 or empty it, and ``kinfolk access verify`` finds the first row that was tampered with."""
 
+import importlib
 import threading
 from io import StringIO
 
@@ -222,3 +223,15 @@ def test_concurrent_appends_do_not_fork_the_chain():
     assert errors == []
     report = verify()
     assert (report.is_intact, report.rows) == (True, 60)
+
+
+@pytest.mark.django_db
+def test_the_migration_hashes_the_rows_before_it_as_the_services_do():
+    """Migration 0006 writes out the canonical form rather than importing it; both must agree."""
+    migration = importlib.import_module("kinfolk.access.migrations.0006_chain_existing_rows")
+    record_access(user=None, child_id=7, action=AccessAction.VIEW, what="Ünïcode “quotes”")
+    record_listing(user=None, child_ids=[8], what="A list", path="/x/?a=1", source="10.0.0.1")
+    previous = GENESIS
+    for row in AccessRecord.objects.order_by("pk"):
+        previous = migration._hash(previous, row)
+        assert previous == row.chain_hash
