@@ -130,3 +130,19 @@ def test_a_manager_allocates_an_iro_and_the_iro_finds_the_child(page: Page, auth
     sign_in(page, "ivo_iro")
     children = page.get_by_role("table", name="Children allocated to you as their IRO")
     expect(children.get_by_role("link", name="Lily Smith")).to_be_visible()
+
+
+def test_the_refused_and_not_found_pages_say_what_to_do(page: Page, authority):
+    sign_in(page, "ann_analyst")
+    page.goto("/front-door/sign-off/")
+    expect(
+        page.get_by_role("heading", name="You do not have permission to open this page")
+    ).to_be_visible()
+    screenshot(page, "54-refused")
+    assert_accessible(page)
+    page.goto("/children/999999/")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    screenshot(page, "55-not-found")
+    assert_accessible(page)
+    page.get_by_role("link", name="Go to your workspace").click()
+    expect(page.get_by_role("heading", name="Returns and data quality")).to_be_visible()
