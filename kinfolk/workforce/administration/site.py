@@ -165,10 +165,16 @@ class TeamAdmin(ReferenceDataAdmin):
 
 
 def register_reference_data(site: admin.AdminSite) -> None:
-    """Put the reference data on the admin site (``ReferenceDataAdminConfig.ready``)."""
+    """Put the reference data on the admin site (``ReferenceDataAdminConfig.ready``). Django
+    may start the apps more than once (a test that installs another app): a model already on
+    the site stays as it is."""
     from kinfolk.core.models import Authority, Postcode
     from kinfolk.workforce.models import Team
 
-    site.register(Authority, AuthorityAdmin)
-    site.register(Postcode, PostcodeAdmin)
-    site.register(Team, TeamAdmin)
+    for model, model_admin in (
+        (Authority, AuthorityAdmin),
+        (Postcode, PostcodeAdmin),
+        (Team, TeamAdmin),
+    ):
+        if not site.is_registered(model):
+            site.register(model, model_admin)
