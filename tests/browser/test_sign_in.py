@@ -84,7 +84,7 @@ def sign_in_page_then_code(page: Page) -> None:
 
 def test_restricting_a_record_asks_who_you_are_again(page: Page, manager, child):
     sign_in(page, "meg_manager")
-    expect(page.get_by_role("heading", name="My caseload")).to_be_visible()
+    expect(page.get_by_role("heading", name="Assessment North: team workspace")).to_be_visible()
     # Twenty minutes later, as far as the session knows.
     cookie = next(c for c in page.context.cookies() if c["name"] == "sessionid")
     session = SessionStore(session_key=cookie["value"])
@@ -133,7 +133,7 @@ def test_signing_in_with_a_council_account(page: Page, council_provider, team):
     page.get_by_role("button", name="Sign in to the council").click()
 
     expect(page.get_by_role("heading", name="My caseload")).to_be_visible()
-    expect(page.get_by_text("Pat Council, Social worker")).to_be_visible()
+    expect(page.get_by_role("banner").get_by_text("Pat Council, Social worker")).to_be_visible()
     screenshot(page, "council-03-signed-in")
     assert_accessible(page)
     user = User.objects.get(username="pat_council")
