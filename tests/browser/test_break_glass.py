@@ -9,7 +9,8 @@ from playwright.sync_api import Page, expect
 
 from conftest import PASSWORD, make_child
 from kinfolk.access.roles import Role
-from kinfolk.people.services import relate, restrict_record
+from kinfolk.people.restrictions import restrict_record
+from kinfolk.people.services import relate
 from kinfolk.workforce.services import allocate_child, create_worker
 from tests.browser.conftest import assert_accessible, screenshot, sign_in
 

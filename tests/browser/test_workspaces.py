@@ -5,7 +5,7 @@ and the IRO finds the child on their workspace."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.workforce.choices import Role
 from kinfolk.workforce.services import create_team
 from kinfolk.workspaces.tests import scenario

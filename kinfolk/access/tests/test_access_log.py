@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from conftest import make_child, signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.access.tests.walk import worker_allowed
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.workforce.services import allocate_child
 

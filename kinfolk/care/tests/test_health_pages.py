@@ -25,7 +25,7 @@ from kinfolk.care.services import ActionInput, start_care
 from kinfolk.casework.tests.pages import assert_refused, page, post_data
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.core.working_days import LONDON
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 
 pytestmark = pytest.mark.django_db
 

@@ -31,7 +31,7 @@ from kinfolk.casework.tests.pages import (
     record_counts,
 )
 from kinfolk.duties.engine import recompute_children
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.protection.services import (
     hold_strategy_discussion,
 )

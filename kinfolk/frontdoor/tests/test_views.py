@@ -18,7 +18,8 @@ from kinfolk.core.working_days import LONDON, working_days_between
 from kinfolk.frontdoor.history import History
 from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision
 from kinfolk.frontdoor.services import record_contact, screen_contact, start_early_help
-from kinfolk.people.services import relate, restrict_record
+from kinfolk.people.restrictions import restrict_record
+from kinfolk.people.services import relate
 from kinfolk.workforce.choices import Role
 from kinfolk.workforce.services import create_worker
 

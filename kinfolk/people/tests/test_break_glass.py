@@ -15,7 +15,7 @@ from kinfolk.access.models import AccessRecord, BreakGlassAccess, BreakGlassNoti
 from kinfolk.access.reauth import SESSION_KEY
 from kinfolk.access.roles import Role
 from kinfolk.people.models import Child
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.workforce.services import allocate_child, create_worker
 
 pytestmark = pytest.mark.django_db

@@ -12,13 +12,8 @@ from conftest import PASSWORD, make_child, signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.access.roles import Role
 from kinfolk.people.models import Child
-from kinfolk.people.services import (
-    HiddenRecordConflict,
-    create_child,
-    relate,
-    restrict_record,
-    seal_adoption_record,
-)
+from kinfolk.people.restrictions import restrict_record, seal_adoption_record
+from kinfolk.people.services import HiddenRecordConflict, create_child, relate
 from kinfolk.people.tests.test_views import NEW_CHILD
 from kinfolk.workforce.services import allocate_child, create_worker
 

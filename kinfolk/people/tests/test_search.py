@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from conftest import make_child
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.people.search import ChildSearch, search_children
-from kinfolk.people.services import move_child_to_address, restrict_record
+from kinfolk.people.services import move_child_to_address
 
 pytestmark = pytest.mark.django_db
 

@@ -209,7 +209,7 @@ def test_a_manager_restricts_a_record(child, manager, social_worker, analyst):
 
 
 def test_a_manager_lifts_a_restriction(child, manager, social_worker):
-    from kinfolk.people.services import restrict_record
+    from kinfolk.people.restrictions import restrict_record
 
     restrict_record(child=child, users=[], actor=manager, reason="Relative of staff")
     url = reverse("children:lift-restriction", args=[child.pk])

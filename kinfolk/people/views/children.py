@@ -31,18 +31,16 @@ from kinfolk.people.forms import (
     SealForm,
 )
 from kinfolk.people.models import Child, Relationship
+from kinfolk.people.restrictions import lift_restriction, restrict_record, seal_adoption_record
 from kinfolk.people.services import (
     IDENTITY_FIELDS,
     HiddenRecordConflict,
     PossibleDuplicate,
     create_child,
-    lift_restriction,
     move_child_to_address,
     raise_alert,
     relate,
     relate_new_adult,
-    restrict_record,
-    seal_adoption_record,
     update_child,
 )
 from kinfolk.people.views.mixins import ChildRecordMixin, record_refused

@@ -13,7 +13,7 @@ from kinfolk.access.models import AccessRecord
 from kinfolk.care.services import end_care
 from kinfolk.casework.tests.pages import assert_refused, post_data
 from kinfolk.chronology.models import ChronologyEntry
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.permanence import services
 from kinfolk.permanence.models import (
     AdoptionDecision,

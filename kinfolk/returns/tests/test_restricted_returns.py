@@ -15,7 +15,7 @@ from conftest import make_child, signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.journeys.loader import load_journeys
 from kinfolk.people.models import Child
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.returns import services
 from kinfolk.returns.contents import child_ids_in_file
 from kinfolk.returns.framework import CollectionYear, Failure

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from conftest import signed_in
 from kinfolk.access.models import AccessRecord
-from kinfolk.people.services import restrict_record
+from kinfolk.people.restrictions import restrict_record
 from kinfolk.returns import services as returns_services
 from kinfolk.returns.data_quality import check_everything
 from kinfolk.returns.models import DataQualityFailure
