@@ -35,6 +35,7 @@ from kinfolk.care.models import (
     PLACEMENTS_WITHOUT_URN,
     TEMPORARY_PLACEMENTS,
     CareEpisode,
+    IROAllocation,
     PeriodOfCare,
 )
 from kinfolk.care.models.episodes import (
@@ -491,7 +492,7 @@ def end_care(
     actor: Actor | None = None,
 ) -> PeriodOfCare:
     """The child ceases to be looked after: the open episode and the period close with the
-    reason (SSDA903 REC, never ``X1``). Care cannot end during a temporary move (rule 381),
+    reason (SSDA903 REC, never ``X1``), and so does the allocation of the child's IRO. Care cannot end during a temporary move (rule 381),
     and a child is adopted only from a placement for adoption (390)."""
     child = lock_child(child)
     check_not_future(on, "on", _("date the child ceased to be looked after"))
@@ -518,6 +519,11 @@ def end_care(
     period.end_on = on
     period.reason_ceased = reason
     period.save()
+    # The independent reviewing officer is appointed for the child while looked after: the
+    # allocation ends with the care (a return to care allocates one again).
+    IROAllocation.objects.filter(child=child, end_on__isnull=True, start_on__lte=on).update(
+        end_on=on
+    )
     add_entry(
         child_id=child.pk,
         occurred_on=on,
