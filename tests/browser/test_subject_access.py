@@ -39,7 +39,7 @@ def test_preparing_a_disclosure(page: Page, maya):
     page.get_by_label("How was their identity verified?").fill("Passport seen at the office")
     assert_accessible(page)
     page.get_by_role("button", name="Register the request").click()
-    expect(page.get_by_text("28 February 2026 (one month from receipt)")).to_be_visible()
+    expect(page.get_by_text("2 March 2026 (one month from receipt)")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "subject-access-request")
 

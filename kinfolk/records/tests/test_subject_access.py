@@ -19,14 +19,16 @@ D = dt.date
 @pytest.mark.parametrize(
     ("received", "due"),
     [
-        (D(2026, 1, 15), D(2026, 2, 15)),
-        (D(2026, 1, 31), D(2026, 2, 28)),
+        (D(2026, 1, 14), D(2026, 2, 16)),  # Sat 14 Feb: the next working day, Mon 16
+        (D(2026, 1, 13), D(2026, 2, 13)),
+        (D(2026, 1, 31), D(2026, 3, 2)),  # Sat 28 Feb: Mon 2 March
         (D(2028, 1, 31), D(2028, 2, 29)),  # a leap year
         (D(2026, 3, 31), D(2026, 4, 30)),
-        (D(2026, 12, 31), D(2027, 1, 31)),
+        (D(2026, 12, 31), D(2027, 2, 1)),  # Sun 31 Jan: Mon 1 Feb
+        (D(2026, 11, 25), D(2026, 12, 29)),  # Fri 25 Dec, Mon 28 Dec a bank holiday too
     ],
 )
-def test_the_time_limit_is_one_calendar_month_from_receipt(received, due):
+def test_the_time_limit_is_one_calendar_month_from_receipt_or_the_next_working_day(received, due):
     assert response_due_on(received) == due
 
 
@@ -34,7 +36,7 @@ def test_the_time_limit_is_one_calendar_month_from_receipt(received, due):
     ("received", "due"),
     [
         (D(2026, 1, 31), D(2026, 4, 30)),
-        (D(2026, 11, 30), D(2027, 2, 28)),
+        (D(2026, 11, 30), D(2027, 3, 1)),  # Sun 28 Feb: Mon 1 March
         (D(2026, 5, 10), D(2026, 8, 10)),
     ],
 )
@@ -66,8 +68,9 @@ def sar(maya, officer):
 
 
 def test_a_request_is_registered_with_its_time_limit(sar):
-    assert (sar.due_on, sar.status, sar.is_extended) == (D(2026, 2, 28), "open", False)
-    assert sar.is_overdue(D(2026, 3, 1)) and not sar.is_overdue(D(2026, 2, 28))
+    # Saturday 28 February 2026 moves to the next working day.
+    assert (sar.due_on, sar.status, sar.is_extended) == (D(2026, 3, 2), "open", False)
+    assert sar.is_overdue(D(2026, 3, 3)) and not sar.is_overdue(D(2026, 3, 2))
 
 
 def test_a_request_received_in_the_future_is_refused(maya, officer):
@@ -103,7 +106,7 @@ def test_an_extension_needs_a_reason(sar, officer):
         services.extend_deadline(request=sar, reason="", note="", actor=officer)
     assert set(error.value.message_dict) == {"reason", "note"}
     sar.refresh_from_db()
-    assert sar.due_on == D(2026, 2, 28)
+    assert sar.due_on == D(2026, 3, 2)
 
 
 def _key(maya, record_type):

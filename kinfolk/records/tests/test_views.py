@@ -90,16 +90,16 @@ def test_the_officer_finds_the_child_and_registers_a_request(maya, officer):
             "requester": "child",
             "requester_name": "Maya Okafor",
             "received_on_day": "31",
-            "received_on_month": "1",
+            "received_on_month": "3",
             "received_on_year": "2026",
             "identity_verified": "no",
         },
     )
     sar = SubjectAccessRequest.objects.get()
     assert response.status_code == 302
-    assert (sar.child, sar.due_on, sar.registered_by) == (maya, dt.date(2026, 2, 28), officer)
+    assert (sar.child, sar.due_on, sar.registered_by) == (maya, dt.date(2026, 4, 30), officer)
     page = client.get(reverse("records:request", args=[sar.pk])).content.decode()
-    assert "28 February 2026 (one month from receipt)" in page
+    assert "30 April 2026 (one month from receipt)" in page
 
 
 def test_a_bad_date_is_shown_next_to_the_field(maya, officer):
