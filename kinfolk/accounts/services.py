@@ -69,8 +69,13 @@ def replace_recovery_codes(*, user: User) -> list[str]:
 
 
 def _new_recovery_codes(user: User) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=RECOVERY_CODES_NAME, confirmed=True)
+    # The device is kept, and only its codes replaced: a session signed in with a recovery
+    # code names the device, and stays signed in.
+    device = StaticDevice.objects.filter(user=user).order_by("pk").first()
+    if device is None:
+        device = StaticDevice.objects.create(user=user, name=RECOVERY_CODES_NAME, confirmed=True)
+    StaticDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes

@@ -33,6 +33,12 @@ urlpatterns = [
     ),
     path("sign-in/again/", views.ReauthenticateView.as_view(), name="reauthenticate"),
     path("sign-out/", sign_out, name="logout"),
+    path("account/", views.AccountView.as_view(), name="account"),
+    path(
+        "account/recovery-codes/",
+        views.ReplaceRecoveryCodesView.as_view(),
+        name="recovery-codes-replace",
+    ),
     path("account/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "account/password/changed/",

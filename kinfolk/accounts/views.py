@@ -18,7 +18,7 @@ from mozilla_django_oidc.views import (
 )
 
 from kinfolk.access.policy import Open, Requirement, SignedIn
-from kinfolk.access.reauth import mark_authenticated
+from kinfolk.access.reauth import RecentAuthenticationRequired, mark_authenticated
 from kinfolk.accounts import oidc, second_factor, services
 from kinfolk.accounts.forms import (
     CodeForm,
@@ -34,6 +34,8 @@ from kinfolk.core.forms import add_service_errors
 
 #: The session key holding the recovery codes just made, until they are shown (once).
 RECOVERY_CODES_SESSION_KEY = "kinfolk_new_recovery_codes"
+#: The session key set when the codes just made replace earlier ones (from the account page).
+RECOVERY_CODES_REPLACED_SESSION_KEY = "kinfolk_recovery_codes_replaced"
 #: The session key holding why signing in with the council account did not work.
 PROBLEM_SESSION_KEY = "kinfolk_sign_in_problem"
 
@@ -169,9 +171,47 @@ class RecoveryCodesView(SignInStepMixin, TemplateView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         codes = request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
+        replaced = request.session.pop(RECOVERY_CODES_REPLACED_SESSION_KEY, False)
         if not codes:
             return redirect(safe_next(request))
-        return self.render_to_response(self.get_context_data(codes=codes))
+        return self.render_to_response(self.get_context_data(codes=codes, replaced=replaced))
+
+
+class AccountView(TemplateView):
+    """Your own account: who Kinfolk knows you as, how you sign in, and your recovery codes."""
+
+    permission: Requirement = SignedIn("your own account")
+    template_name = "accounts/account.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        user = self.request.user
+        codes = second_factor.recovery_codes_of(user)
+        return {
+            **super().get_context_data(**kwargs),
+            "by_identity_provider": second_factor.signed_in_by_identity_provider(self.request),
+            "authenticator": second_factor.authenticator_of(user),
+            "codes_left": codes.token_set.count() if codes is not None else None,
+        }
+
+
+class ReplaceRecoveryCodesView(RecentAuthenticationRequired, TemplateView):
+    """Ten new recovery codes in place of the old ones, after proving who you are again: for
+    when the codes are used up, lost, or may have been seen by someone else."""
+
+    permission: Requirement = SignedIn("new recovery codes for your own account")
+    template_name = "accounts/replace_recovery_codes.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated and second_factor.authenticator_of(request.user) is None:
+            return redirect("account")
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        request.session[RECOVERY_CODES_SESSION_KEY] = services.replace_recovery_codes(
+            user=request.user
+        )
+        request.session[RECOVERY_CODES_REPLACED_SESSION_KEY] = True
+        return redirect(reverse("sign-in-recovery-codes") + "?next=" + reverse("account"))
 
 
 class ReauthenticateView(FormView):

@@ -1,5 +1,6 @@
 """Signing in, in a real browser: setting up an authenticator app the first time (the code
-computed from the key the page shows, as the app does), signing in with a recovery code, proving who
+computed from the key the page shows, as the app does), signing in with a recovery code and making
+new ones from your account page, proving who
 you are again before restricting a record, and signing in with a council account at an
 identity provider that the test starts on this machine."""
 
@@ -70,6 +71,21 @@ def test_setting_up_an_authenticator_then_signing_in_with_it(page: Page, social_
     page.get_by_label("Code").fill(recovery_code.upper())
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", name="My caseload")).to_be_visible()
+
+    # Nine codes are left; the account page, opened from the name in the header, makes ten new.
+    page.get_by_role("link", name="Sam Social, Social worker").click()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
+    expect(page.get_by_text("9 unused codes left")).to_be_visible()
+    screenshot(page, "sign-in-06-account")
+    assert_accessible(page)
+    page.get_by_role("link", name="Make new codes").click()
+    page.get_by_role("button", name="Make new recovery codes").click()
+    expect(page.get_by_role("heading", name="You have new recovery codes")).to_be_visible()
+    expect(codes).to_have_count(10)
+    assert recovery_code not in [code.inner_text() for code in codes.all()]
+    assert_accessible(page)
+    page.get_by_role("button", name="I have kept my recovery codes: continue").click()
+    expect(page.get_by_text("10 unused codes left")).to_be_visible()
 
 
 def sign_in_page_then_code(page: Page) -> None:
