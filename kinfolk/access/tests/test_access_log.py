@@ -37,14 +37,18 @@ def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
 
 
 def child_url_names() -> list[str]:
-    """Every URL about one child; each must go through ChildRecordMixin."""
+    """Every URL about one child; each must go through ChildRecordMixin. Those named by the
+    child alone are returned, to be opened: a page of one of the child's records (a
+    conference, a version of an assessment) finds the child, and writes the access log,
+    through the same mixin."""
     found = []
     for route, name, view_class in _patterns(get_resolver()):
         if "children/<int:pk>/" in route and name not in HIDDEN_RECORD_PAGES:
             assert view_class is not None and issubclass(view_class, ChildRecordMixin), (
                 f"{route} does not use ChildRecordMixin"
             )
-            found.append(name)
+            if route.count("<") == 1:
+                found.append(name)
     return found
 
 

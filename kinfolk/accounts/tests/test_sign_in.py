@@ -47,9 +47,10 @@ def test_every_page_but_the_open_ones_needs_a_signed_in_user(client, child):
         "password-reset/done/",
     }
     for route in closed:
-        # Every integer in the route (the child's and any nested record's) is filled in, so
-        # that the page resolves and the sign-in check, not a 404, answers.
-        url = "/" + re.sub(r"<int:\w+>", str(child.pk), route)
+        # Every integer in the route (the child's and any nested record's) is filled in, and
+        # every other part with a word, so that the address resolves and the sign-in check,
+        # not a 404, answers.
+        url = "/" + re.sub(r"<\w+:\w+>", "x", re.sub(r"<int:\w+>", str(child.pk), route))
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/sign-in/"), url
