@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.choices import ActionStatus, CaseNoteKind, VisitKind
-from kinfolk.casework.models import Assessment, Plan, PlanAction, PlanOutcome
-from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
+from kinfolk.casework.models import Plan, PlanAction, PlanOutcome
+from kinfolk.core.codes import PrimaryNeed, ReasonForClosure, ReferralSource
 from kinfolk.core.dates import long_date
 from kinfolk.core.forms import (
     CaseworkForm,
@@ -51,60 +51,6 @@ class ReferralForm(CaseworkForm):
         "referral_on": _("Enter the date of the referral"),
         "source": _("Choose the source of the referral"),
     }
-
-
-class AssessmentStartForm(CaseworkForm):
-    """The start of a child and family assessment."""
-
-    started_on = date_field(_("Date the assessment started"))
-    required_messages = {"started_on": _("Enter the date the assessment started")}
-
-
-class AssessmentAuthoriseForm(CaseworkForm):
-    """A manager authorises an assessment: the factors, whether the child was seen, and the
-    analysis (docs/domain.md findings 6, 38 and 42)."""
-
-    assessment = forms.ModelChoiceField(
-        label=_("Which assessment?"),
-        error_messages={"invalid_choice": _("Choose an assessment waiting to be authorised")},
-        queryset=Assessment.objects.none(),
-        empty_label=None,
-        widget=forms.RadioSelect,
-    )
-    authorised_on = date_field(_("Date of authorisation"))
-    factors = forms.MultipleChoiceField(
-        label=_("Factors identified"),
-        choices=AssessmentFactor.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Select all that apply, or 'No factors identified'"),
-    )
-    is_child_seen = yes_no_field(_("Was the child seen during the assessment?"))
-    analysis = text_area(
-        _("Analysis"),
-        rows=8,
-        help_text=_(
-            "What the information means for the child: risks, protective factors, and what "
-            "each source said, verified or not"
-        ),
-    )
-    required_messages = {
-        "assessment": _("Choose the assessment"),
-        "authorised_on": _("Enter the date of authorisation"),
-        "is_child_seen": _("Select whether the child was seen"),
-    }
-
-    def __init__(
-        self, *args: Any, assessments: QuerySet, chosen: str | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.choose_one(
-            "assessment",
-            assessments,
-            chosen,
-            label=lambda a: _("Started on %(date)s") % {"date": long_date(a.started_on)},
-            caption=_("Assessment"),
-        )
 
 
 class ChildInNeedPlanStartForm(CaseworkForm):

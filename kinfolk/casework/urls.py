@@ -24,6 +24,31 @@ urlpatterns = [
         name="assessment-create",
     ),
     path(
+        "<int:pk>/casework/assessments/<int:assessment>/",
+        assessments.AssessmentDetailView.as_view(),
+        name="assessment-detail",
+    ),
+    path(
+        "<int:pk>/casework/assessments/<int:assessment>/draft/",
+        assessments.AssessmentDraftView.as_view(),
+        name="assessment-draft",
+    ),
+    path(
+        "<int:pk>/casework/assessments/<int:assessment>/autosave/",
+        assessments.AssessmentAutosaveView.as_view(),
+        name="assessment-autosave",
+    ),
+    path(
+        "<int:pk>/casework/assessments/<int:assessment>/keep-alive/",
+        assessments.AssessmentKeepAliveView.as_view(),
+        name="assessment-keep-alive",
+    ),
+    path(
+        "<int:pk>/casework/assessments/<int:assessment>/versions/<int:number>/",
+        assessments.AssessmentVersionView.as_view(),
+        name="assessment-version",
+    ),
+    path(
         "<int:pk>/casework/assessments/authorise/",
         assessments.AssessmentAuthoriseView.as_view(),
         name="assessment-authorise",
