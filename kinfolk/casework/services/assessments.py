@@ -174,23 +174,32 @@ def clean_factors(factors: Sequence[str]) -> list[str]:
     return sorted(set(factors), key=list(AssessmentFactor.values).index)
 
 
+def score(value: Any, message: str) -> int | None:
+    """A neglect tool score, 1 to 5, or ``None`` when not scored."""
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number not in range(1, 6):
+        raise ValidationError({"neglect_tool": message})
+    return number
+
+
 def clean_neglect_tool(tool: Mapping[str, Any]) -> dict[str, Any]:
     """The neglect tool's scores: each area and the overall score, 1 to 5, or none at all."""
     areas = {}
-    for area, score in (tool.get("areas") or {}).items():
+    for area, value in (tool.get("areas") or {}).items():
         if area not in NEGLECT_AREAS:
             raise ValidationError({"neglect_tool": _("Unknown area of the neglect tool")})
-        if score in (None, ""):
-            continue
-        if int(score) not in range(1, 6):
-            raise ValidationError({"neglect_tool": _("Each score is from 1 to 5")})
-        areas[area] = int(score)
-    overall = tool.get("overall")
-    if overall not in (None, "") and int(overall) not in range(1, 6):
-        raise ValidationError({"neglect_tool": _("The overall score is from 1 to 5")})
-    if not areas and overall in (None, ""):
+        number = score(value, _("Each score is from 1 to 5"))
+        if number is not None:
+            areas[area] = number
+    overall = score(tool.get("overall"), _("The overall score is from 1 to 5"))
+    if not areas and overall is None:
         return {}
-    return {"areas": areas, "overall": int(overall) if overall not in (None, "") else None}
+    return {"areas": areas, "overall": overall}
 
 
 def apply_content(assessment: Assessment, content: Mapping[str, Any]) -> None:

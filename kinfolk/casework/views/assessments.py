@@ -17,12 +17,12 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from kinfolk.access.policy import P
-from kinfolk.casework.assessment_forms import (
+from kinfolk.casework.choices import AssessmentStatus, AuthorisationCheck, Verification
+from kinfolk.casework.forms import (
     AssessmentDecisionForm,
     AssessmentDraftForm,
     AssessmentStartForm,
 )
-from kinfolk.casework.choices import AssessmentStatus, AuthorisationCheck, Verification
 from kinfolk.casework.models import Assessment, AssessmentVersion
 from kinfolk.casework.services import (
     ASSESSMENT_AWAITING_AUTHORISATION,
