@@ -94,7 +94,7 @@ class AssessmentDraftForm(CaseworkForm):
     )
     is_child_seen = yes_no_field(_("Was the child seen during the assessment?"), required=False)
     is_child_seen_alone = yes_no_field(_("Was the child seen alone?"), required=False)
-    history = text_area(
+    relevant_history = text_area(
         _("Relevant history"),
         rows=6,
         help_text=_("Drawn from the chronology and earlier contacts, referrals and plans"),
@@ -177,7 +177,7 @@ class AssessmentDraftForm(CaseworkForm):
                 "child_views",
                 "child_views_on",
                 "child_views_method",
-                "history",
+                "relevant_history",
                 "parenting_capacity",
                 "identity_needs",
                 "analysis",
@@ -230,7 +230,7 @@ class AssessmentDraftForm(CaseworkForm):
                 "child_views",
                 "child_views_on",
                 "child_views_method",
-                "history",
+                "relevant_history",
                 "parenting_capacity",
                 "identity_needs",
                 "analysis",

@@ -101,7 +101,7 @@ class Assessment(Versioned):
     child_views_method = models.CharField(
         _("how the views were gained"), max_length=500, blank=True
     )
-    history = models.TextField(_("relevant history"), blank=True)
+    relevant_history = models.TextField(_("relevant history"), blank=True)
     parenting_capacity = models.TextField(_("parenting capacity"), blank=True)
     #: Lists of ``{"text", "source", "verification"}`` (``Verification``).
     risks = models.JSONField(_("risks"), default=list, blank=True)

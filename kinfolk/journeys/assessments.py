@@ -23,6 +23,8 @@ TEXTS = (
 )
 LISTS = ("risks", "protective_factors")
 SECTION_TEXT = f.text(50000)
+#: Sections the assessment keeps under another name.
+SECTION_FIELDS = {"history": "relevant_history"}
 
 
 def sections(value: Any) -> dict[str, Any]:
@@ -52,7 +54,7 @@ def sections(value: Any) -> dict[str, Any]:
 def _assessment_submitted(event: dict[str, Any], state: JourneyState) -> None:
     child = state.child(event["child"])
     content: dict[str, Any] = {
-        **{name: event["sections"][name] for name in TEXTS},
+        **{SECTION_FIELDS.get(name, name): event["sections"][name] for name in TEXTS},
         **{
             name: [
                 {"text": text, "source": "", "verification": ""} for text in event["sections"][name]

@@ -39,7 +39,7 @@ TEXT_SECTIONS = (
     "reason",
     "lived_experience",
     "child_views",
-    "history",
+    "relevant_history",
     "parenting_capacity",
     "identity_needs",
     "analysis",
@@ -285,7 +285,7 @@ def missing_sections(assessment: Assessment) -> dict[str, str]:
     required = {
         "reason": _("Enter the reason for the assessment"),
         "lived_experience": _("Enter the child's lived experience"),
-        "history": _("Enter the relevant history"),
+        "relevant_history": _("Enter the relevant history"),
         "parenting_capacity": _("Enter the parenting capacity"),
         "analysis": _("Enter the analysis"),
         "recommendation": _("Enter the recommendation"),
@@ -372,6 +372,17 @@ def awaiting(assessment: Assessment, field: str) -> tuple[Assessment, Assessment
     return assessment, latest
 
 
+def before_submission(day: dt.date, version: AssessmentVersion, field: str) -> None:
+    """Refuse a manager's decision dated before the version it is about was submitted."""
+    if day < version.submitted_on:
+        raise ValidationError(
+            {
+                field: _("The decision cannot be before the assessment was submitted, on %(date)s")
+                % {"date": long_date(version.submitted_on)}
+            }
+        )
+
+
 @transaction.atomic
 def return_assessment(
     *,
@@ -384,6 +395,7 @@ def return_assessment(
     """A manager returns a submitted assessment to its worker with the reasons."""
     assessment, latest = awaiting(assessment, "reasons")
     check_not_future(returned_on, "returned_on", _("date returned"))
+    before_submission(returned_on, latest, "returned_on")
     if not reasons.strip():
         raise ValidationError({"reasons": _("Enter the reasons for returning the assessment")})
     if not is_imported and actor is not None and assessment.author_id == actor.pk:
@@ -459,6 +471,9 @@ def authorise_assessment(
             raise ValidationError(
                 {"assessment": _("Another manager authorises an assessment you wrote")}
             )
+        latest = assessment.versions.order_by("-number").first()
+        if latest is not None:
+            before_submission(authorised_on, latest, "authorised_on")
         unchecked = [c for c in AuthorisationCheck.values if c not in checklist]
         if unchecked:
             raise ValidationError(

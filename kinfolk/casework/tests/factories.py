@@ -85,7 +85,7 @@ def complete_content(**changes: object) -> dict[str, object]:
         "child_views_method": "Seen alone at school with the three houses tool",
         "is_child_seen": True,
         "is_child_seen_alone": True,
-        "history": "Two earlier contacts from school in 2024, no further action.",
+        "relevant_history": "Two earlier contacts from school in 2024, no further action.",
         "parenting_capacity": "Mother loves Lily; low mood limits routines.",
         "risks": [
             {"text": "Missed meals", "source": "School", "verification": "verified"},

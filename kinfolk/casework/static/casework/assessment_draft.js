@@ -51,13 +51,20 @@ if (form && status) {
       headers: { "X-CSRFToken": csrf(), Accept: "application/json" },
     });
 
+  // One save at a time, each sent with the version the previous one saved, so that the
+  // worker's own saves are never refused as stale.
   const save = () => {
-    if (!dirty) return saving;
+    saving = saving.then(send);
+    return saving;
+  };
+
+  const send = () => {
+    if (!dirty) return undefined;
     dirty = false;
     const body = new FormData(form);
     body.delete("action");
     say("Saving…");
-    saving = post(form.dataset.autosaveUrl, body)
+    return post(form.dataset.autosaveUrl, body)
       .then(async (response) => {
         if (response.type === "opaqueredirect" || response.status === 0) {
           dirty = true;
@@ -79,7 +86,6 @@ if (form && status) {
         dirty = true;
         say("Not saved: the connection failed. Your changes will be saved when it returns.");
       });
-    return saving;
   };
 
   const changed = () => {
