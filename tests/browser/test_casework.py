@@ -4,6 +4,7 @@ browser: referral, assessment, authorisation, a plan with an outcome and an acti
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from conftest import make_child
@@ -82,7 +83,7 @@ def test_recording_a_child_in_need_case(page: Page, lily):
     sign_in(page, "sam_social")
     page.goto(casework)
     next_steps.get_by_role("link", name="Start a child in need plan").click()
-    fill_date(page, "Date the plan starts", dt.date(2026, 10, 19))
+    fill_date(page, "Date the plan starts", timezone.localdate())
     page.get_by_role("button", name="Save").click()
     expect(
         page.locator(".govuk-error-summary").get_by_role(
