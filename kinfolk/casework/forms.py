@@ -139,10 +139,9 @@ class AssessmentDraftForm(CaseworkForm):
         for name in ITEM_SECTIONS:
             count = max(self.posted_rows(name), len(getattr(assessment, name)) + 1, 2)
             self.item_counts[name] = count
-            singular, _plural = ITEM_LABELS[name]
             for n in range(1, count + 1):
                 self.fields[f"{name}_{n}_text"] = forms.CharField(
-                    label=_("%(item)s %(n)d") % {"item": singular, "n": n},
+                    label=_("What it is"),
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
@@ -277,7 +276,7 @@ class AssessmentDecisionForm(CaseworkForm):
         widget=forms.RadioSelect,
     )
     decision = forms.ChoiceField(
-        label=_("Your decision"),
+        label=_("Do you authorise the assessment?"),
         choices=[
             ("authorise", _("Authorise the assessment")),
             ("return", _("Return it to the worker for changes")),

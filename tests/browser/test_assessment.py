@@ -42,7 +42,7 @@ def ruby(social_worker, manager):
 
 def fill_item(page: Page, legend: str, text: str, source: str, verified: str) -> None:
     row = page.get_by_role("group", name=legend, exact=True)
-    row.get_by_label(legend, exact=True).fill(text)
+    row.get_by_label("What it is").fill(text)
     row.get_by_label("Source").fill(source)
     row.get_by_label("Verified?").select_option(label=verified)
 
@@ -83,7 +83,6 @@ def draft_and_submit(page: Page) -> None:
     page.get_by_label("The child's lived experience").fill("Mornings are chaotic at home.")
     page.get_by_label("Analysis").fill("Needs are met with support from the grandmother.")
     draft_the_rest(page)
-    wait_until_saved(page)
     page.get_by_role("button", name="Submit to a manager").click()
     expect(page.get_by_text("Assessment submitted to a manager")).to_be_visible()
 
@@ -106,7 +105,7 @@ def wait_until_saved(page: Page) -> None:
 
 
 def decide(page: Page, decision: str) -> None:
-    page.get_by_role("group", name="Your decision", exact=True).get_by_label(
+    page.get_by_role("group", name="Do you authorise the assessment?", exact=True).get_by_label(
         decision, exact=True
     ).check()
     fill_date(page, "Date of your decision", timezone.localdate())
@@ -158,7 +157,6 @@ def test_drafting_returning_and_authorising_an_assessment(page: Page, ruby):
     assert Assessment.objects.get().status == AssessmentStatus.DRAFT
 
     draft_the_rest(page)
-    wait_until_saved(page)
     page.get_by_role("button", name="Submit to a manager").click()
     expect(page.get_by_text("Assessment submitted to a manager")).to_be_visible()
     expect(page.get_by_role("link", name="Version 1")).to_be_visible()
@@ -194,7 +192,6 @@ def test_drafting_returning_and_authorising_an_assessment(page: Page, ruby):
         "Ruby is unsupervised before school three mornings a week; her father agrees and "
         "her grandmother can cover the mornings. The risk is reduced by that plan."
     )
-    wait_until_saved(page)
     page.get_by_role("button", name="Submit to a manager").click()
     expect(page.get_by_text("Assessment submitted to a manager")).to_be_visible()
     sign_out(page)

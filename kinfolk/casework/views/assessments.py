@@ -1,6 +1,7 @@
 """The assessment as a document: starting it, the worker's draft (saved as they type), the
 manager's decision, and every submitted version (docs/assessments.md)."""
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -45,8 +46,15 @@ def shown_sections(content: dict[str, Any], *, is_pre_birth: bool) -> dict[str, 
     factors = dict(AssessmentFactor.choices)
     verification = dict(Verification.choices)
     tool = content.get("neglect_tool") or {}
+    dates = {
+        name: dt.date.fromisoformat(content[name])
+        if isinstance(content.get(name), str)
+        else content.get(name)
+        for name in ("child_views_on", "pre_birth_meeting_on")
+    }
     return {
         **content,
+        **dates,
         "is_pre_birth": is_pre_birth,
         "factor_names": [factors.get(code, code) for code in content.get("factors") or []],
         "risk_items": [

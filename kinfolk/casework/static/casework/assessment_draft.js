@@ -94,6 +94,28 @@ if (form && status) {
     timer = setTimeout(save, PAUSE_MILLISECONDS);
   };
 
+  // "Save draft" or "Submit" waits for a save in flight, so that the page is sent with the
+  // version that save made (else it would be refused as stale).
+  let sending = false;
+  form.addEventListener("submit", (event) => {
+    if (sending) return;
+    event.preventDefault();
+    clearTimeout(timer);
+    dirty = false;
+    sending = true;
+    const button = event.submitter;
+    saving.then(() => {
+      if (button && button.name) {
+        const choice = document.createElement("input");
+        choice.type = "hidden";
+        choice.name = button.name;
+        choice.value = button.value;
+        form.append(choice);
+      }
+      form.submit();
+    });
+  });
+
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("focusout", () => {
