@@ -453,6 +453,11 @@ def authorise_assessment(
                 % {"date": long_date(assessment.started_on)}
             }
         )
+    submitted = assessment.status == AssessmentStatus.SUBMITTED
+    if not is_imported and not submitted:
+        raise ValidationError(
+            {"assessment": _("The worker submits the assessment before it is authorised")}
+        )
     if factors is not None:
         assessment.factors = clean_factors(factors)
     if not assessment.factors:
@@ -461,12 +466,7 @@ def authorise_assessment(
         )
     if is_child_seen is not None:
         assessment.is_child_seen = is_child_seen
-    submitted = assessment.status == AssessmentStatus.SUBMITTED
     if not is_imported:
-        if not submitted:
-            raise ValidationError(
-                {"assessment": _("The worker submits the assessment before it is authorised")}
-            )
         if authorised_by is not None and assessment.author_id == authorised_by.pk:
             raise ValidationError(
                 {"assessment": _("Another manager authorises an assessment you wrote")}
