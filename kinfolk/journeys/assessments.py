@@ -61,8 +61,9 @@ def _assessment_submitted(event: dict[str, Any], state: JourneyState) -> None:
             ]
             for name in LISTS
         },
-        "child_views_method": event.get("child_views_method", ""),
     }
+    if "child_views_method" in event:
+        content["child_views_method"] = event["child_views_method"]
     casework.submit_assessment(
         assessment=casework.find_open_assessment(child, event.get("id", "")),
         content=content,
