@@ -121,7 +121,9 @@ class AssessmentDraftForm(CaseworkForm):
         help_text=_("Select all that apply, or 'No factors identified'"),
     )
 
-    def __init__(self, *args: Any, assessment: Assessment, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, assessment: Assessment | None, **kwargs: Any) -> None:
+        # A page with no assessment to draft shows why instead of the form.
+        assessment = assessment or Assessment()
         self.assessment = assessment
         if not kwargs.get("data"):
             kwargs.setdefault("initial", {}).update(self.initial_from(assessment))

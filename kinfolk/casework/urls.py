@@ -24,29 +24,24 @@ urlpatterns = [
         name="assessment-create",
     ),
     path(
-        "<int:pk>/casework/assessments/<int:assessment>/",
+        "<int:pk>/casework/assessments/",
         assessments.AssessmentDetailView.as_view(),
         name="assessment-detail",
     ),
     path(
-        "<int:pk>/casework/assessments/<int:assessment>/draft/",
+        "<int:pk>/casework/assessments/draft/",
         assessments.AssessmentDraftView.as_view(),
         name="assessment-draft",
     ),
     path(
-        "<int:pk>/casework/assessments/<int:assessment>/autosave/",
+        "<int:pk>/casework/assessments/autosave/",
         assessments.AssessmentAutosaveView.as_view(),
         name="assessment-autosave",
     ),
     path(
-        "<int:pk>/casework/assessments/<int:assessment>/keep-alive/",
+        "<int:pk>/casework/assessments/keep-alive/",
         assessments.AssessmentKeepAliveView.as_view(),
         name="assessment-keep-alive",
-    ),
-    path(
-        "<int:pk>/casework/assessments/<int:assessment>/versions/<int:number>/",
-        assessments.AssessmentVersionView.as_view(),
-        name="assessment-version",
     ),
     path(
         "<int:pk>/casework/assessments/authorise/",

@@ -251,7 +251,7 @@ def test_the_timeout_warning_keeps_the_session(page: Page, ruby, social_worker, 
     assessment = start_assessment(child=ruby, started_on=STARTED_ON, actor=social_worker)
     sign_in(page, "sam_social")
     page.clock.install()
-    page.goto(f"/children/{ruby.pk}/casework/assessments/{assessment.pk}/draft/")
+    page.goto(f"/children/{ruby.pk}/casework/assessments/draft/?assessment={assessment.pk}")
     dialog = page.get_by_role("dialog", name="You will be signed out soon")
     expect(dialog).to_be_hidden()
     page.clock.run_for((settings.SESSION_COOKIE_AGE - 110) * 1000)

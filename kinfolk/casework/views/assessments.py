@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -81,18 +81,31 @@ def record_sections(assessment: Assessment) -> dict[str, Any]:
     )
 
 
-class ChildAssessmentMixin(ChildRecordMixin):
-    """A page about one of the child's assessments, ``assessment`` in the URL."""
+def assessment_url(name: str, assessment: Assessment) -> str:
+    return reverse(name, args=[assessment.child_id]) + f"?assessment={assessment.pk}"
 
-    kwargs: dict[str, Any]
+
+class ChildAssessmentMixin(ChildRecordMixin):
+    """A page about one of the child's assessments: the one chosen as ``?assessment=12``, or
+    else the one the page is about by default (``default_assessment``)."""
+
+    request: HttpRequest
 
     @cached_property
-    def assessment(self) -> Assessment:
-        return get_object_or_404(
-            Assessment.objects.select_related("author", "authorised_by"),
-            child=self.child,
-            pk=self.kwargs["assessment"],
+    def assessment(self) -> Assessment | None:
+        assessments = Assessment.objects.select_related("author", "authorised_by").filter(
+            child=self.child
         )
+        chosen = self.request.GET.get("assessment", "")
+        if chosen:
+            if not chosen.isdigit():
+                raise Http404("no such assessment")
+            return get_object_or_404(assessments, pk=chosen)
+        return self.default_assessment(assessments)
+
+    def default_assessment(self, assessments: QuerySet[Assessment]) -> Assessment | None:
+        """The child's open assessment."""
+        return assessments.filter(authorised_on__isnull=True).first()
 
 
 class AssessmentCreateView(ChildRecordFormView):
@@ -107,52 +120,59 @@ class AssessmentCreateView(ChildRecordFormView):
     record_label = "Child record: assessment started"
 
     def get_success_url(self) -> str:
-        return reverse("casework:assessment-draft", args=[self.child.pk, self.recorded.pk])
+        return assessment_url("casework:assessment-draft", self.recorded)
 
 
 class AssessmentDetailView(ChildAssessmentMixin, TemplateView):
-    """An assessment: where it has got to, its sections, and each submitted version."""
+    """An assessment: where it has got to, its sections, and each submitted version; with
+    ``?version=2``, that version as it was submitted, with the manager's response. Without a
+    choice, the child's latest assessment."""
 
     permission = P.VIEW_RECORD
     template_name = "casework/assessment_detail.html"
     record_label = "Child record: assessment"
 
+    def default_assessment(self, assessments: QuerySet[Assessment]) -> Assessment | None:
+        return assessments.order_by("-started_on", "-pk").first()
+
+    @cached_property
+    def version(self) -> AssessmentVersion | None:
+        chosen = self.request.GET.get("version", "")
+        if not chosen:
+            return None
+        if not chosen.isdigit() or self.assessment is None:
+            raise Http404("no such version")
+        return get_object_or_404(
+            AssessmentVersion.objects.select_related("submitted_by", "responded_by"),
+            assessment=self.assessment,
+            number=chosen,
+        )
+
+    def get_template_names(self) -> list[str]:
+        if self.version is not None:
+            return ["casework/assessment_version.html"]
+        return [self.template_name]
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         assessment = self.assessment
+        context["assessment"] = assessment
+        if assessment is None:
+            return context
+        if self.version is not None:
+            checks = dict(AuthorisationCheck.choices)
+            context.update(
+                version=self.version,
+                sections=shown_sections(self.version.content, is_pre_birth=assessment.is_pre_birth),
+                confirmed=[checks.get(c, c) for c in self.version.checklist],
+            )
+            return context
         versions = list(assessment.versions.select_related("submitted_by", "responded_by"))
         returned = next((v for v in reversed(versions) if v.outcome == "returned"), None)
         context.update(
-            assessment=assessment,
             sections=record_sections(assessment),
             versions=versions,
             returned=returned if assessment.status == AssessmentStatus.RETURNED else None,
-            checks=AuthorisationCheck.choices,
-        )
-        return context
-
-
-class AssessmentVersionView(ChildAssessmentMixin, TemplateView):
-    """One submitted version of an assessment, as it was submitted, with the manager's
-    response."""
-
-    permission = P.VIEW_RECORD
-    template_name = "casework/assessment_version.html"
-    record_label = "Child record: assessment version"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        version = get_object_or_404(
-            AssessmentVersion.objects.select_related("submitted_by", "responded_by"),
-            assessment=self.assessment,
-            number=self.kwargs["number"],
-        )
-        checks = dict(AuthorisationCheck.choices)
-        context.update(
-            assessment=self.assessment,
-            version=version,
-            sections=shown_sections(version.content, is_pre_birth=self.assessment.is_pre_birth),
-            confirmed=[checks.get(c, c) for c in version.checklist],
         )
         return context
 
@@ -171,11 +191,19 @@ class AssessmentDraftView(ChildAssessmentMixin, ChildRecordFormView):
 
     @property
     def heading(self) -> str:  # type: ignore[override]
-        if self.assessment.is_pre_birth:
+        if self.assessment is not None and self.assessment.is_pre_birth:
             return _("Pre-birth assessment")
         return _("Child and family assessment")
 
+    @property
+    def current(self) -> Assessment:
+        """The assessment being drafted (the page refuses when there is none)."""
+        assert self.assessment is not None
+        return self.assessment
+
     def unavailable(self) -> str:
+        if self.assessment is None:
+            return _("There is no open assessment to draft: start one on the casework page.")
         if not self.assessment.is_editable:
             return _("This assessment is %(status)s: it can no longer be changed.") % {
                 "status": self.assessment.get_status_display().lower()
@@ -186,7 +214,7 @@ class AssessmentDraftView(ChildAssessmentMixin, ChildRecordFormView):
         return {**super().get_form_kwargs(), "assessment": self.assessment}
 
     def editable_records(self, form: Any) -> list[Versioned]:
-        return [self.assessment]
+        return [self.assessment] if self.assessment is not None else []
 
     def edited_record(self, form: Any) -> Versioned | None:
         return self.assessment
@@ -198,7 +226,7 @@ class AssessmentDraftView(ChildAssessmentMixin, ChildRecordFormView):
     def record(self, form: CaseworkForm) -> Any:
         assert isinstance(form, AssessmentDraftForm)
         kwargs = {
-            "assessment": self.assessment,
+            "assessment": self.current,
             "content": form.content(),
             "version": self.service_kwargs(form)["version"],
             "actor": self.request.user,
@@ -218,27 +246,28 @@ class AssessmentDraftView(ChildAssessmentMixin, ChildRecordFormView):
 
     def get_success_url(self) -> str:
         name = "casework:assessment-detail" if self.submitting else "casework:assessment-draft"
-        return reverse(name, args=[self.child.pk, self.assessment.pk])
+        return assessment_url(name, self.current)
 
     def back_url(self) -> str:
-        return reverse("casework:assessment-detail", args=[self.child.pk, self.assessment.pk])
+        if self.assessment is None:
+            return reverse("casework:child-casework", args=[self.child.pk])
+        return assessment_url("casework:assessment-detail", self.assessment)
 
     back_label = gettext_lazy("Back to the assessment")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        versions = list(self.assessment.versions.all())
+        assessment = self.assessment
+        context["assessment"] = assessment
+        if assessment is None:
+            return context
+        versions = list(assessment.versions.all())
         returned = versions[-1] if versions and versions[-1].outcome == "returned" else None
         context.update(
-            assessment=self.assessment,
             returned=returned,
-            history=relevant_history(self.child, self.request.user, self.assessment),
-            autosave_url=reverse(
-                "casework:assessment-autosave", args=[self.child.pk, self.assessment.pk]
-            ),
-            keep_alive_url=reverse(
-                "casework:assessment-keep-alive", args=[self.child.pk, self.assessment.pk]
-            ),
+            history=relevant_history(self.child, self.request.user, assessment),
+            autosave_url=assessment_url("casework:assessment-autosave", assessment),
+            keep_alive_url=assessment_url("casework:assessment-keep-alive", assessment),
             session_seconds=settings.SESSION_COOKIE_AGE,
         )
         return context
@@ -248,12 +277,22 @@ class AssessmentAutosaveView(AssessmentDraftView):
     """The draft saved in the background: the same form and service as "Save draft",
     answered in JSON. A save from a page opened on an older version is refused (409)."""
 
-    http_method_names = ["post"]
     record_label = "Child record: assessment draft saved"
 
     @property
     def submitting(self) -> bool:
         return False
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """The version the draft is saved at, for a page to compare with its own."""
+        if self.assessment is None:
+            return JsonResponse({"saved": False, "message": self.unavailable()}, status=200)
+        return JsonResponse(
+            {
+                "version": self.assessment.version,
+                "opened_versions": json.dumps({str(self.assessment.pk): self.assessment.version}),
+            }
+        )
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.unavailable():
@@ -301,12 +340,15 @@ class AssessmentKeepAliveView(ChildAssessmentMixin, View):
     """ "Stay signed in" on the timeout warning: a request that renews the session."""
 
     permission = P.RECORD_CASEWORK
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
     record_label = "Child record: assessment draft kept open"
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.assessment  # noqa: B018 - the assessment must be the child's
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.assessment  # noqa: B018 - a chosen assessment must be the child's
         return JsonResponse({"session_seconds": settings.SESSION_COOKIE_AGE})
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.get(request, *args, **kwargs)
 
 
 class AssessmentAuthoriseView(ChildRecordFormView):
@@ -341,7 +383,7 @@ class AssessmentAuthoriseView(ChildRecordFormView):
         ).select_related("author")
 
     def get_success_url(self) -> str:
-        return reverse("casework:assessment-detail", args=[self.child.pk, self.recorded.pk])
+        return assessment_url("casework:assessment-detail", self.recorded)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -185,9 +185,8 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
                 else:
                     steps.append(
                         {
-                            "url": reverse(
-                                "casework:assessment-draft", args=[self.child.pk, assessment.pk]
-                            ),
+                            "url": reverse("casework:assessment-draft", args=[self.child.pk])
+                            + f"?assessment={assessment.pk}",
                             "label": _("Draft the assessment started on %(date)s")
                             % {"date": long_date(assessment.started_on)},
                         }
