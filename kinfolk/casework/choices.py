@@ -56,3 +56,40 @@ class CaseNoteKind(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     DIRECT_WORK = "direct_work", _("Direct work with the child")
     OTHER = "other", _("Other")
+
+
+class AssessmentStatus(models.TextChoices):
+    """Where an assessment has got to (docs/assessments.md): the worker drafts it, submits it
+    to a manager, who returns it with reasons or authorises it."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted to a manager")
+    RETURNED = "returned", _("Returned for changes")
+    AUTHORISED = "authorised", _("Authorised")
+
+
+class Verification(models.TextChoices):
+    """Whether what a risk or a protective factor rests on was checked with its source."""
+
+    VERIFIED = "verified", _("Verified with the source")
+    SELF_REPORT = "self_report", _("Self-report")
+    NOT_VERIFIED = "not_verified", _("Not verified")
+
+
+class AuthorisationCheck(models.TextChoices):
+    """What a manager confirms before authorising an assessment (docs/domain.md finding 42)."""
+
+    VIEWS_RECORDED = "views_recorded", _("The child's views, wishes and feelings are recorded")
+    CHILD_SEEN = "child_seen", _("The child was seen, and seen alone")
+    HISTORY = "history", _("The history was considered")
+    RISKS = "risks", _("The risks are analysed")
+    SOURCES = "sources", _("The sources were checked")
+    RECOMMENDATION = "recommendation", _("The recommendation follows from the analysis")
+
+
+class VersionOutcome(models.TextChoices):
+    """What the manager did with a submitted version of an assessment."""
+
+    AWAITING = "awaiting", _("Awaiting a manager")
+    RETURNED = "returned", _("Returned")
+    AUTHORISED = "authorised", _("Authorised")

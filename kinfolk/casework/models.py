@@ -6,7 +6,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.casework.choices import ActionStatus, CaseNoteKind, PlanKind, VisitKind
+from kinfolk.casework.choices import (
+    ActionStatus,
+    AssessmentStatus,
+    CaseNoteKind,
+    PlanKind,
+    VersionOutcome,
+    VisitKind,
+)
 from kinfolk.core.codes import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
 from kinfolk.core.models import Versioned
 
@@ -61,11 +68,14 @@ class ChildInNeedEpisode(models.Model):
         return self.closed_on is None
 
 
-class Assessment(models.Model):
-    """A child and family assessment: started, then authorised by a manager (completion).
+class Assessment(Versioned):
+    """A child and family assessment, drafted by a worker in sections and authorised by a
+    manager (docs/assessments.md; docs/domain.md findings 6, 7, 42 and 69).
 
     Working Together 2023: complete within 45 working days of the referral; the DfE measures
-    from the start to the authorisation.
+    from the start to the authorisation. Each submission is kept as an ``AssessmentVersion``.
+    An assessment of an unborn child is a pre-birth assessment, keyed to the expected date of
+    birth, with the pre-birth planning meeting.
     """
 
     episode = models.ForeignKey(
@@ -73,18 +83,51 @@ class Assessment(models.Model):
     )
     child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="assessments")
     reference = models.CharField(_("reference"), max_length=40, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     started_on = models.DateField(_("start date"))
     authorised_on = models.DateField(_("authorisation date"), null=True, blank=True)
     factors = models.JSONField(_("factors identified"), default=list, blank=True)
     is_child_seen = models.BooleanField(_("child seen"), null=True, blank=True)
+    is_child_seen_alone = models.BooleanField(_("child seen alone"), null=True, blank=True)
+    reason = models.TextField(_("reason for the assessment"), blank=True)
+    lived_experience = models.TextField(_("the child's lived experience"), blank=True)
+    child_views = models.TextField(_("the child's views, wishes and feelings"), blank=True)
+    child_views_on = models.DateField(_("date the views were gained"), null=True, blank=True)
+    child_views_method = models.CharField(
+        _("how the views were gained"), max_length=500, blank=True
+    )
+    relevant_history = models.TextField(_("relevant history"), blank=True)
+    parenting_capacity = models.TextField(_("parenting capacity"), blank=True)
+    #: Lists of ``{"text", "source", "verification"}`` (``Verification``).
+    risks = models.JSONField(_("risks"), default=list, blank=True)
+    protective_factors = models.JSONField(_("protective factors"), default=list, blank=True)
+    identity_needs = models.TextField(_("identity needs"), blank=True)
     analysis = models.TextField(_("analysis"), blank=True)
+    recommendation = models.TextField(_("recommendation"), blank=True)
+    expected_birth_on = models.DateField(_("expected date of birth"), null=True, blank=True)
+    pre_birth_meeting_on = models.DateField(_("pre-birth planning meeting"), null=True, blank=True)
+    #: The optional neglect tool: ``{"areas": {area: score 1-5}, "overall": score}``.
+    neglect_tool = models.JSONField(_("neglect tool"), default=dict, blank=True)
     authorised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    rationale = models.TextField(_("rationale for authorising"), blank=True)
     is_imported = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["started_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["episode"],
+                condition=models.Q(authorised_on__isnull=True),
+                name="assessment_one_open_per_episode",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Assessment started {self.started_on}"
@@ -92,6 +135,59 @@ class Assessment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.authorised_on is None
+
+    @property
+    def is_pre_birth(self) -> bool:
+        return self.expected_birth_on is not None
+
+    @property
+    def status_colour(self) -> str:
+        """The GOV.UK tag colour of its status."""
+        return {
+            AssessmentStatus.DRAFT: "grey",
+            AssessmentStatus.SUBMITTED: "blue",
+            AssessmentStatus.RETURNED: "orange",
+        }.get(AssessmentStatus(self.status), "green")
+
+    @property
+    def is_editable(self) -> bool:
+        """Whether the worker may change it: a draft, or returned for changes."""
+        return self.status in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
+
+
+class AssessmentVersion(models.Model):
+    """One submission of an assessment, kept as it was submitted, with what the manager did
+    with it: returned with reasons, or authorised with a rationale and the checklist."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    #: The sections as submitted (``ASSESSMENT_SECTIONS`` in kinfolk.casework.services).
+    content = models.JSONField(_("content"), default=dict)
+    submitted_on = models.DateField(_("date submitted"))
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=VersionOutcome.choices, default=VersionOutcome.AWAITING
+    )
+    response = models.TextField(_("manager's reasons or rationale"), blank=True)
+    checklist = models.JSONField(_("authorisation checklist"), default=list, blank=True)
+    responded_on = models.DateField(_("date of the manager's response"), null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["assessment", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "number"], name="assessment_version_numbered_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of {self.assessment}"
 
 
 class Plan(Versioned):

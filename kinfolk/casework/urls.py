@@ -24,6 +24,26 @@ urlpatterns = [
         name="assessment-create",
     ),
     path(
+        "<int:pk>/casework/assessments/",
+        assessments.AssessmentDetailView.as_view(),
+        name="assessment-detail",
+    ),
+    path(
+        "<int:pk>/casework/assessments/draft/",
+        assessments.AssessmentDraftView.as_view(),
+        name="assessment-draft",
+    ),
+    path(
+        "<int:pk>/casework/assessments/autosave/",
+        assessments.AssessmentAutosaveView.as_view(),
+        name="assessment-autosave",
+    ),
+    path(
+        "<int:pk>/casework/assessments/keep-alive/",
+        assessments.AssessmentKeepAliveView.as_view(),
+        name="assessment-keep-alive",
+    ),
+    path(
         "<int:pk>/casework/assessments/authorise/",
         assessments.AssessmentAuthoriseView.as_view(),
         name="assessment-authorise",

@@ -7,20 +7,23 @@ except on the day one changes into the other; no closure while an assessment or 
 enquiry is open.
 """
 
+from kinfolk.casework.services.assessments import (
+    ASSESSMENT_AWAITING_AUTHORISATION,
+    authorise_assessment,
+    decide_assessment,
+    find_open_assessment,
+    return_assessment,
+    save_assessment_draft,
+    start_assessment,
+    submit_assessment,
+)
 from kinfolk.casework.services.common import (
     check_not_future,
     episode_for_work,
     lock_child,
     open_episode,
 )
-from kinfolk.casework.services.episodes import (
-    ASSESSMENT_AWAITING_AUTHORISATION,
-    authorise_assessment,
-    close_episode,
-    find_open_assessment,
-    open_referral,
-    start_assessment,
-)
+from kinfolk.casework.services.episodes import close_episode, open_referral
 from kinfolk.casework.services.notes import record_case_note
 from kinfolk.casework.services.plans import (
     CHILD_HAS_OPEN_PLAN,
@@ -45,6 +48,7 @@ __all__ = [
     "authorise_assessment",
     "check_not_future",
     "close_episode",
+    "decide_assessment",
     "end_child_in_need_plan",
     "end_plan_record",
     "episode_for_work",
@@ -56,7 +60,10 @@ __all__ = [
     "record_case_note",
     "record_plan_contingency",
     "record_visit",
+    "return_assessment",
+    "save_assessment_draft",
     "start_assessment",
     "start_child_in_need_plan",
+    "submit_assessment",
     "update_plan_action",
 ]

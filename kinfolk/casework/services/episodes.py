@@ -1,20 +1,14 @@
-"""Child in need episodes: referral, assessment and closure."""
+"""Child in need episodes: referral and closure (assessments: services/assessments.py)."""
 
 import datetime as dt
-from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from kinfolk.casework.models import (
-    Assessment,
-    ChildInNeedEpisode,
-)
+from kinfolk.casework.models import ChildInNeedEpisode
 from kinfolk.casework.services.common import (
     check_not_future,
-    episode_for_work,
     lock_child,
     open_episode,
 )
@@ -22,19 +16,11 @@ from kinfolk.casework.services.plans import end_plan_record
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import Actor, staff_member
-from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
+from kinfolk.core.codes import PrimaryNeed, ReasonForClosure, ReferralSource
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
-from kinfolk.core.guards import Guard
 from kinfolk.core.working_days import add_months
 from kinfolk.people.models import Child
-
-#: An assessment can be authorised only while one is waiting for a manager.
-ASSESSMENT_AWAITING_AUTHORISATION: Guard[Child] = Guard(
-    name="assessment-awaiting-authorisation",
-    message=gettext_lazy("There is no assessment waiting to be authorised."),
-    holds=lambda child: Assessment.objects.filter(child=child, authorised_on__isnull=True).exists(),
-)
 
 
 @transaction.atomic
@@ -102,115 +88,6 @@ def open_referral(
     )
     publish_casework_changed(child.pk)
     return episode
-
-
-@transaction.atomic
-def start_assessment(
-    *,
-    child: Child,
-    started_on: dt.date,
-    reference: str = "",
-    actor: Actor | None = None,
-) -> Assessment:
-    """Start a child and family assessment in the open episode."""
-    child = lock_child(child)
-    episode = episode_for_work(child, started_on, "started_on", _("assessment start date"))
-    if reference and Assessment.objects.filter(child=child, reference=reference).exists():
-        raise ValidationError(
-            {"reference": _("An assessment %(id)s is already recorded") % {"id": reference}}
-        )
-    assessment = Assessment.objects.create(
-        episode=episode, child=child, started_on=started_on, reference=reference
-    )
-    add_entry(
-        child_id=child.pk,
-        occurred_on=started_on,
-        kind=EntryKind.ASSESSMENT,
-        summary=_("Assessment started"),
-        recorded_by=actor,
-    )
-    publish_casework_changed(child.pk)
-    return assessment
-
-
-def find_open_assessment(child: Child, reference: str = "") -> Assessment:
-    """The assessment named by ``reference``, or the child's oldest open assessment."""
-    assessments = Assessment.objects.filter(child=child, authorised_on__isnull=True)
-    if reference:
-        assessments = assessments.filter(reference=reference)
-    assessment = assessments.order_by("started_on", "pk").first()
-    if assessment is None:
-        raise ValidationError(
-            {
-                "assessment": _("%(child)s has no open assessment%(named)s")
-                % {"child": child, "named": f" {reference}" if reference else ""}
-            }
-        )
-    return assessment
-
-
-@transaction.atomic
-def authorise_assessment(
-    *,
-    assessment: Assessment,
-    authorised_on: dt.date,
-    factors: Sequence[str],
-    is_child_seen: bool | None = None,
-    analysis: str = "",
-    authorised_by: Actor | None = None,
-    is_imported: bool = False,
-) -> Assessment:
-    """A manager authorises (completes) an assessment, with the factors identified.
-
-    On a page the analysis is required and the authorising manager is recorded
-    (docs/domain.md finding 42); a journey that carries neither marks the record as imported.
-    """
-    lock_child(assessment.child)
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.authorised_on is not None:
-        raise ValidationError({"authorised_on": _("This assessment is already authorised")})
-    check_not_future(authorised_on, "authorised_on", _("authorisation date"))
-    if authorised_on < assessment.started_on:
-        raise ValidationError(
-            {
-                "authorised_on": _(
-                    "The assessment cannot be authorised before it started on %(date)s"
-                )
-                % {"date": long_date(assessment.started_on)}
-            }
-        )
-    unknown = [f for f in factors if f not in AssessmentFactor.values]
-    if unknown:
-        raise ValidationError(
-            {"factors": _("Unknown factor codes: %(codes)s") % {"codes": ", ".join(unknown)}}
-        )
-    if not factors:
-        raise ValidationError(
-            {"factors": _("Choose the factors identified, or 'No factors identified'")}
-        )
-    if "21" in factors and len(factors) > 1:
-        raise ValidationError(
-            {"factors": _("'No factors identified' cannot be chosen with other factors")}
-        )
-    if not is_imported and not analysis.strip():
-        raise ValidationError({"analysis": _("Enter the analysis")})
-    assessment.authorised_on = authorised_on
-    assessment.factors = sorted(set(factors), key=list(AssessmentFactor.values).index)
-    assessment.is_child_seen = is_child_seen
-    assessment.analysis = analysis.strip()
-    assessment.authorised_by = staff_member(authorised_by)
-    assessment.is_imported = is_imported
-    assessment.save()
-    add_entry(
-        child_id=assessment.child_id,
-        occurred_on=authorised_on,
-        kind=EntryKind.ASSESSMENT,
-        summary=_("Assessment authorised"),
-        is_significant=True,
-        recorded_by=authorised_by,
-    )
-    publish_casework_changed(assessment.child_id)
-    return assessment
 
 
 @transaction.atomic

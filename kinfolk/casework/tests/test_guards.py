@@ -17,6 +17,7 @@ from kinfolk.casework.services import (
     start_assessment,
     start_child_in_need_plan,
 )
+from kinfolk.casework.tests.factories import AUTHORISATION_CHECKS, submitted_assessment
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -39,14 +40,17 @@ def test_an_assessment_awaits_authorisation_only_while_one_is_open(child, episod
         ASSESSMENT_AWAITING_AUTHORISATION, child, "There is no assessment waiting to be authorised."
     )
     assessment = start_assessment(child=child, started_on=D(2025, 3, 4))
+    refuses(
+        ASSESSMENT_AWAITING_AUTHORISATION, child, "There is no assessment waiting to be authorised."
+    )
+    assessment = submitted_assessment(child, D(2025, 3, 4), assessment=assessment)
     assert ASSESSMENT_AWAITING_AUTHORISATION.refusal(child) == ""
     ASSESSMENT_AWAITING_AUTHORISATION.check(child)
     authorise_assessment(
         assessment=assessment,
         authorised_on=D(2025, 3, 20),
-        factors=["21"],
-        is_child_seen=True,
-        analysis="Needs are met at home with support.",
+        rationale="Needs are met at home with support.",
+        checklist=AUTHORISATION_CHECKS,
         authorised_by=manager,
     )
     refuses(

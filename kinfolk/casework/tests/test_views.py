@@ -11,7 +11,7 @@ from django.urls import reverse
 from conftest import make_child, signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.access.tests.walk import worker_allowed
-from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, PlanAction, Visit
+from kinfolk.casework.models import ChildInNeedEpisode, Plan, PlanAction, Visit
 from kinfolk.casework.services import (
     add_plan_action,
     add_plan_outcome,
@@ -22,7 +22,7 @@ from kinfolk.casework.services import (
     start_assessment,
     start_child_in_need_plan,
 )
-from kinfolk.casework.tests.factories import PlanFactory
+from kinfolk.casework.tests.factories import PlanFactory, submitted_assessment
 from kinfolk.casework.tests.pages import (
     PAGES,
     assert_refused,
@@ -117,66 +117,6 @@ def test_a_referral_opens_an_episode(worker_client, child, social_worker):
     assert "Referral recorded: the child in need episode is open" in casework
     assert "1 September 2026" in casework
     assert AccessRecord.objects.get(path=page("casework:referral-create", child)).action == "change"
-
-
-def test_an_assessment_is_started_and_a_manager_authorises_it(
-    worker_client, manager_client, manager, child, episode
-):
-    response = worker_client.post(
-        page("casework:assessment-create", child), post_data(started_on=D(2026, 9, 2))
-    )
-    assert response.status_code == 302
-    assessment = Assessment.objects.get()
-    assert (assessment.episode, assessment.started_on) == (episode, D(2026, 9, 2))
-
-    form_page = manager_client.get(page("casework:assessment-authorise", child))
-    assert form_page.context["form"].fixed == {"assessment": assessment}
-    html = form_page.content.decode()
-    assert 'type="checkbox" value="3B"' in html
-    assert "Domestic abuse: parent or carer is the subject" in html
-
-    response = manager_client.post(
-        page("casework:assessment-authorise", child, f"?assessment={assessment.pk}"),
-        post_data(
-            assessment=assessment.pk,
-            authorised_on=D(2026, 10, 14),
-            factors=["3B", "4B"],
-            is_child_seen="yes",
-            analysis="Mother's low mood limits routines; grandmother is a protective factor.",
-        ),
-    )
-    assert response.status_code == 302
-    assessment.refresh_from_db()
-    assert (
-        assessment.authorised_on,
-        assessment.factors,
-        assessment.is_child_seen,
-        assessment.authorised_by,
-        assessment.analysis,
-    ) == (
-        D(2026, 10, 14),
-        ["3B", "4B"],
-        True,
-        manager,
-        "Mother's low mood limits routines; grandmother is a protective factor.",
-    )
-
-
-def test_authorising_needs_the_analysis(manager_client, child, episode):
-    assessment = start_assessment(child=child, started_on=D(2026, 9, 2))
-    before = record_counts(child)
-    response = manager_client.post(
-        page("casework:assessment-authorise", child),
-        post_data(
-            assessment=assessment.pk,
-            authorised_on=D(2026, 10, 14),
-            factors=["21"],
-            is_child_seen="yes",
-            analysis="  ",
-        ),
-    )
-    assert_refused(response, "analysis", "Enter the analysis")
-    assert record_counts(child) == before
 
 
 def test_nothing_to_authorise(manager_client, child, episode):
@@ -393,7 +333,7 @@ def test_the_casework_page_shows_the_episode_and_its_work(
 
 
 def test_a_manager_is_offered_to_authorise_and_not_to_close(manager_client, child, episode):
-    assessment = start_assessment(child=child, started_on=D(2026, 9, 2))
+    assessment = submitted_assessment(child, D(2026, 9, 2))
     links = [
         s["url"]
         for s in manager_client.get(page("casework:child-casework", child)).context["next_steps"]
@@ -401,7 +341,7 @@ def test_a_manager_is_offered_to_authorise_and_not_to_close(manager_client, chil
     assert page("casework:assessment-authorise", child, f"?assessment={assessment.pk}") in links
     assert page("casework:episode-close", child) not in links
     authorise_assessment(
-        assessment=assessment, authorised_on=D(2026, 9, 30), factors=["21"], analysis="Fine"
+        assessment=assessment, authorised_on=D(2026, 9, 30), factors=["21"], is_imported=True
     )
     links = [
         s["url"]
@@ -453,7 +393,7 @@ def _history(child, social_worker, size: int) -> None:
         day = D(2024, 1, 10) + dt.timedelta(days=7 * index)
         assessment = start_assessment(child=child, started_on=day)
         authorise_assessment(
-            assessment=assessment, authorised_on=day, factors=["21"], analysis="Analysis"
+            assessment=assessment, authorised_on=day, factors=["21"], is_imported=True
         )
         outcome = add_plan_outcome(plan=plan, description=f"Outcome {index}")
         add_plan_action(plan=plan, description=f"Action {index}", owner=social_worker, due_on=day)

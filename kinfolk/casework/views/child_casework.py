@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from kinfolk.access.policy import P
-from kinfolk.casework.choices import ActionStatus, Agency, PlanKind
+from kinfolk.casework.choices import ActionStatus, Agency, AssessmentStatus, PlanKind
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, PlanAction
 from kinfolk.core.codes import AssessmentFactor
 from kinfolk.core.dates import long_date
@@ -172,15 +172,27 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             open_plans = {p.kind: p for p in records["plans"] if p.is_open}
             protection_plan = open_plans.get(PlanKind.CHILD_PROTECTION)
             need_plan = open_plans.get(PlanKind.CHILD_IN_NEED)
-            add("casework:assessment-create", _("Start an assessment"))
+            if not open_assessments:
+                add("casework:assessment-create", _("Start an assessment"))
             for assessment in open_assessments:
-                add(
-                    "casework:assessment-authorise",
-                    _("Authorise the assessment started on %(date)s")
-                    % {"date": long_date(assessment.started_on)},
-                    f"?assessment={assessment.pk}",
-                )
-            if need_plan is None and protection_plan is None:
+                if assessment.status == AssessmentStatus.SUBMITTED:
+                    add(
+                        "casework:assessment-authorise",
+                        _("Authorise or return the assessment started on %(date)s")
+                        % {"date": long_date(assessment.started_on)},
+                        f"?assessment={assessment.pk}",
+                    )
+                else:
+                    steps.append(
+                        {
+                            "url": reverse("casework:assessment-draft", args=[self.child.pk])
+                            + f"?assessment={assessment.pk}",
+                            "label": _("Draft the assessment started on %(date)s")
+                            % {"date": long_date(assessment.started_on)},
+                        }
+                    )
+            authorised = any(a.authorised_on for a in records["assessments"])
+            if need_plan is None and protection_plan is None and authorised:
                 add("casework:child-in-need-plan-create", _("Start a child in need plan"))
             if need_plan is not None:
                 add("casework:child-in-need-plan-end", _("End the child in need plan"))
