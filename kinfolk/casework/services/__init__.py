@@ -21,7 +21,12 @@ from kinfolk.casework.services.episodes import (
     open_referral,
     start_assessment,
 )
-from kinfolk.casework.services.notes import record_case_note
+from kinfolk.casework.services.notes import (
+    add_case_note_addendum,
+    correct_case_note,
+    correction_refusal,
+    record_case_note,
+)
 from kinfolk.casework.services.plans import (
     CHILD_HAS_OPEN_PLAN,
     CHILD_HAS_OPEN_PLAN_ACTION,
@@ -40,11 +45,14 @@ __all__ = [
     "ASSESSMENT_AWAITING_AUTHORISATION",
     "CHILD_HAS_OPEN_PLAN",
     "CHILD_HAS_OPEN_PLAN_ACTION",
+    "add_case_note_addendum",
     "add_plan_action",
     "add_plan_outcome",
     "authorise_assessment",
     "check_not_future",
     "close_episode",
+    "correct_case_note",
+    "correction_refusal",
     "end_child_in_need_plan",
     "end_plan_record",
     "episode_for_work",
