@@ -36,9 +36,9 @@ def upload_document(
     actor: Actor | None = None,
 ) -> Document:
     """Keep a file on the child's record, attached to one of its records or not. The file is
-    refused, and nothing is kept, when it is empty or too large, when its bytes are not a
-    type the record holds (whatever its name says), or when the scanner finds a virus in it
-    or cannot be asked."""
+    refused, and nothing is kept, when it is empty or too large, when the scanner finds a
+    virus in it or cannot be asked, or when its bytes are not a type the record holds
+    (whatever its name says)."""
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": _("Choose what kind of document this is")})
     if not title.strip():
@@ -57,11 +57,6 @@ def upload_document(
             }
         )
     content = b"".join(file.chunks())
-    file_type = allowed_type(content)
-    if file_type is None:
-        raise ValidationError(
-            {"file": _("The selected file must be %(types)s") % {"types": ALLOWED_TYPES_TEXT}}
-        )
     try:
         found = scanner().scan(content)
     except ScannerUnavailable:
@@ -74,6 +69,11 @@ def upload_document(
                 "file": _("The selected file contains a virus (%(name)s) and was not uploaded")
                 % {"name": found}
             }
+        )
+    file_type = allowed_type(content)
+    if file_type is None:
+        raise ValidationError(
+            {"file": _("The selected file must be %(types)s") % {"types": ALLOWED_TYPES_TEXT}}
         )
     document = Document(
         child=child,
