@@ -124,10 +124,15 @@ class CaseNoteForm(RowsMixin, MomentForm):
         super().__init__(*args, **kwargs)
         self.child_id = child_id
         for number in range(1, self.row_count + 1):
-            name, role, agency = self.row_names(number)
-            self.fields[name] = forms.CharField(label=_("Name"), required=False, max_length=200)
-            self.fields[role] = forms.CharField(label=_("Role"), required=False, max_length=200)
-            self.fields[agency] = forms.CharField(label=_("Agency"), required=False, max_length=200)
+            for name, label in zip(
+                self.row_names(number), (_("Name"), _("Role"), _("Agency")), strict=True
+            ):
+                self.fields[name] = forms.CharField(
+                    label=label,
+                    required=False,
+                    max_length=200,
+                    widget=forms.TextInput(attrs={"class": "govuk-input govuk-!-width-one-half"}),
+                )
         present = self.fields["present"]
         assert isinstance(present, forms.ModelMultipleChoiceField)
         present.queryset = relationships

@@ -1,6 +1,7 @@
 """The upload form. It only parses what was sent; the checks of the file are the service's."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.forms import CaseworkForm
@@ -19,7 +20,7 @@ class DocumentUploadForm(CaseworkForm):
     )
     file = forms.FileField(
         label=_("Upload a file"),
-        help_text=ALLOWED_TYPES_TEXT,
+        help_text=format_lazy("{} {}", _("It must be"), ALLOWED_TYPES_TEXT),
         widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload"}),
     )
     required_messages = {
