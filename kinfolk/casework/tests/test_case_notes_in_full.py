@@ -369,3 +369,13 @@ def test_a_manager_searches_the_notes_of_their_teams_children_and_it_is_logged(
     listed = AccessRecord.objects.filter(action="list", what="Case note search")
     assert [r.child for r in listed] == [child]
     assert signed_in(social_worker).get(url).status_code == 403
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
+def test_on_postgresql_search_is_full_text_with_stemming(child, social_worker):
+    visits = note_for(child, social_worker, text="She visited her grandmother's allotments.")
+    call = note_for(child, social_worker, text="Phone call about school.")
+    notes = CaseNote.objects.filter(child=child)
+    assert list(search_notes(notes, "visiting allotment")) == [visits]
+    assert list(search_notes(notes, '"phone call" -hospital')) == [call]
+    assert not search_notes(notes, "visited -allotments").exists()
