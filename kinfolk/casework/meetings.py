@@ -6,11 +6,13 @@ declares each kind of meeting here when Django starts (in its ``registrations.py
 
     register_meeting_kind(CoreGroupMeeting, date_field="held_on")
 
-and a case note links to one through a generic relation (``CaseNote.meeting``). Each kind
+(``name`` names one meeting, when its model's name and date do not say enough), and a case
+note links to one through a generic relation (``CaseNote.meeting``). Each kind
 has a foreign key ``child`` to ``people.Child``.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,18 +27,22 @@ class MeetingKind:
     model: type[models.Model]
     #: The field holding the meeting's date.
     date_field: str
+    #: What a meeting is called on the pages, before its date (else the model's name).
+    name: Callable[[Any], str] | None = None
+
+    def label(self, meeting: Any) -> str:
+        name = self.name(meeting) if self.name else str(self.model._meta.verbose_name)
+        return f"{name[:1].upper()}{name[1:]}, {long_date(getattr(meeting, self.date_field))}"
 
 
 _KINDS: dict[str, MeetingKind] = {}
 
 
-def register_meeting_kind(model: type[models.Model], *, date_field: str) -> None:
+def register_meeting_kind(
+    model: type[models.Model], *, date_field: str, name: Callable[[Any], str] | None = None
+) -> None:
     """Declare a model whose records are meetings about a child."""
-    _KINDS[model._meta.label_lower] = MeetingKind(model=model, date_field=date_field)
-
-
-def unregister_meeting_kind(model: type[models.Model]) -> None:
-    _KINDS.pop(model._meta.label_lower, None)
+    _KINDS[model._meta.label_lower] = MeetingKind(model=model, date_field=date_field, name=name)
 
 
 def meeting_choices(child_id: int) -> list[tuple[str, str]]:
@@ -47,8 +53,7 @@ def meeting_choices(child_id: int) -> list[tuple[str, str]]:
         content_type = ContentType.objects.get_for_model(kind.model)
         for meeting in kind.model._default_manager.filter(child_id=child_id):
             day = getattr(meeting, kind.date_field)
-            label = f"{str(kind.model._meta.verbose_name).capitalize()}, {long_date(day)}"
-            found.append((day, f"{content_type.pk}:{meeting.pk}", label))
+            found.append((day, f"{content_type.pk}:{meeting.pk}", kind.label(meeting)))
     found.sort(key=lambda item: item[0], reverse=True)
     return [(key, label) for _day, key, label in found]
 
@@ -70,7 +75,4 @@ def find_meeting(key: str, *, child_id: int) -> Any:
 def meeting_label(meeting: Any) -> str:
     """How a page names a linked meeting."""
     kind = _KINDS.get(meeting._meta.label_lower)
-    if kind is None:
-        return str(meeting)
-    day = getattr(meeting, kind.date_field)
-    return f"{str(meeting._meta.verbose_name).capitalize()}, {long_date(day)}"
+    return kind.label(meeting) if kind is not None else str(meeting)

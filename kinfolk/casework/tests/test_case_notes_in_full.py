@@ -5,6 +5,7 @@ notes list with its search, and a manager's search across the team's children.""
 import datetime as dt
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,7 +14,6 @@ from django.utils import timezone
 
 from conftest import make_child, signed_in
 from kinfolk.access.models import AccessRecord
-from kinfolk.casework.meetings import register_meeting_kind, unregister_meeting_kind
 from kinfolk.casework.models import CaseNote, CaseNoteAddendum, PlanAction
 from kinfolk.casework.note_search import search_notes
 from kinfolk.casework.services import (
@@ -123,34 +123,39 @@ def test_another_childs_relationship_action_or_meeting_is_refused(
     assert not CaseNote.objects.exists()
 
 
-def test_a_note_links_to_a_registered_meeting_through_the_form(worker_client, child, action):
+def test_a_note_links_to_a_child_protection_meeting_through_the_form(worker_client, child, action):
     meeting = CoreGroupMeeting.objects.create(
         child=child, plan=action.plan, held_on=dt.date(2026, 9, 1)
     )
-    register_meeting_kind(CoreGroupMeeting, date_field="held_on")
-    try:
-        form = worker_client.get(page("casework:case-note-create", child)).content.decode()
-        assert "Core group meeting, 1 September 2026" in form
-        from django.contrib.contenttypes.models import ContentType
-
-        key = f"{ContentType.objects.get_for_model(CoreGroupMeeting).pk}:{meeting.pk}"
-        response = worker_client.post(
-            page("casework:case-note-create", child),
-            {
-                "kind": "meeting",
-                **date_data("occurred_on", dt.date(2026, 9, 1)),
-                "occurred_time": "10:00",
-                "text": "Core group met.",
-                "meeting": key,
-            },
-        )
-        assert response.status_code == 302
-        note = CaseNote.objects.get()
-        assert note.meeting == meeting
-        detail = worker_client.get(reverse("casework:case-note", args=[child.pk, note.pk]))
-        assert "Core group meeting, 1 September 2026" in detail.content.decode()
-    finally:
-        unregister_meeting_kind(CoreGroupMeeting)
+    form = worker_client.get(page("casework:case-note-create", child)).content.decode()
+    assert "Core group meeting, 1 September 2026" in form
+    key = f"{ContentType.objects.get_for_model(CoreGroupMeeting).pk}:{meeting.pk}"
+    response = worker_client.post(
+        page("casework:case-note-create", child),
+        {
+            "kind": "meeting",
+            **date_data("occurred_on", dt.date(2026, 9, 1)),
+            "occurred_time": "10:00",
+            "text": "Core group met.",
+            "meeting": key,
+        },
+    )
+    assert response.status_code == 302
+    note = CaseNote.objects.get()
+    assert note.meeting == meeting
+    detail = worker_client.get(reverse("casework:case-note", args=[child.pk, note.pk]))
+    assert "Core group meeting, 1 September 2026" in detail.content.decode()
+    wrong = worker_client.post(
+        page("casework:case-note-create", child),
+        {
+            "kind": "meeting",
+            **date_data("occurred_on", dt.date(2026, 9, 1)),
+            "occurred_time": "10:00",
+            "text": "Another.",
+            "meeting": f"{ContentType.objects.get_for_model(CaseNote).pk}:{note.pk}",
+        },
+    )
+    assert wrong.status_code == 200 and CaseNote.objects.count() == 1
 
 
 def test_the_page_records_family_and_professionals_present(worker_client, child, mother):

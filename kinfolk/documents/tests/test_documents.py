@@ -241,3 +241,18 @@ def test_the_childs_record_export_lists_each_document(child):
             "sha256": hashlib.sha256(PDF).hexdigest(),
         }
     ]
+
+
+def test_a_document_is_attached_to_a_core_group_meeting(worker_client, child):
+    from kinfolk.casework.tests.factories import PlanFactory
+    from kinfolk.protection.models import CoreGroupMeeting
+
+    plan = PlanFactory(child=child)
+    meeting = CoreGroupMeeting.objects.create(child=child, plan=plan, held_on=dt.date(2026, 9, 1))
+    url = reverse("documents:upload", args=[child.pk]) + f"?core-group={meeting.pk}"
+    assert "Core group meeting, 1 September 2026" in worker_client.get(url).content.decode()
+    response = worker_client.post(
+        url, {"title": "Minutes", "kind": "report", "file": upload("minutes.pdf", PDF)}
+    )
+    assert response.status_code == 302
+    assert Document.objects.get().attached_to == meeting
