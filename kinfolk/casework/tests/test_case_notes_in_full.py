@@ -3,6 +3,7 @@ correction within 24 hours and addenda after, every version kept, text shown saf
 notes list with its search, and a manager's search across the team's children."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -384,3 +385,43 @@ def test_on_postgresql_search_is_full_text_with_stemming(child, social_worker):
     assert list(search_notes(notes, "visiting allotment")) == [visits]
     assert list(search_notes(notes, '"phone call" -hospital')) == [call]
     assert not search_notes(notes, "visited -allotments").exists()
+
+
+def _correction(note, text, versions):
+    return {
+        "kind": "home_visit",
+        **date_data("occurred_on", dt.date(2026, 9, 14)),
+        "occurred_time": "16:45",
+        "text": text,
+        "opened_versions": json.dumps(versions),
+    }
+
+
+def test_the_correction_page_saves_and_refuses_a_stale_form_with_the_conflict_page(
+    worker_client, child, social_worker
+):
+    note = note_for(child, social_worker, text="Visited on Monday.")
+    url = page("casework:case-note-correct", child, f"?note={note.pk}")
+    saved = worker_client.post(url, _correction(note, "Visited on Tuesday.", {note.pk: 1}))
+    assert saved.status_code == 302
+    assert saved["Location"] == reverse("casework:case-note", args=[child.pk, note.pk])
+    stale = worker_client.post(url, _correction(note, "Visited on Wednesday.", {note.pk: 1}))
+    assert stale.status_code == 409
+    assert "Visited on Wednesday." in stale.content.decode()
+    note.refresh_from_db()
+    assert (note.text, note.version) == ("Visited on Tuesday.", 2)
+    assert AccessRecord.objects.filter(
+        child=child, what="Child record: case note corrected", action="change"
+    ).exists()
+
+
+def test_a_head_of_service_searches_every_child_they_may_see(
+    head_of_service, social_worker, other_social_worker, child
+):
+    elsewhere = make_child(la_child_id="C7", first_name="Ben")
+    allocate_child(child=elsewhere, worker=other_social_worker, start_on=dt.date(2025, 1, 6))
+    note_for(child, social_worker, text="Lily talked about swimming.")
+    note_for(elsewhere, other_social_worker, text="Ben talked about swimming too.")
+    url = reverse("casework:team-note-search") + "?q=swimming"
+    html = signed_in(head_of_service).get(url).content.decode()
+    assert "Lily talked about swimming." in html and "Ben talked about swimming too." in html
