@@ -142,7 +142,10 @@ def record_case_note(
 
 def correction_refusal(note: CaseNote, actor: Actor | None, *, now: dt.datetime) -> str:
     """Why ``actor`` may not correct the note now (empty when they may): only its writer,
-    and only within 24 hours of its recording."""
+    only within 24 hours of its recording, and never a note brought in by an import or a
+    journey (it was written elsewhere)."""
+    if note.is_imported:
+        return _("This note was brought in from another system. Add an addendum instead.")
     writers = {note.recorded_by_id, note.author_id} - {None}
     if actor is None or actor.pk not in writers:
         return _("Only the person who wrote this note can correct it. Add an addendum instead.")

@@ -224,9 +224,12 @@ def test_after_24_hours_or_by_someone_else_only_an_addendum(child, social_worker
     with pytest.raises(ValidationError, match="more than 24 hours ago"):
         correct_case_note(note=note, actor=social_worker, **kwargs)
     assert CaseNote.objects.get().text == "Visited on Monday."
+    imported = note_for(child, None, author=social_worker, is_imported=True)
+    with pytest.raises(ValidationError, match="brought in from another system"):
+        correct_case_note(note=imported, actor=social_worker, **kwargs)
     addendum = add_case_note_addendum(note=note, text=" It was Tuesday. ", actor=colleague)
     assert (addendum.text, addendum.added_by) == ("It was Tuesday.", colleague)
-    assert CaseNote.objects.get().text == "Visited on Monday."
+    assert CaseNote.objects.get(pk=note.pk).text == "Visited on Monday."
 
 
 def test_the_correction_page_is_refused_after_24_hours(worker_client, child, social_worker):
