@@ -7,7 +7,7 @@ DEMO_SIZE ?= small
 DEMO_SEED ?= 1
 TEST_WORKERS ?= 2
 
-.PHONY: demo test setup python-deps node-deps assets browser lint serve clean
+.PHONY: demo test setup python-deps node-deps assets browser libmagic lint serve clean
 
 demo: setup
 	$(BIN)/kinfolk migrate --no-input
@@ -20,7 +20,7 @@ demo: setup
 test: setup browser
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
-setup: python-deps node-deps assets
+setup: libmagic python-deps node-deps assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ assets:
 	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.{css,js}{,.map} build/static/moj/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/. build/root/assets/
 	cp -r node_modules/@ministryofjustice/frontend/moj/assets/. build/root/assets/
+
+# Documents' types are read by libmagic (python-magic); install Debian's when it is missing.
+libmagic:
+	@/sbin/ldconfig -p | grep -q 'libmagic\.so\.1' || { \
+	  echo "Installing Debian's libmagic1 for reading documents' types"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1; fi; }
 
 # Browser tests drive Debian's Chromium; install it when it is missing.
 browser:

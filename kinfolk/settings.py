@@ -9,6 +9,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "kinfolk.access",
     "kinfolk.people",
     "kinfolk.workforce",
+    "kinfolk.documents",
     # Django's admin for reference data, after the workforce, whose templates dress it.
     "kinfolk.workforce.administration.apps.ReferenceDataAdminConfig",
     "kinfolk.accounts",
@@ -274,8 +276,46 @@ STATIC_ROOT = (
 STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "build" / "static"]
 # The front-end stylesheets refer to fonts and images at /assets/, which whitenoise serves.
 WHITENOISE_ROOT = BASE_DIR / "build" / "root"
+# Uploaded documents (kinfolk.documents, docs/documents.md). On the file system they are kept
+# under MEDIA_ROOT, which is never served: a document is only handed out by its download page,
+# which checks who asks and logs it. With KINFOLK_S3_BUCKET set they go to S3-compatible
+# object storage through django-storages (the ``s3`` extra installs boto3).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+_S3_BUCKET = os.environ.get("KINFOLK_S3_BUCKET", "")
+_DOCUMENT_STORAGE: dict[str, Any] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _S3_BUCKET,
+            "endpoint_url": os.environ.get("KINFOLK_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("KINFOLK_S3_REGION") or None,
+            "location": os.environ.get("KINFOLK_S3_PREFIX", "kinfolk"),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if _S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
+#: The largest document that may be uploaded, in bytes (20 MB).
+KINFOLK_DOCUMENT_MAX_BYTES = int(os.environ.get("KINFOLK_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
+#: What checks an uploaded document for viruses: ClamAV's daemon in production, a stand-in
+#: that finds only the EICAR test file elsewhere (kinfolk/documents/scanning.py).
+KINFOLK_DOCUMENT_SCANNER = os.environ.get(
+    "KINFOLK_DOCUMENT_SCANNER",
+    "kinfolk.documents.scanning.ClamdScanner"
+    if IS_PRODUCTION
+    else "kinfolk.documents.scanning.EicarStandIn",
+)
+# clamd's Unix socket (Debian's by default), unless its TCP address is given.
+KINFOLK_CLAMD_SOCKET = os.environ.get(
+    "KINFOLK_CLAMD_SOCKET", "" if "KINFOLK_CLAMD_HOST" in os.environ else "/run/clamav/clamd.ctl"
+)
+KINFOLK_CLAMD_HOST = os.environ.get("KINFOLK_CLAMD_HOST", "127.0.0.1")
+KINFOLK_CLAMD_PORT = int(os.environ.get("KINFOLK_CLAMD_PORT", "3310"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DOCUMENT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("children/", include("kinfolk.casework.urls")),
     path("children/", include("kinfolk.protection.urls")),
     path("children/", include("kinfolk.care.urls")),
+    path("", include("kinfolk.documents.urls")),
     path("", include("kinfolk.leaving.urls")),
     path("", include("kinfolk.permanence.urls")),
     path("", include("kinfolk.returns.urls")),

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from kinfolk.casework.choices import (
     ActionStatus,
     AuthorisationCheck,
-    CaseNoteKind,
     Verification,
     VisitKind,
 )
@@ -25,10 +24,8 @@ from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, 
 from kinfolk.core.dates import long_date
 from kinfolk.core.forms import (
     CaseworkForm,
-    MomentForm,
     date_field,
     text_area,
-    time_field,
     yes_no_field,
 )
 
@@ -545,33 +542,3 @@ class ClosureForm(CaseworkForm):
             if not (self.cleaned_data.get(self.evidence_field(o)) or "").strip()
         ]
         return {"evidence": missing[0]} if missing else {}
-
-
-class CaseNoteForm(MomentForm):
-    """A case note: what kind of work, when, and what happened, in the worker's words."""
-
-    moments = ("occurred",)
-    kind = forms.ChoiceField(
-        label=_("Kind of work"), choices=CaseNoteKind.choices, widget=forms.RadioSelect
-    )
-    occurred_on = date_field(_("Date"))
-    occurred_time = time_field(_("Time"))
-    text = text_area(
-        _("What happened"),
-        rows=10,
-        required=True,
-        help_text=_(
-            "Who was there, what was said and seen, what the child said, and what happens next"
-        ),
-    )
-    is_significant = forms.BooleanField(
-        label=_("This is a significant event in the child's life"),
-        required=False,
-        help_text=_("Significant events are marked in the chronology"),
-    )
-    required_messages = {
-        "kind": _("Choose the kind of work"),
-        "occurred_on": _("Enter the date of the work"),
-        "occurred_time": _("Enter the time of the work"),
-        "text": _("Enter what happened"),
-    }

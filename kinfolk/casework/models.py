@@ -1,10 +1,14 @@
 """Child in need episodes, assessments, plans with their actions, visits and case notes."""
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from kinfolk.casework.choices import (
     ActionStatus,
@@ -328,17 +332,44 @@ class Visit(models.Model):
         return f"{self.get_kind_display()} on {self.visited_on}"
 
 
-class CaseNote(models.Model):
+class CaseNote(Versioned):
     """The narrative record of a piece of work with the child or family: a call, a visit, a
-    meeting, direct work. What happened, in the worker's words, when it happened, and who did
-    it; ``is_significant`` marks a note that shapes the child's story in the chronology
-    (docs/domain.md, b: "one electronic record with an automatic chronology")."""
+    meeting, direct work. What happened, in the worker's words, when it happened, who was
+    there, and the child's views; ``is_significant`` marks a note that shapes the child's
+    story in the chronology (docs/domain.md, b: "one electronic record with an automatic
+    chronology").
+
+    For 24 hours after it is recorded the person who wrote it may correct it; every saved
+    version is kept (``history``). After that a note is only added to, by an addendum
+    (``CaseNoteAddendum``), so that what was written stays as it was written. A note may
+    name the plan action it was about, and a meeting (``meeting``: a generic link, because
+    the meetings of child protection live in an app above casework, which registers them in
+    ``kinfolk.casework.meetings``).
+    """
 
     child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="case_notes")
     occurred_at = models.DateTimeField(_("when it happened"))
     kind = models.CharField(_("kind of work"), max_length=12, choices=CaseNoteKind.choices)
     text = models.TextField(_("note"))
+    child_views = models.TextField(_("the child's views"), blank=True)
     is_significant = models.BooleanField(_("significant"), default=False)
+    #: Members of the child's household and family who were there: the child's relationships.
+    present = models.ManyToManyField(
+        "people.Relationship", blank=True, related_name="case_notes", verbose_name=_("present")
+    )
+    plan_action = models.ForeignKey(
+        PlanAction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_notes",
+        verbose_name=_("plan action"),
+    )
+    meeting_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    meeting_id = models.PositiveIntegerField(null=True, blank=True)
+    meeting = GenericForeignKey("meeting_type", "meeting_id")
     #: The worker who did the work, when not the person recording it.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -347,11 +378,76 @@ class CaseNote(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    #: The note's entry in the chronology, kept in step while the note may be corrected.
+    chronology_entry = models.ForeignKey(
+        "chronology.ChronologyEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     is_imported = models.BooleanField(default=False)
+
+    history = HistoricalRecords(excluded_fields=["chronology_entry"])
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
         indexes = [models.Index(fields=["child", "-occurred_at"], name="case_note_child_time")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(meeting_type__isnull=True, meeting_id__isnull=True)
+                | models.Q(meeting_type__isnull=False, meeting_id__isnull=False),
+                name="case_note_meeting_link_whole",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def written_by(self) -> Any:
+        """The worker the note is by: its author, else whoever recorded it."""
+        return self.author if self.author_id else self.recorded_by
+
+    def correctable_until(self) -> dt.datetime:
+        """Until when the note may be corrected; after that only an addendum is possible."""
+        return self.recorded_at + CORRECTION_WINDOW
+
+
+#: How long after it is recorded a case note may still be corrected.
+CORRECTION_WINDOW = dt.timedelta(hours=24)
+
+
+class CaseNoteProfessional(models.Model):
+    """A professional who was there, from this or another agency: a teacher, a health
+    visitor, a police officer."""
+
+    note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="professionals")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    agency = models.CharField(_("agency"), max_length=200)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.name, self.role, self.agency) if part)
+
+
+class CaseNoteAddendum(models.Model):
+    """Something added to a case note after it was written: a correction or what was
+    learned later. The note itself is not changed; an addendum is never changed either."""
+
+    note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="addenda")
+    text = models.TextField(_("addendum"))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name_plural = _("case note addenda")
+
+    def __str__(self) -> str:
+        return f"Addendum of {self.added_at:%Y-%m-%d %H:%M}"

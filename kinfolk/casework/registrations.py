@@ -1,10 +1,16 @@
 """What child in need casework adds to the shared registries (kinfolk.core.registry)."""
 
+from typing import Any
+
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.casework.models import Assessment, CaseNote, Plan
 from kinfolk.chronology.choices import EntryKind
+from kinfolk.core.dates import long_date, long_datetime
 from kinfolk.core.registry import DutyPage, register_duty_pages
+from kinfolk.documents.attachments import register_attachable
 
 
 @EntryKind.register
@@ -27,3 +33,36 @@ class CaseworkEntryKind(models.TextChoices):
 CASEWORK_PAGE = DutyPage("casework:child-casework", _("Casework"))
 
 register_duty_pages(CASEWORK_PAGE, "assessment-45wd")
+
+
+def _note_label(note: Any) -> str:
+    return _("Case note: %(kind)s, %(when)s") % {
+        "kind": note.get_kind_display(),
+        "when": long_datetime(note.occurred_at),
+    }
+
+
+def _assessment_label(assessment: Any) -> str:
+    return _("Assessment started on %(date)s") % {"date": long_date(assessment.started_on)}
+
+
+def _plan_label(plan: Any) -> str:
+    return _("%(plan)s from %(date)s") % {
+        "plan": plan.get_kind_display(),
+        "date": long_date(plan.start_on),
+    }
+
+
+def _casework_url(record: Any) -> str:
+    return reverse("casework:child-casework", args=[record.child_id])
+
+
+# Documents may be attached to a case note, an assessment or a plan (kinfolk.documents).
+register_attachable(
+    CaseNote,
+    key="note",
+    label=_note_label,
+    url=lambda note: reverse("casework:case-note", args=[note.child_id, note.pk]),
+)
+register_attachable(Assessment, key="assessment", label=_assessment_label, url=_casework_url)
+register_attachable(Plan, key="plan", label=_plan_label, url=_casework_url)

@@ -84,5 +84,28 @@ urlpatterns = [
         notes.CaseNoteCreateView.as_view(),
         name="case-note-create",
     ),
+    path("<int:pk>/casework/case-notes/", notes.CaseNoteListView.as_view(), name="case-notes"),
+    path(
+        "<int:pk>/casework/case-notes/<int:note>/",
+        notes.CaseNoteDetailView.as_view(),
+        name="case-note",
+    ),
+    # The latest note: lets the page be reversed with the child alone (kinfolk/access tests).
+    path(
+        "<int:pk>/casework/case-notes/latest/",
+        notes.CaseNoteDetailView.as_view(),
+        name="case-note",
+    ),
+    path(
+        "<int:pk>/casework/case-notes/correct/",
+        notes.CaseNoteCorrectView.as_view(),
+        name="case-note-correct",
+    ),
+    path(
+        "<int:pk>/casework/case-notes/addendum/",
+        notes.CaseNoteAddendumView.as_view(),
+        name="case-note-addendum",
+    ),
+    path("case-notes/search/", notes.TeamNoteSearchView.as_view(), name="team-note-search"),
     path("<int:pk>/casework/close/", episodes.EpisodeCloseView.as_view(), name="episode-close"),
 ]

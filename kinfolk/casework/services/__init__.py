@@ -24,7 +24,12 @@ from kinfolk.casework.services.common import (
     open_episode,
 )
 from kinfolk.casework.services.episodes import close_episode, open_referral
-from kinfolk.casework.services.notes import record_case_note
+from kinfolk.casework.services.notes import (
+    add_case_note_addendum,
+    correct_case_note,
+    correction_refusal,
+    record_case_note,
+)
 from kinfolk.casework.services.plans import (
     CHILD_HAS_OPEN_PLAN,
     CHILD_HAS_OPEN_PLAN_ACTION,
@@ -43,11 +48,14 @@ __all__ = [
     "ASSESSMENT_AWAITING_AUTHORISATION",
     "CHILD_HAS_OPEN_PLAN",
     "CHILD_HAS_OPEN_PLAN_ACTION",
+    "add_case_note_addendum",
     "add_plan_action",
     "add_plan_outcome",
     "authorise_assessment",
     "check_not_future",
     "close_episode",
+    "correct_case_note",
+    "correction_refusal",
     "decide_assessment",
     "end_child_in_need_plan",
     "end_plan_record",

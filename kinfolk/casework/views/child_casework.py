@@ -91,7 +91,9 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             next_steps=self.next_steps(episode, records),
             agency_names=dict(Agency.choices),
             case_notes=list(
-                self.child.case_notes.select_related("author", "recorded_by")[:RECENT_CASE_NOTES]
+                self.child.case_notes.select_related("author", "recorded_by").prefetch_related(
+                    "addenda"
+                )[:RECENT_CASE_NOTES]
             ),
             **records,
         )
