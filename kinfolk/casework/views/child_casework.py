@@ -191,7 +191,8 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             else:
                 add("protection:section-47-end", _("Record the outcome of the section 47 enquiry"))
             conferenced = {c.enquiry_id for c in records["conferences"] if c.enquiry_id}
-            awaiting_conference = open_enquiry is not None or any(
+            # The enquiry's outcome comes before its conference (docs/child-protection-meetings.md).
+            awaiting_conference = any(
                 e.is_conference_required and e.pk not in conferenced for e in records["enquiries"]
             )
             if awaiting_conference and protection_plan is None:
