@@ -50,7 +50,7 @@ from kinfolk.protection.services import (
     review_core_group_minutes,
     start_section_47_enquiry,
 )
-from kinfolk.protection.services.alerts import notice_given
+from kinfolk.protection.services.alerts import is_report_late, notice_given
 
 
 def active_staff() -> QuerySet:
@@ -225,6 +225,7 @@ class ConferenceView(ChildRecordMixin, TemplateView):
         invitees = list(conference.invitees.all())
         for invitee in invitees:
             invitee.notice = notice_given(invitee, conference)
+            invitee.is_report_late = is_report_late(invitee, conference)
         context.update(
             conference=conference,
             invitees=invitees,

@@ -38,7 +38,8 @@ def long_text_field(label: Any) -> Callable[[], forms.Field]:
 
 
 def optional_date(label: Any) -> Callable[[], forms.Field]:
-    return lambda: date_field(label, required=False)
+    # The date hint is given once, above the rows, not in every row.
+    return lambda: date_field(label, required=False, help_text="")
 
 
 def choice_field(label: Any, choices: Any) -> Callable[[], forms.Field]:

@@ -28,6 +28,16 @@ def notice_given(invitee: ConferenceInvitee, conference: Conference) -> int | No
     return working_days_between(invitee.invited_on, conference.held_on)
 
 
+def is_report_late(invitee: ConferenceInvitee, conference: Conference) -> bool:
+    """The invitee's report reached the parents later than the local standard, or not at all."""
+    if invitee.report_received_on is None:
+        return False
+    if invitee.report_shared_on is None:
+        return True
+    shared_before = working_days_between(invitee.report_shared_on, conference.held_on)
+    return shared_before < settings.KINFOLK_REPORT_SHARED_WORKING_DAYS
+
+
 def conference_alerts(conference: Conference, invitees: list[ConferenceInvitee]) -> list[Alert]:
     """The alerts of a conference, from its invitees (already loaded)."""
     notice = settings.KINFOLK_CONFERENCE_NOTICE_WORKING_DAYS
@@ -69,9 +79,12 @@ def conference_alerts(conference: Conference, invitees: list[ConferenceInvitee])
             alerts.append(
                 Alert(
                     "report",
-                    _(
+                    ngettext(
                         "The report of %(name)s (%(agency)s) was shared with the parents on "
-                        "%(date)s, less than %(days)s working day(s) before the conference"
+                        "%(date)s, less than %(days)s working day before the conference",
+                        "The report of %(name)s (%(agency)s) was shared with the parents on "
+                        "%(date)s, less than %(days)s working days before the conference",
+                        report_days,
                     )
                     % {
                         "name": invitee.name,

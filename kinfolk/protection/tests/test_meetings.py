@@ -150,7 +150,7 @@ def test_short_notice_and_late_or_unshared_reports_alert(child, ended):
         (
             "report",
             "The report of Mrs Jo Hill (School or education) was shared with the parents on 21 "
-            "September 2026, less than 1 working day(s) before the conference",
+            "September 2026, less than 1 working day before the conference",
         ),
         (
             "report",
