@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -272,7 +272,12 @@ class MinutesReviewView(ChildRecordFormView):
     record_label = "Child record: core group minutes reviewed"
 
     def meetings(self) -> QuerySet:
-        return CoreGroupMeeting.objects.filter(child=self.child, reviewed_on__isnull=True)
+        # Imported core groups have neither minutes nor a date for them: nothing to review.
+        return CoreGroupMeeting.objects.filter(
+            Q(minutes__gt="") | Q(minutes_due_on__isnull=False),
+            child=self.child,
+            reviewed_on__isnull=True,
+        )
 
     def unavailable(self) -> str:
         if not self.meetings().exists():

@@ -151,3 +151,154 @@ def test_a_conference_with_invitations_reports_and_attendance(page: Page, ava, c
     page.get_by_role("link", name="Back to casework").click()
     expect(page.get_by_text("Contingency: Not recorded")).to_have_count(0)
     screenshot(page, "protection-casework")
+
+
+@pytest.fixture
+def noah(social_worker):
+    child = make_child(
+        la_child_id="C4102",
+        first_name="Noah",
+        last_name="Jones",
+        nhs_number="9434765919",
+        postcode="WN3 4AB",
+        disabilities=["NONE"],
+    )
+    allocate_child(child=child, worker=social_worker, start_on=D(2026, 8, 3))
+    open_referral(child=child, referral_on=D(2026, 9, 1), source="6")
+    return child
+
+
+def fill_row(page: Page, legend: str, **values: str) -> None:
+    row = page.get_by_role("group", name=legend, exact=True)
+    for label, value in values.items():
+        field = row.get_by_label(label.replace("_", " "), exact=True)
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(label=value)
+        else:
+            field.fill(value)
+
+
+def saved(page: Page, banner: str) -> None:
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text(banner, exact=True)).to_be_visible()
+
+
+def test_strategy_enquiry_core_group_and_review_pages(page: Page, noah, cp_chair, manager):
+    casework = f"/children/{noah.pk}/casework/"
+    next_steps = page.get_by_role("navigation", name="Record next")
+
+    sign_in(page, "sam_social")
+    page.goto(casework)
+    next_steps.get_by_role("link", name="Record a strategy discussion").click()
+    fill_date(page, "Date of the trigger", D(2026, 9, 2))
+    page.get_by_label("Time of the trigger").fill("09:15")
+    fill_date(page, "Date of the strategy discussion", D(2026, 9, 7))
+    page.get_by_label("Time it was held").fill("14:00")
+    page.get_by_label("Information shared").fill("Police hold two DA notices for the address.")
+    fill_row(
+        page, "Attendee 1", Name="Sam Social", Agency="Children's social care", Role="Social worker"
+    )
+    fill_row(page, "Attendee 2", Name="PC Ana Reyes", Agency="Police", Role="Investigator")
+    choose(page, "Decision", "Section 47 enquiry")
+    page.get_by_label("Rationale for the decision").fill("Injury seen at school; DA history.")
+    fill_row(
+        page,
+        "Action 1",
+        What_will_be_done="Send the DA notices",
+        Who_will_do_it="PC Ana Reyes",
+        Agency="Police",
+    )
+    fill_date(page.get_by_role("group", name="Action 1", exact=True), "By when", D(2026, 9, 8))
+    page.get_by_role("button", name="Save").click()
+    # Three working days after the trigger: the delay needs its reason.
+    expect(page.locator(".govuk-error-summary")).to_contain_text("enter the reason for the delay")
+    assert_accessible(page)
+    page.get_by_label("Reason for any delay").fill("The police could not join until Monday.")
+    saved(page, "Strategy discussion recorded")
+    page.get_by_role("link", name="Send the DA notices").click()
+    fill_date(page, "Date it was done", D(2026, 9, 8))
+    saved(page, "Action marked done")
+    expect(page.get_by_text("Done 8 Sep 2026")).to_be_visible()
+    next_steps.get_by_role("link", name="Start a section 47 enquiry").click()
+    fill_date(page, "Date the enquiry started", D(2026, 9, 7))
+    saved(page, "Section 47 enquiry started")
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, "meg_manager")
+    page.goto(casework)
+    next_steps.get_by_role("link", name="Record the outcome of the section 47 enquiry").click()
+    fill_date(page, "Date the enquiry ended", D(2026, 9, 15))
+    choose(page, "Was the child seen?", "Yes")
+    choose(page, "Was the child seen alone?", "Yes")
+    fill_row(page, "Agency check 1", Agency="GP", Result="Missed two health visits.")
+    fill_date(
+        page.get_by_role("group", name="Agency check 1", exact=True), "Date checked", D(2026, 9, 9)
+    )
+    choose(page, "Was there a medical examination?", "No")
+    page.get_by_label("Outcome of the enquiry").fill("Concerns of physical harm substantiated.")
+    choose(page, "Is an initial child protection conference needed?", "Yes")
+    page.get_by_label("Manager's rationale").fill("The evidence needs a conference.")
+    screenshot(page, "protection-section-47-outcome")
+    assert_accessible(page)
+    saved(page, "Outcome of the section 47 enquiry recorded")
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, "cal_chair")
+    page.goto(casework)
+    next_steps.get_by_role("link", name="Record the initial child protection conference").click()
+    fill_date(page, "Date of the conference", D(2026, 9, 21))
+    invite(page, 1, "Dr Priya Shah", "GP", D(2026, 9, 7), "Present")
+    choose(page, "How did the child take part?", "Attended")
+    choose(page, "Your rating of the assessment's quality", "Good")
+    choose(page, "Is a child protection plan needed?", "Yes")
+    choose(page, "Category of abuse", "Physical abuse")
+    page.get_by_label("Reasons for the decision").fill("Harm is likely without a plan.")
+    page.get_by_label("Outcome for the child").fill("Noah is safe at home")
+    page.get_by_label("First action: what will be done").fill("Weekly visits to see Noah alone")
+    page.get_by_label("Who will do it").fill("Sam Social")
+    fill_date(page, "By when", D(2026, 10, 30))
+    page.get_by_label("Contingency").fill("Legal planning meeting if harm recurs.")
+    saved(page, "Initial child protection conference recorded")
+    expect(page.locator(".govuk-warning-text")).to_have_count(0)
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, "sam_social")
+    page.goto(casework)
+    next_steps.get_by_role("link", name="Record a core group meeting").click()
+    fill_date(page, "Date of the core group meeting", D(2026, 9, 30))
+    fill_row(
+        page, "Member 1", Name="Sam Social", Agency="Children's social care", Attendance="Present"
+    )
+    choose(page, "Progress on: Weekly visits to see Noah alone", "Amber: some progress")
+    fill_date(page, "Minutes due by", D(2026, 10, 7))
+    screenshot(page, "protection-core-group")
+    assert_accessible(page)
+    saved(page, "Core group meeting recorded")
+    page.get_by_role(
+        "link", name="Review the minutes of the core group on 30 September 2026"
+    ).click()
+    page.get_by_label("Minutes", exact=True).fill("Visits weekly; Noah seen alone twice.")
+    page.get_by_label("Your comment on the minutes").fill("Progress and consequences are clear.")
+    saved(page, "Minutes reviewed")
+    expect(page.get_by_text("minutes reviewed on")).to_be_visible()
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, "cal_chair")
+    page.goto(casework)
+    next_steps.get_by_role("link", name="Record a review child protection conference").click()
+    fill_date(page, "Date of the conference", D(2026, 11, 16))
+    invite(page, 1, "Dr Priya Shah", "GP", D(2026, 11, 2), "Apologies")
+    choose(
+        page, "How did the child take part?", "Views shared in writing, drawing or by someone else"
+    )
+    choose(page, "Progress on: Noah is safe at home", "Green: on track or done")
+    page.get_by_label("Evidence").fill("No new injuries; school reports Noah is settled.")
+    choose(page, "Does the child protection plan continue?", "Yes")
+    page.get_by_label("Reasons for the decision").fill("Progress to be sustained.")
+    screenshot(page, "protection-review-conference-form")
+    assert_accessible(page)
+    saved(page, "Review child protection conference recorded")
+    expect(page.get_by_role("heading", name="Progress on the plan's outcomes")).to_be_visible()
+    expect(page.get_by_text("No new injuries; school reports Noah is settled.")).to_be_visible()
+    screenshot(page, "protection-review-conference")
+    assert_accessible(page)

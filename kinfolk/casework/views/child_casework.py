@@ -113,7 +113,9 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
         linked = Q(episode__isnull=True)
         if episode is not None:
             linked |= Q(episode=episode)
-        discussions = list(self.child.strategy_discussions.filter(linked))
+        discussions = list(
+            self.child.strategy_discussions.filter(linked).prefetch_related("actions")
+        )
         agencies = dict(Agency.choices)
         for discussion in discussions:
             discussion.agency_names = [agencies.get(a, a) for a in discussion.attendees]
