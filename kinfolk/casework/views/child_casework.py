@@ -149,7 +149,7 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             "plans": plans,
             "visits": list(episode.visits.select_related("recorded_by")),
             "strategy_discussions": self.strategy_discussions(episode),
-            "enquiries": list(episode.section_47_enquiries.all()),
+            "enquiries": list(episode.section_47_enquiries.select_related("signed_off_by")),
             "conferences": list(episode.conferences.select_related("chair")),
             "core_groups": list(self.child.core_group_meetings.filter(plan__episode=episode)),
         }

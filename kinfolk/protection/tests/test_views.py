@@ -235,6 +235,10 @@ def test_from_strategy_discussion_to_a_child_protection_plan(
     assert "Plan made" in casework
     assert "30 September 2026" in casework
     assert "Contingency: Not recorded" not in casework
+    assert "Child seen alone. Signed off by Meg Manager on" in casework
+    assert "3 Sep 2026 10:30" in casework
+    assert "Done 4 Sep 2026" in casework
+    assert "minutes reviewed on" in casework
 
 
 def test_the_strategy_discussion_page_warns_of_a_visit_before_it(worker_client, child, visited):
