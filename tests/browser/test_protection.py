@@ -212,6 +212,7 @@ def test_strategy_enquiry_core_group_and_review_pages(page: Page, noah, cp_chair
     page.get_by_role("button", name="Save").click()
     # Three working days after the trigger: the delay needs its reason.
     expect(page.locator(".govuk-error-summary")).to_contain_text("enter the reason for the delay")
+    screenshot(page, "protection-strategy-discussion-refused")
     assert_accessible(page)
     page.get_by_label("Reason for any delay").fill("The police could not join until Monday.")
     saved(page, "Strategy discussion recorded")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kinfolk.casework.models import Visit
 from kinfolk.casework.services import check_not_future, episode_for_work, lock_child
@@ -78,9 +79,12 @@ def _check_strategy_detail(
     if strategy_delay(triggered_at, held_at) and not delay_reason.strip():
         raise ValidationError(
             {
-                "delay_reason": _(
-                    "The discussion was held more than %(days)s working day(s) after its "
-                    "trigger: enter the reason for the delay"
+                "delay_reason": ngettext(
+                    "The discussion was held more than %(days)s working day after its "
+                    "trigger: enter the reason for the delay",
+                    "The discussion was held more than %(days)s working days after its "
+                    "trigger: enter the reason for the delay",
+                    settings.KINFOLK_STRATEGY_WORKING_DAYS,
                 )
                 % {"days": settings.KINFOLK_STRATEGY_WORKING_DAYS}
             }

@@ -12,12 +12,15 @@ from django.urls import reverse
 from conftest import signed_in
 from kinfolk.casework.services import add_plan_action, add_plan_outcome, open_referral
 from kinfolk.chronology.models import ChronologyEntry
+from kinfolk.core.working_days import LONDON
 from kinfolk.people.tests.factories import ChildFactory
 from kinfolk.protection.models import ConferenceInvitee, Section47Enquiry
 from kinfolk.protection.services import (
+    AgreedAction,
     Attendee,
     Invitee,
     Rating,
+    complete_strategy_action,
     conference_alerts,
     end_section_47_enquiry,
     hold_core_group,
@@ -326,3 +329,49 @@ def test_imported_history_needs_no_detail(child, episode):
     )
     assert (held.plan.contingency, held.plan.is_imported) == ("", True)
     hold_core_group(child=child, held_on=D(2026, 9, 30), is_imported=True)
+
+
+def _met(held_day: int) -> dict:
+    return {
+        "triggered_at": dt.datetime(2026, 9, 2, 9, 0, tzinfo=LONDON),
+        "held_at": dt.datetime(2026, 9, held_day, 15, 0, tzinfo=LONDON),
+        "people": [Attendee("PC Ana Reyes", "police", "Investigator")],
+        "rationale": "Injury seen at school",
+    }
+
+
+def test_the_strategy_standard_is_a_setting(child, episode, settings):
+    refused(
+        lambda: hold_strategy_discussion(child=child, outcome="s47", **_met(7)),
+        "delay_reason",
+        "The discussion was held more than 1 working day after its trigger: enter the reason "
+        "for the delay",
+    )
+    settings.KINFOLK_STRATEGY_WORKING_DAYS = 3
+    discussion = hold_strategy_discussion(child=child, outcome="s47", **_met(7))
+    assert (discussion.held_on, discussion.delay_reason) == (D(2026, 9, 7), "")
+
+
+def test_a_strategy_action_is_done_once(child, episode, social_worker):
+    discussion = hold_strategy_discussion(
+        child=child,
+        outcome="s47",
+        actions=[AgreedAction("Share the DA notices", "PC Ana Reyes", "police", D(2026, 9, 4))],
+        **_met(2),
+    )
+    action = discussion.actions.get()
+    refused(
+        lambda: complete_strategy_action(
+            child=child, action=action, done_on=D(2026, 9, 1), actor=social_worker
+        ),
+        "done_on",
+        "This is before the discussion on 2 September 2026",
+    )
+    complete_strategy_action(child=child, action=action, done_on=D(2026, 9, 4), actor=social_worker)
+    refused(
+        lambda: complete_strategy_action(
+            child=child, action=action, done_on=D(2026, 9, 5), actor=social_worker
+        ),
+        "action",
+        "This action is already done",
+    )

@@ -302,7 +302,7 @@ def test_a_late_strategy_discussion_needs_a_delay_reason(worker_client, child, e
     assert_refused(
         response,
         "delay_reason",
-        "The discussion was held more than 1 working day(s) after its trigger: enter the reason "
+        "The discussion was held more than 1 working day after its trigger: enter the reason "
         "for the delay",
     )
     assert record_counts(child) == before
