@@ -211,9 +211,15 @@ class Section47EndForm(RowsForm, CaseworkForm):
 
     ended_on = date_field(_("Date the enquiry ended"))
     is_child_seen = yes_no_field(_("Was the child seen?"))
-    is_seen_alone = yes_no_field(_("Was the child seen alone?"), required=False)
+    is_seen_alone = yes_no_field(
+        _("Was the child seen alone?"), required=False, help_text=_("When the child was seen")
+    )
     is_medical = yes_no_field(_("Was there a medical examination?"))
-    medical_on = date_field(_("Date of the medical"), required=False)
+    medical_on = date_field(
+        _("Date of the medical"),
+        required=False,
+        help_text=_("When there was one. For example, 27 3 2026"),
+    )
     medical_findings = text_area(_("Findings of the medical"), rows=3)
     outcome = text_area(_("Outcome of the enquiry"), help_text=_("What the enquiry found"))
     is_conference_required = yes_no_field(_("Is an initial child protection conference needed?"))
