@@ -38,7 +38,7 @@ urlpatterns = [
         name="review-conference-create",
     ),
     path(
-        "<int:pk>/conferences/<int:conference>/",
+        "<int:pk>/conferences/",
         views.ConferenceView.as_view(),
         name="conference",
     ),

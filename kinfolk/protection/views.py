@@ -53,6 +53,10 @@ from kinfolk.protection.services import (
 from kinfolk.protection.services.alerts import is_report_late, notice_given
 
 
+def conference_url(child_pk: int, conference_pk: int) -> str:
+    return reverse("protection:conference", args=[child_pk]) + f"?conference={conference_pk}"
+
+
 def active_staff() -> QuerySet:
     return get_user_model().objects.filter(is_active=True).order_by("display_name")
 
@@ -156,7 +160,7 @@ class ConferenceFormView(ChildRecordFormView):
         return {"chair": self.request.user.pk}
 
     def get_success_url(self) -> str:
-        return reverse("protection:conference", args=[self.child.pk, self.recorded.pk])
+        return conference_url(self.child.pk, self.recorded.pk)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -204,9 +208,10 @@ class ReviewConferenceCreateView(ConferenceFormView):
 
 
 class ConferenceView(ChildRecordMixin, TemplateView):
-    """A conference in full: who was invited with the notice they had, attendance, reports and
-    when the parents had them, the child's participation, the chair's view, the decision, and
-    its alerts (docs/domain.md findings 39, 40 and 45)."""
+    """A conference in full (``?conference=<id>``, else the child's latest): who was invited
+    with the notice they had, attendance, reports and when the parents had them, the child's
+    participation, the chair's view, the decision, and its alerts (docs/domain.md findings 39,
+    40 and 45)."""
 
     permission = P.VIEW_RECORD
 
@@ -215,13 +220,18 @@ class ConferenceView(ChildRecordMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        conference = (
-            Conference.objects.filter(child=self.child, pk=self.kwargs["conference"])
-            .select_related("chair", "plan")
-            .first()
-        )
+        context["back_url"] = reverse("casework:child-casework", args=[self.child.pk])
+        conferences = Conference.objects.filter(child=self.child).select_related("chair", "plan")
+        chosen = self.request.GET.get("conference", "")
+        if chosen:
+            if not chosen.isdigit():
+                raise Http404
+            conferences = conferences.filter(pk=chosen)
+        conference = conferences.first()
         if conference is None:
-            raise Http404
+            if chosen:
+                raise Http404
+            return context
         invitees = list(conference.invitees.all())
         for invitee in invitees:
             invitee.notice = notice_given(invitee, conference)
@@ -237,7 +247,6 @@ class ConferenceView(ChildRecordMixin, TemplateView):
             if conference.plan
             else [],
             notice_days=settings.KINFOLK_CONFERENCE_NOTICE_WORKING_DAYS,
-            back_url=reverse("casework:child-casework", args=[self.child.pk]),
         )
         return context
 

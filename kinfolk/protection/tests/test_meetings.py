@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from conftest import signed_in
 from kinfolk.casework.services import add_plan_action, add_plan_outcome, open_referral
@@ -31,6 +30,7 @@ from kinfolk.protection.services import (
     start_section_47_enquiry,
 )
 from kinfolk.protection.services.conferences import ENDED_BY_IMPORTED_CONFERENCE
+from kinfolk.protection.views import conference_url
 
 pytestmark = pytest.mark.django_db
 
@@ -181,10 +181,7 @@ def test_the_conference_page_shows_the_alerts(cp_chair, child, ended):
         chair=cp_chair,
     )
     html = " ".join(
-        signed_in(cp_chair)
-        .get(reverse("protection:conference", args=[child.pk, held.pk]))
-        .content.decode()
-        .split()
+        signed_in(cp_chair).get(conference_url(child.pk, held.pk)).content.decode().split()
     )
     assert "Short notice: Dr Priya Shah (GP) was invited on 17 September 2026" in html
     assert "Late report: The report of Dr Priya Shah (GP) was shared with the parents" in html
@@ -196,7 +193,7 @@ def test_the_conference_page_does_not_grow_with_its_invitees(cp_chair, child, en
     chair = signed_in(cp_chair)
     few = conference(child, [invitee()])
     with CaptureQueriesContext(connection) as one:
-        chair.get(reverse("protection:conference", args=[child.pk, few.pk]))
+        chair.get(conference_url(child.pk, few.pk))
     ConferenceInvitee.objects.bulk_create(
         ConferenceInvitee(
             conference=few, name=f"Invitee {n}", agency="police", attendance="apologies"
@@ -204,16 +201,14 @@ def test_the_conference_page_does_not_grow_with_its_invitees(cp_chair, child, en
         for n in range(5)
     )
     with CaptureQueriesContext(connection) as six:
-        chair.get(reverse("protection:conference", args=[child.pk, few.pk]))
+        chair.get(conference_url(child.pk, few.pk))
     assert len(six) == len(one)
 
 
 def test_another_childs_conference_is_not_found(cp_chair, child, ended):
     other_child = ChildFactory()
     held = conference(child, [invitee()])
-    response = signed_in(cp_chair).get(
-        reverse("protection:conference", args=[other_child.pk, held.pk])
-    )
+    response = signed_in(cp_chair).get(conference_url(other_child.pk, held.pk))
     assert response.status_code == 404
 
 

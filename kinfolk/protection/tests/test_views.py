@@ -4,7 +4,6 @@ conferences and core groups in full through the pages, and the rules tried throu
 import datetime as dt
 
 import pytest
-from django.urls import reverse
 
 from conftest import signed_in
 from kinfolk.casework.models import Plan
@@ -24,6 +23,7 @@ from kinfolk.protection.services import (
     start_section_47_enquiry,
 )
 from kinfolk.protection.tests.meetings import conference_data, enquiry_end_data, strategy_data
+from kinfolk.protection.views import conference_url
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +142,7 @@ def test_from_strategy_discussion_to_a_child_protection_plan(
     response = signed_in(cp_chair).post(conference_page, conference_data(cp_chair.pk))
     assert response.status_code == 302
     conference = Conference.objects.get()
-    assert response.url == reverse("protection:conference", args=[child.pk, conference.pk])
+    assert response.url == conference_url(child.pk, conference.pk)
     plan = conference.plan
     need_plan.refresh_from_db()
     assert (conference.kind, conference.enquiry, conference.chair) == ("initial", enquiry, cp_chair)
