@@ -390,6 +390,14 @@ KINFOLK_SEARCH_LIMIT = 50
 # Local duty rules (docs/duties.md): the values an authority may change.
 KINFOLK_SCREENING_WORKING_DAYS = int(os.environ.get("KINFOLK_SCREENING_WORKING_DAYS", "1"))
 KINFOLK_CP_VISIT_WORKING_DAYS = int(os.environ.get("KINFOLK_CP_VISIT_WORKING_DAYS", "10"))
+# Local child protection standards (docs/child-protection-meetings.md): a strategy discussion
+# within this many working days of its trigger, else a delay reason; conference invitations sent
+# at least this many working days before; reports shared with the parents at least this many.
+KINFOLK_STRATEGY_WORKING_DAYS = int(os.environ.get("KINFOLK_STRATEGY_WORKING_DAYS", "1"))
+KINFOLK_CONFERENCE_NOTICE_WORKING_DAYS = int(
+    os.environ.get("KINFOLK_CONFERENCE_NOTICE_WORKING_DAYS", "5")
+)
+KINFOLK_REPORT_SHARED_WORKING_DAYS = int(os.environ.get("KINFOLK_REPORT_SHARED_WORKING_DAYS", "1"))
 # Weeks in pre-proceedings after which a child's record shows an alert (docs/domain.md stage 13).
 KINFOLK_PLO_ALERT_WEEKS = int(os.environ.get("KINFOLK_PLO_ALERT_WEEKS", "16"))
 # How long break-the-glass opens a restricted record to the person who broke it (docs/access.md).

@@ -134,6 +134,7 @@ def _s47_end(event: dict[str, Any], state: JourneyState) -> None:
         child=state.child(event["child"]),
         ended_on=event["date"],
         is_conference_required=event["icpc_required"],
+        is_imported=True,
     )
 
 
@@ -143,11 +144,14 @@ def _icpc(event: dict[str, Any], state: JourneyState) -> None:
         held_on=event["date"],
         is_plan_needed=event["plan"],
         category=event.get("category", ""),
+        is_imported=True,
     )
 
 
 def _core_group(event: dict[str, Any], state: JourneyState) -> None:
-    protection.hold_core_group(child=state.child(event["child"]), held_on=event["date"])
+    protection.hold_core_group(
+        child=state.child(event["child"]), held_on=event["date"], is_imported=True
+    )
 
 
 def _cp_review(event: dict[str, Any], state: JourneyState) -> None:
@@ -156,6 +160,7 @@ def _cp_review(event: dict[str, Any], state: JourneyState) -> None:
         held_on=event["date"],
         continue_plan=event["continue_plan"],
         category=event.get("category", ""),
+        is_imported=True,
     )
 
 

@@ -13,6 +13,11 @@ urlpatterns = [
         name="strategy-discussion-create",
     ),
     path(
+        "<int:pk>/strategy-discussions/actions/done/",
+        views.StrategyActionDoneView.as_view(),
+        name="strategy-action-done",
+    ),
+    path(
         "<int:pk>/section-47-enquiries/create/",
         views.Section47CreateView.as_view(),
         name="section-47-create",
@@ -33,9 +38,19 @@ urlpatterns = [
         name="review-conference-create",
     ),
     path(
+        "<int:pk>/conferences/",
+        views.ConferenceView.as_view(),
+        name="conference",
+    ),
+    path(
         "<int:pk>/core-groups/create/",
         views.CoreGroupCreateView.as_view(),
         name="core-group-create",
+    ),
+    path(
+        "<int:pk>/core-groups/minutes/review/",
+        views.MinutesReviewView.as_view(),
+        name="core-group-minutes-review",
     ),
     path(
         "<int:pk>/child-protection-plan/end/",

@@ -41,11 +41,13 @@ PAGES = {
     "casework:visit-create": False,
     "casework:episode-close": True,
     "protection:strategy-discussion-create": False,
+    "protection:strategy-action-done": False,
     "protection:section-47-create": False,
-    "protection:section-47-end": False,
+    "protection:section-47-end": True,
     "protection:initial-conference-create": False,
     "protection:review-conference-create": False,
     "protection:core-group-create": False,
+    "protection:core-group-minutes-review": False,
     "protection:child-protection-plan-end": True,
 }
 

@@ -21,8 +21,10 @@ from kinfolk.casework.services import (
     start_child_in_need_plan,
 )
 from kinfolk.chronology.models import ChronologyEntry
+from kinfolk.core.working_days import LONDON
 from kinfolk.protection.models import Conference, Section47Enquiry
 from kinfolk.protection.services import (
+    Attendee,
     hold_initial_conference,
     hold_review_conference,
     hold_strategy_discussion,
@@ -125,7 +127,7 @@ def test_nothing_is_recorded_before_the_referral(child, episode):
 def test_a_child_in_need_plan_may_not_overlap_a_protection_plan(child, episode):
     start_section_47_enquiry(child=child, started_on=D(2025, 3, 4))
     hold_initial_conference(
-        child=child, held_on=D(2025, 3, 20), is_plan_needed=True, category="NEG"
+        child=child, held_on=D(2025, 3, 20), is_plan_needed=True, category="NEG", is_imported=True
     )
     refused(
         lambda: start_child_in_need_plan(child=child, start_on=D(2025, 4, 1), is_imported=True),
@@ -133,7 +135,9 @@ def test_a_child_in_need_plan_may_not_overlap_a_protection_plan(child, episode):
         "Lily Smith is on a child protection plan from 20 March 2025: a child in need plan "
         "can start only on or after the day it ends",
     )
-    hold_review_conference(child=child, held_on=D(2025, 6, 16), continue_plan=False)
+    hold_review_conference(
+        child=child, held_on=D(2025, 6, 16), continue_plan=False, is_imported=True
+    )
     changeover = start_child_in_need_plan(child=child, start_on=D(2025, 6, 16), is_imported=True)
     assert changeover.start_on == D(2025, 6, 16)
 
@@ -142,7 +146,7 @@ def test_a_protection_plan_ends_the_child_in_need_plan_on_the_changeover_day(chi
     cin = start_child_in_need_plan(child=child, start_on=D(2025, 3, 10), is_imported=True)
     start_section_47_enquiry(child=child, started_on=D(2025, 3, 12))
     conference = hold_initial_conference(
-        child=child, held_on=D(2025, 3, 26), is_plan_needed=True, category="EMO"
+        child=child, held_on=D(2025, 3, 26), is_plan_needed=True, category="EMO", is_imported=True
     )
     cin.refresh_from_db()
     assert cin.end_on == D(2025, 3, 26)
@@ -250,17 +254,22 @@ def test_a_strategy_discussion_after_a_visit_needs_a_reason(child, episode):
         is_child_seen=True,
         child_views="Lily said she is scared at home",
     )
+    met = {
+        "triggered_at": dt.datetime(2025, 3, 5, 9, 0, tzinfo=LONDON),
+        "held_at": dt.datetime(2025, 3, 5, 11, 0, tzinfo=LONDON),
+        "people": [Attendee("Sam Carter", "childrens_social_care")],
+    }
     refused(
         lambda: hold_strategy_discussion(
-            child=child, held_on=D(2025, 3, 5), outcome="s47", rationale="Disclosure at school"
+            child=child, outcome="s47", rationale="Disclosure at school", **met
         ),
         "prior_action_reason",
         "The child was visited before this strategy discussion: a manager must record why",
     )
     discussion = hold_strategy_discussion(
         child=child,
-        held_on=D(2025, 3, 5),
         outcome="s47",
+        **met,
         rationale="Disclosure at school",
         prior_action_reason="Same-day visit to check the child was safe overnight",
     )

@@ -112,7 +112,7 @@ def test_a_child_in_need_plan_starting_while_a_child_protection_plan_is_open(
 ):
     start_section_47_enquiry(child=child, started_on=D(2026, 9, 3))
     hold_initial_conference(
-        child=child, held_on=D(2026, 9, 21), is_plan_needed=True, category="NEG"
+        child=child, held_on=D(2026, 9, 21), is_plan_needed=True, category="NEG", is_imported=True
     )
     before = record_counts(child)
     response = worker_client.post(

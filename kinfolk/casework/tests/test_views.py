@@ -408,7 +408,12 @@ def _history(child, social_worker, size: int) -> None:
             child=child, visited_on=day, kind="cin", is_child_seen=True, child_views="Views"
         )
         hold_strategy_discussion(
-            child=child, held_on=day, outcome="cin", rationale="R", prior_action_reason="P"
+            child=child,
+            held_on=day,
+            outcome="cin",
+            rationale="R",
+            prior_action_reason="P",
+            is_imported=True,
         )
 
 

@@ -115,7 +115,9 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
         linked = Q(episode__isnull=True)
         if episode is not None:
             linked |= Q(episode=episode)
-        discussions = list(self.child.strategy_discussions.filter(linked))
+        discussions = list(
+            self.child.strategy_discussions.filter(linked).prefetch_related("actions")
+        )
         agencies = dict(Agency.choices)
         for discussion in discussions:
             discussion.agency_names = [agencies.get(a, a) for a in discussion.attendees]
@@ -149,7 +151,7 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             "plans": plans,
             "visits": list(episode.visits.select_related("recorded_by")),
             "strategy_discussions": self.strategy_discussions(episode),
-            "enquiries": list(episode.section_47_enquiries.all()),
+            "enquiries": list(episode.section_47_enquiries.select_related("signed_off_by")),
             "conferences": list(episode.conferences.select_related("chair")),
             "core_groups": list(self.child.core_group_meetings.filter(plan__episode=episode)),
         }
@@ -205,7 +207,8 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             else:
                 add("protection:section-47-end", _("Record the outcome of the section 47 enquiry"))
             conferenced = {c.enquiry_id for c in records["conferences"] if c.enquiry_id}
-            awaiting_conference = open_enquiry is not None or any(
+            # The enquiry's outcome comes before its conference (docs/child-protection-meetings.md).
+            awaiting_conference = any(
                 e.is_conference_required and e.pk not in conferenced for e in records["enquiries"]
             )
             if awaiting_conference and protection_plan is None:

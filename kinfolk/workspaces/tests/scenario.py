@@ -183,7 +183,9 @@ def on_protection_plan(first: str, last: str, worker: User, *, plan_ago: int) ->
     open_referral(child=young, referral_on=start, source="2A")
     hold_strategy_discussion(child=young, held_on=start, outcome="s47", is_imported=True)
     start_section_47_enquiry(child=young, started_on=start)
-    hold_initial_conference(child=young, held_on=held, is_plan_needed=True, category="NEG")
+    hold_initial_conference(
+        child=young, held_on=held, is_plan_needed=True, category="NEG", is_imported=True
+    )
     recompute_children([young.pk])
     return young
 
