@@ -7,7 +7,7 @@ DEMO_SIZE ?= small
 DEMO_SEED ?= 1
 TEST_WORKERS ?= 2
 
-.PHONY: demo test setup python-deps node-deps assets browser lint serve clean
+.PHONY: demo test setup python-deps node-deps assets browser print-libs lint serve clean
 
 demo: setup
 	$(BIN)/kinfolk migrate --no-input
@@ -20,7 +20,7 @@ demo: setup
 test: setup browser
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
-setup: python-deps node-deps assets
+setup: print-libs python-deps node-deps assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,16 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+
+# WeasyPrint prints family versions and letters to PDF through Pango and HarfBuzz, with the
+# DejaVu fonts; install Debian's packages of them when the libraries are missing.
+PRINT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core
+print-libs:
+	@{ ldconfig -p | grep -q 'libpango-1.0.so.0' && ldconfig -p | grep -q 'libpangoft2-1.0.so.0' \
+	  && ldconfig -p | grep -q 'libharfbuzz-subset.so.0' && fc-list 2>/dev/null | grep -qi dejavu; } || { \
+	  echo "Installing Debian's Pango, HarfBuzz and DejaVu fonts for printing to PDF"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRINT_PACKAGES); \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRINT_PACKAGES); fi; }
 
 lint: setup
 	$(BIN)/ruff check .
