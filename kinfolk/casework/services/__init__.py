@@ -21,6 +21,7 @@ from kinfolk.casework.services.episodes import (
     open_referral,
     start_assessment,
 )
+from kinfolk.casework.services.family import record_family_version
 from kinfolk.casework.services.notes import record_case_note
 from kinfolk.casework.services.plans import (
     CHILD_HAS_OPEN_PLAN,
@@ -54,6 +55,7 @@ __all__ = [
     "open_plan",
     "open_referral",
     "record_case_note",
+    "record_family_version",
     "record_plan_contingency",
     "record_visit",
     "start_assessment",
