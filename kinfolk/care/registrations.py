@@ -45,6 +45,7 @@ register_duty_pages(
 
 register_summary_section(
     "care",
+    column="side",
     order=20,
     template="care/summary/_care.html",
     context=care_at_a_glance,

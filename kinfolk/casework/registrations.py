@@ -39,6 +39,7 @@ register_summary_section(
 )
 register_summary_section(
     "last-visit",
+    column="side",
     order=40,
     template="casework/summary/_visit.html",
     context=last_visit,

@@ -115,7 +115,7 @@ def test_the_worker_writes_the_family_version_on_its_page(child, cp_plan, social
     assert saved.status_code == 302
     assert saved["Location"] == shown_url
     page = client.get(shown_url).content.decode()
-    assert "<p>We are worried that Tilly has missed a lot of school.</p>" in page
+    assert '<p class="govuk-body">We are worried that Tilly has missed a lot of school.</p>' in page
     assert "Tilly&#x27;s aunt: Walk Tilly to the school gate, by 1 April 2025." in page
     assert "Download as a PDF" in page
 

@@ -2,6 +2,7 @@
 from the plan, shown in the child's record, printed by the browser and as a PDF
 (docs/printing.md)."""
 
+import re
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -51,6 +52,13 @@ def plans_for_family(child_id: int) -> QuerySet[Plan]:
     )
 
 
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text typed with blank lines between them."""
+    return [
+        part.strip() for part in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if part.strip()
+    ]
+
+
 class PlanFamilyVersionView(PrintableMixin, TemplateView):
     """A plan in plain words for the family: its family version, what should change for the
     child and who will do what by when. The plan in ``?plan=``, or the child's open plan;
@@ -75,6 +83,7 @@ class PlanFamilyVersionView(PrintableMixin, TemplateView):
         )
         context.update(
             plan=plan,
+            family_paragraphs=paragraphs(plan.family_version if plan else ""),
             document_title=title,
             worker=self.current_allocation.worker if self.current_allocation else None,
             edit_url=(
