@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from conftest import signed_in
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
+from kinfolk.care.tests.factories import CarePlanFactory
 from kinfolk.casework.choices import PlanKind
 from kinfolk.casework.services import (
     add_plan_action,
@@ -152,3 +153,12 @@ def test_the_family_version_page_without_a_plan_says_so(child, social_worker):
     page = signed_in(social_worker).get(reverse("casework:family-version", args=[child.pk]))
     assert page.status_code == 200
     assert "has no child in need or child protection plan" in page.content.decode()
+
+
+def test_the_care_plan_for_the_child_links_the_family_versions(child, cin_plan, social_worker):
+    CarePlanFactory(child=child)
+    record_family_version(plan=cin_plan, family_version=FAMILY_TEXT)
+    page = signed_in(social_worker).get(reverse("care:care-plan-for-child", args=[child.pk]))
+    text = " ".join(page.content.decode().split())
+    link = reverse("casework:family-version", args=[child.pk]) + f"?plan={cin_plan.pk}"
+    assert f'href="{link}">Child in need plan from 3 February 2025</a>' in text
