@@ -8,10 +8,9 @@ app_name = "letters"
 
 urlpatterns = [
     path("<int:pk>/letters/", views.LetterListView.as_view(), name="letters"),
-    path(
-        "<int:pk>/letters/write/<slug:kind>/",
-        views.LetterCreateView.as_view(),
-        name="letter-create",
-    ),
-    path("<int:pk>/letters/<int:letter>/", views.LetterDetailView.as_view(), name="letter"),
+    # The kind of letter is in the query string (``?kind=before_proceedings``), and the
+    # conference or assessment it is about too, as on every page about one of a child's records.
+    path("<int:pk>/letters/write/", views.LetterCreateView.as_view(), name="letter-create"),
+    # ``?letter=<id>``; the latest letter without it.
+    path("<int:pk>/letters/letter/", views.LetterDetailView.as_view(), name="letter"),
 ]

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,12 +57,30 @@ class LetterCreateView(ChildRecordMixin, FormView):
     record_label = "Child record: writing a letter"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if kwargs["kind"] not in LETTER_FORMS:
-            raise Http404
-        self.kind = LetterKind(kwargs["kind"])
+        kind = request.GET.get("kind", "")
+        self.kind = LetterKind(kind) if kind in LETTER_FORMS else None
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.kind is None:
+            return self.choose_kind()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.kind is None:
+            return self.choose_kind()
+        return super().post(request, *args, **kwargs)
+
+    def choose_kind(self) -> HttpResponse:
+        """Opened without a kind of letter: the kinds to choose from."""
+        return TemplateResponse(
+            self.request,
+            "letters/letter_choose.html",
+            {**self.get_context_data(form=None), "kinds": LetterKind.choices},
+        )
+
     def get_form_class(self) -> type[LetterForm]:
+        assert self.kind is not None
         return LETTER_FORMS[self.kind]
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -113,12 +131,14 @@ class LetterCreateView(ChildRecordMixin, FormView):
             form.show_service_error(error)
             return self.form_invalid(form)
         messages.success(self.request, _("Letter produced: download the PDF to send it"))
-        return HttpResponseRedirect(reverse("letters:letter", args=[self.child.pk, produced.pk]))
+        return HttpResponseRedirect(
+            reverse("letters:letter", args=[self.child.pk]) + f"?letter={produced.pk}"
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            heading=self.kind.label,
+            heading=self.kind.label if self.kind else _("Write a letter"),
             letter_document=LETTER_DOCUMENT,
             back_url=reverse("letters:letters", args=[self.child.pk]),
         )
@@ -137,11 +157,14 @@ class LetterDetailView(PrintableMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        letter = get_object_or_404(
-            Letter.objects.select_related("produced_by"), child=self.child, pk=kwargs["letter"]
-        )
+        letters = Letter.objects.select_related("produced_by").filter(child=self.child)
+        chosen = self.request.GET.get("letter", "")
+        letter = letters.filter(pk=chosen).first() if chosen.isdigit() else letters.first()
+        context["back_url"] = reverse("letters:letters", args=[self.child.pk])
+        context["letter"] = letter
+        if letter is None:
+            return context
         context.update(
-            letter=letter,
             recipient_name=letter.recipient_name,
             recipient_address=letter.recipient_address,
             subject=letter.subject,
@@ -149,15 +172,18 @@ class LetterDetailView(PrintableMixin, TemplateView):
             sent_on=timezone.localtime(letter.produced_at).date(),
             sender=letter.produced_by,
             document_title=letter.subject,
-            pdf_url=reverse("letters:letter", args=[self.child.pk, letter.pk]) + "?format=pdf",
-            back_url=reverse("letters:letters", args=[self.child.pk]),
+            pdf_url=reverse("letters:letter", args=[self.child.pk])
+            + f"?letter={letter.pk}&format=pdf",
         )
         return context
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        letter = context["letter"]
+        if letter is None:
+            # Nothing to print: the page says so.
+            return TemplateView.render_to_response(self, context, **kwargs)
         if not self.is_pdf:
             return super().render_to_response(context, **kwargs)
-        letter = context["letter"]
         response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
         filename = pdf_filename("letter", letter.kind, letter.pk, self.child.la_child_id)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
