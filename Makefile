@@ -7,7 +7,7 @@ DEMO_SIZE ?= small
 DEMO_SEED ?= 1
 TEST_WORKERS ?= 2
 
-.PHONY: demo test setup python-deps node-deps assets browser libmagic lint serve clean
+.PHONY: demo test setup python-deps node-deps assets browser system-libs lint serve clean
 
 demo: setup
 	$(BIN)/kinfolk migrate --no-input
@@ -20,7 +20,7 @@ demo: setup
 test: setup browser
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
-setup: libmagic python-deps node-deps assets
+setup: system-libs python-deps node-deps assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,19 +49,22 @@ assets:
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/. build/root/assets/
 	cp -r node_modules/@ministryofjustice/frontend/moj/assets/. build/root/assets/
 
-# Documents' types are read by libmagic (python-magic); install Debian's when it is missing.
-libmagic:
-	@/sbin/ldconfig -p | grep -q 'libmagic\.so\.1' || { \
-	  echo "Installing Debian's libmagic1 for reading documents' types"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1; fi; }
+# Debian's packages that Kinfolk's Python libraries load, each installed only when missing:
+# libmagic reads the type of an uploaded document from its bytes (python-magic); Pango, HarfBuzz
+# and the DejaVu fonts print family versions and letters to PDF (WeasyPrint); Chromium drives
+# the browser tests (Playwright, never a downloaded browser).
+SYSTEM_PACKAGES := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); fi
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
+system-libs:
+	@missing=$$(for package in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' || echo $$package; done); \
+	if [ -n "$$missing" ]; then echo "Installing Debian's" $$missing; $(call APT_INSTALL,$$missing); fi
+
 browser:
-	@command -v chromium >/dev/null || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(call APT_INSTALL,chromium); }
 
 lint: setup
 	$(BIN)/ruff check .

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "kinfolk.care",
     "kinfolk.leaving",
     "kinfolk.permanence",
+    "kinfolk.letters",
     "kinfolk.duties",
     "kinfolk.workspaces",
     "kinfolk.returns",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("children/", include("kinfolk.people.urls")),
     path("children/", include("kinfolk.casework.urls")),
     path("children/", include("kinfolk.protection.urls")),
+    path("children/", include("kinfolk.letters.urls")),
     path("children/", include("kinfolk.care.urls")),
     path("", include("kinfolk.documents.urls")),
     path("", include("kinfolk.leaving.urls")),

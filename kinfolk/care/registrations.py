@@ -1,10 +1,13 @@
-"""What children in care add to the shared registries (kinfolk.core.registry)."""
+"""What children in care add to the shared registries (kinfolk.core.registry) and to the
+child's Summary page (kinfolk.people.summary)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.care.at_a_glance import care_at_a_glance
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.registry import DutyPage, register_duty_pages
+from kinfolk.people.summary import register_summary_section
 
 
 @EntryKind.register
@@ -38,4 +41,12 @@ register_duty_pages(
     "rha",
     "pep-20wd",
     "rhi-72h",
+)
+
+register_summary_section(
+    "care",
+    column="side",
+    order=20,
+    template="care/summary/_care.html",
+    context=care_at_a_glance,
 )

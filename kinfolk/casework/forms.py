@@ -365,6 +365,25 @@ class PlanContingencyForm(OpenPlanForm):
             self.initial.setdefault("contingency", self.fixed["plan"].contingency)
 
 
+class PlanFamilyVersionForm(OpenPlanForm):
+    """The plan in plain words for the family (docs/printing.md)."""
+
+    family_version = text_area(
+        _("Family version"),
+        rows=10,
+        help_text=_(
+            "Write to the parents and carers, in plain words: why there is a plan, what will "
+            "change for the child, what they and the professionals will do, and what happens "
+            "if things do not change"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "plan" in self.fixed and not self.is_bound:
+            self.initial.setdefault("family_version", self.fixed["plan"].family_version)
+
+
 class PlanOutcomeForm(OpenPlanForm):
     """What the plan should achieve for the child."""
 

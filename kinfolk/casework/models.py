@@ -208,6 +208,9 @@ class Plan(Versioned):
     start_on = models.DateField(_("start date"))
     end_on = models.DateField(_("end date"), null=True, blank=True)
     contingency = models.TextField(_("contingency"), blank=True)
+    #: The plan in plain words for the family, beside the plan as the professionals write it
+    #: (docs/printing.md): printed for them, and as a PDF.
+    family_version = models.TextField(_("family version"), blank=True)
     initial_category = models.CharField(
         _("initial category of abuse"), max_length=3, choices=CategoryOfAbuse.choices, blank=True
     )

@@ -1,4 +1,5 @@
-"""What child in need casework adds to the shared registries (kinfolk.core.registry)."""
+"""What child in need casework adds to the shared registries (kinfolk.core.registry) and to
+the child's Summary page (kinfolk.people.summary)."""
 
 from typing import Any
 
@@ -6,11 +7,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kinfolk.casework.at_a_glance import last_visit, plans_at_a_glance
 from kinfolk.casework.models import Assessment, CaseNote, Plan
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.dates import long_date, long_datetime
 from kinfolk.core.registry import DutyPage, register_duty_pages
 from kinfolk.documents.attachments import register_attachable
+from kinfolk.people.summary import register_summary_section
 
 
 @EntryKind.register
@@ -66,3 +69,17 @@ register_attachable(
 )
 register_attachable(Assessment, key="assessment", label=_assessment_label, url=_casework_url)
 register_attachable(Plan, key="plan", label=_plan_label, url=_casework_url)
+
+register_summary_section(
+    "plans",
+    order=30,
+    template="casework/summary/_plans.html",
+    context=plans_at_a_glance,
+)
+register_summary_section(
+    "last-visit",
+    column="side",
+    order=40,
+    template="casework/summary/_visit.html",
+    context=last_visit,
+)

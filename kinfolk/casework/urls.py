@@ -3,7 +3,15 @@
 
 from django.urls import path
 
-from kinfolk.casework.views import assessments, child_casework, episodes, notes, plans, visits
+from kinfolk.casework.views import (
+    assessments,
+    child_casework,
+    episodes,
+    family,
+    notes,
+    plans,
+    visits,
+)
 
 app_name = "casework"
 
@@ -62,6 +70,16 @@ urlpatterns = [
         "<int:pk>/casework/contingency/edit/",
         plans.PlanContingencyUpdateView.as_view(),
         name="contingency-edit",
+    ),
+    path(
+        "<int:pk>/casework/family-version/",
+        family.PlanFamilyVersionView.as_view(),
+        name="family-version",
+    ),
+    path(
+        "<int:pk>/casework/family-version/edit/",
+        family.PlanFamilyVersionUpdateView.as_view(),
+        name="family-version-edit",
     ),
     path(
         "<int:pk>/casework/outcomes/create/",

@@ -1,9 +1,12 @@
-"""What the child's record adds to the shared registries (kinfolk.core.registry)."""
+"""What the child's record adds to the shared registries (kinfolk.core.registry) and to the
+child's Summary page (kinfolk.people.summary)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.chronology.choices import EntryKind
+from kinfolk.people.summary import register_summary_section
+from kinfolk.people.summary_sections import case_at_a_glance, significant_entries
 
 
 @EntryKind.register
@@ -19,3 +22,17 @@ class RecordEntryKind(models.TextChoices):
     RELATIONSHIP = "relationship", _("Relationship")
     ALERT = "alert", _("Alert")
     ACCESS = "access", _("Access")
+
+
+register_summary_section(
+    "case",
+    order=10,
+    template="people/summary/_case.html",
+    context=case_at_a_glance,
+)
+register_summary_section(
+    "significant-events",
+    order=90,
+    template="people/summary/_significant.html",
+    context=significant_entries,
+)

@@ -20,7 +20,7 @@ from kinfolk.care.services.episodes import EVER_LOOKED_AFTER
 from kinfolk.care.services.plans import record_care_plan
 from kinfolk.care.views.episodes import CareFormView
 from kinfolk.care.views.reviews import chosen_id
-from kinfolk.casework.models import Assessment
+from kinfolk.casework.models import Assessment, Plan
 from kinfolk.people.models import Child
 from kinfolk.people.views.mixins import ChildRecordMixin
 
@@ -69,6 +69,11 @@ class CarePlanForChildView(ChildRecordMixin, TemplateView):
         plan = (plans.filter(pk=chosen).first() if chosen else None) or plans.first()
         context.update(
             plan=plan,
+            # The family versions of the child's child in need and child protection plans,
+            # beside this one (docs/printing.md).
+            family_plans=list(
+                Plan.objects.filter(child=self.child).order_by("end_on", "-start_on", "-pk")
+            ),
             back_url=reverse("care:care-plan-list", args=[self.child.pk]),
         )
         return context

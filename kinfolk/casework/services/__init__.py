@@ -24,6 +24,7 @@ from kinfolk.casework.services.common import (
     open_episode,
 )
 from kinfolk.casework.services.episodes import close_episode, open_referral
+from kinfolk.casework.services.family import record_family_version
 from kinfolk.casework.services.notes import (
     add_case_note_addendum,
     correct_case_note,
@@ -66,6 +67,7 @@ __all__ = [
     "open_plan",
     "open_referral",
     "record_case_note",
+    "record_family_version",
     "record_plan_contingency",
     "record_visit",
     "return_assessment",

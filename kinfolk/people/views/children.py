@@ -43,6 +43,7 @@ from kinfolk.people.services import (
     relate_new_adult,
     update_child,
 )
+from kinfolk.people.summary import summary_of
 from kinfolk.people.views.mixins import ChildRecordMixin, record_refused
 from kinfolk.people.views.record_form import ChildRecordFormView
 
@@ -106,7 +107,9 @@ class ChildCreateView(FormView):
 
 
 class ChildDetailView(ChildRecordMixin, TemplateView):
-    """The child's record at a glance: who they are, who holds the case, what happened last."""
+    """The child's record at a glance: who they are, who holds the case, and the sections the
+    apps declare (kinfolk.people.summary): legal status and placement, open plans, the last
+    visit, duties and key dates, the latest significant events."""
 
     permission = P.VIEW_RECORD
 
@@ -115,13 +118,10 @@ class ChildDetailView(ChildRecordMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["recent_entries"] = list(
-            self.child.chronology_entries.read_by(Child.objects.visible_to(self.request.user))
-            .select_related("recorded_by")
-            .newest_first()[:5]
-        )
+        sections = summary_of(self.child, self.request.user, timezone.localdate())
+        context["main_sections"] = [s for s in sections if s.column == "main"]
+        context["side_sections"] = [s for s in sections if s.column == "side"]
         context["current_address"] = self.child.addresses.filter(end_on__isnull=True).first()
-        context["alerts"] = list(self.child.alerts.select_related("raised_by"))
         return context
 
 
