@@ -19,7 +19,7 @@ from kinfolk.casework.choices import (
     VisitKind,
 )
 from kinfolk.casework.models import Assessment, Plan, PlanAction, PlanOutcome
-from kinfolk.casework.services.assessments import ITEM_SECTIONS, NEGLECT_AREAS
+from kinfolk.casework.services.assessments import ITEM_SECTIONS, NEGLECT_AREAS, TEXT_SECTIONS
 from kinfolk.core.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
 from kinfolk.core.dates import long_date
 from kinfolk.core.forms import (
@@ -35,6 +35,10 @@ def plan_label(plan: Plan) -> str:
         "plan": plan.get_kind_display(),
         "date": long_date(plan.start_on),
     }
+
+
+#: The fields of the assessment's draft that are read and written as they are.
+DRAFTED_FIELDS = (*TEXT_SECTIONS, "child_views_on", "child_views_method", "factors")
 
 
 class ReferralForm(CaseworkForm):
@@ -168,21 +172,7 @@ class AssessmentDraftForm(CaseworkForm):
     @staticmethod
     def initial_from(assessment: Assessment) -> dict[str, Any]:
         initial: dict[str, Any] = {
-            name: getattr(assessment, name)
-            for name in (
-                "reason",
-                "lived_experience",
-                "child_views",
-                "child_views_on",
-                "child_views_method",
-                "relevant_history",
-                "parenting_capacity",
-                "identity_needs",
-                "analysis",
-                "recommendation",
-                "pre_birth_meeting_on",
-                "factors",
-            )
+            name: getattr(assessment, name) for name in (*DRAFTED_FIELDS, "pre_birth_meeting_on")
         }
         for name in ("is_child_seen", "is_child_seen_alone"):
             value = getattr(assessment, name)
@@ -220,22 +210,7 @@ class AssessmentDraftForm(CaseworkForm):
     def content(self) -> dict[str, Any]:
         """The draft's sections, as the services take them."""
         data = self.cleaned_data
-        content: dict[str, Any] = {
-            name: data.get(name)
-            for name in (
-                "reason",
-                "lived_experience",
-                "child_views",
-                "child_views_on",
-                "child_views_method",
-                "relevant_history",
-                "parenting_capacity",
-                "identity_needs",
-                "analysis",
-                "recommendation",
-                "factors",
-            )
-        }
+        content: dict[str, Any] = {name: data.get(name) for name in DRAFTED_FIELDS}
         if self.assessment.is_pre_birth:
             content["pre_birth_meeting_on"] = data.get("pre_birth_meeting_on")
         else:
