@@ -178,3 +178,12 @@ def make_child(**overrides) -> Child:
 @pytest.fixture
 def child(db) -> Child:
     return make_child(nhs_number="9434765919", postcode="WN1 1AA", disabilities=["NONE"])
+
+
+def assessed(child: Child, on: dt.date) -> None:
+    """An assessment of the child's open episode, started and authorised on ``on`` as history
+    loaded from another system records it (no content): what a child in need plan follows."""
+    from kinfolk.casework.services import authorise_assessment, start_assessment
+
+    assessment = start_assessment(child=child, started_on=on)
+    authorise_assessment(assessment=assessment, authorised_on=on, factors=["21"], is_imported=True)

@@ -72,6 +72,13 @@ class ChildInNeedEpisode(models.Model):
         return self.closed_on is None
 
 
+class AssessmentQuerySet(models.QuerySet["Assessment"]):
+    def awaiting_authorisation(self) -> "AssessmentQuerySet":
+        """Submitted by the worker and waiting for a manager: neither authorised nor returned
+        (a draft is the worker's until it is submitted)."""
+        return self.filter(status=AssessmentStatus.SUBMITTED)
+
+
 class Assessment(Versioned):
     """A child and family assessment, drafted by a worker in sections and authorised by a
     manager (docs/assessments.md; docs/domain.md findings 6, 7, 42 and 69).
@@ -85,6 +92,7 @@ class Assessment(Versioned):
     episode = models.ForeignKey(
         ChildInNeedEpisode, on_delete=models.CASCADE, related_name="assessments"
     )
+    objects = AssessmentQuerySet.as_manager()
     child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="assessments")
     reference = models.CharField(_("reference"), max_length=40, blank=True)
     status = models.CharField(

@@ -94,9 +94,10 @@ def awaiting_sign_off(*, team_members: QuerySet | list, viewer: Actor) -> list:
 
 
 def awaiting_authorisation(children: QuerySet) -> list[Assessment]:
-    """Assessments of these children that a manager has yet to authorise."""
+    """Assessments of these children submitted to a manager and waiting to be authorised."""
     return list(
-        Assessment.objects.filter(child__in=children, authorised_on__isnull=True)
+        Assessment.objects.awaiting_authorisation()
+        .filter(child__in=children)
         .select_related("child")
         .order_by("started_on")
     )

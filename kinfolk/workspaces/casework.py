@@ -236,9 +236,11 @@ def counts_by_team(user: Any, today: dt.date) -> list[TeamCounts]:
                 rows[team_id].overdue += 1
             else:
                 rows[team_id].due_soon += 1
-    for child_id in Assessment.objects.filter(
-        child__in=held_children, authorised_on__isnull=True
-    ).values_list("child_id", flat=True):
+    for child_id in (
+        Assessment.objects.awaiting_authorisation()
+        .filter(child__in=held_children)
+        .values_list("child_id", flat=True)
+    ):
         for team_id in teams_of[child_id]:
             rows[team_id].assessments += 1
     for child_id in Placement.objects.filter(

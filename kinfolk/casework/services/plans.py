@@ -86,10 +86,10 @@ def start_child_in_need_plan(
         raise ValidationError(
             {"contingency": _("Enter the contingency: what happens if the plan does not work")}
         )
-    # Recorded by a person (on a page), a plan follows an authorised assessment; history
-    # loaded from another system may not have one (docs/assessments.md).
+    # A plan follows an authorised assessment; history loaded from another system may not have
+    # one (docs/assessments.md).
     authorised = episode.assessments.filter(authorised_on__lte=start_on).exists()
-    if not is_imported and actor is not None and not authorised:
+    if not is_imported and not authorised:
         raise ValidationError(
             {
                 "start_on": _(

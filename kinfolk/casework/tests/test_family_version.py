@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from conftest import signed_in
+from conftest import assessed, signed_in
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.models import AccessRecord
 from kinfolk.care.tests.factories import CarePlanFactory
@@ -39,6 +39,7 @@ def pdf_text(content: bytes) -> str:
 @pytest.fixture
 def cin_plan(child):
     open_referral(child=child, referral_on=D.date(2025, 1, 6), source="1A")
+    assessed(child, D.date(2025, 1, 20))
     return start_child_in_need_plan(
         child=child, start_on=D.date(2025, 2, 3), contingency="A family group conference"
     )

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from conftest import assessed
 from kinfolk.casework.services import (
     ASSESSMENT_AWAITING_AUTHORISATION,
     CHILD_HAS_OPEN_PLAN,
@@ -60,6 +61,7 @@ def test_an_assessment_awaits_authorisation_only_while_one_is_open(child, episod
 
 def test_outcomes_and_actions_need_an_open_plan(child, episode):
     refuses(CHILD_HAS_OPEN_PLAN, child, "There is no open plan: start a plan first.")
+    assessed(child, D(2025, 3, 20))
     start_child_in_need_plan(child=child, start_on=D(2025, 4, 1), contingency="Review at once.")
     assert CHILD_HAS_OPEN_PLAN.refusal(child) == ""
     CHILD_HAS_OPEN_PLAN.check(child)
@@ -68,6 +70,7 @@ def test_outcomes_and_actions_need_an_open_plan(child, episode):
 
 
 def test_progress_needs_an_action_on_an_open_plan(child, episode, social_worker):
+    assessed(child, D(2025, 3, 20))
     plan = start_child_in_need_plan(child=child, start_on=D(2025, 4, 1), contingency="Review.")
     refuses(CHILD_HAS_OPEN_PLAN_ACTION, child, "There are no actions on an open plan.")
     add_plan_action(

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from conftest import make_child
+from conftest import assessed, make_child
 from kinfolk.casework.choices import PlanKind
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, Visit
 from kinfolk.casework.services import (
@@ -196,6 +196,7 @@ def test_closure_waits_for_open_assessments_and_enquiries(child, episode):
 
 
 def test_closure_on_a_page_needs_evidence_for_each_outcome(child, episode, social_worker):
+    assessed(child, D(2025, 3, 3))
     plan = start_child_in_need_plan(
         child=child,
         start_on=D(2025, 3, 10),

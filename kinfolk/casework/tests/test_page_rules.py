@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from conftest import assessed
 from kinfolk.casework.models import ChildInNeedEpisode, Plan
 from kinfolk.casework.services import (
     add_plan_outcome,
@@ -37,6 +38,7 @@ def episode(child, social_worker) -> ChildInNeedEpisode:
 
 @pytest.fixture
 def plan(child, episode) -> Plan:
+    assessed(child, D(2026, 9, 10))
     return start_child_in_need_plan(
         child=child, start_on=D(2026, 9, 20), contingency="Strategy discussion if school absence"
     )

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import make_child, signed_in
+from conftest import assessed, make_child, signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.access.tests.walk import worker_allowed
 from kinfolk.casework.models import ChildInNeedEpisode, Plan, PlanAction, Visit
@@ -49,6 +49,7 @@ def episode(child, social_worker) -> ChildInNeedEpisode:
 
 @pytest.fixture
 def plan(child, episode) -> Plan:
+    assessed(child, D(2026, 9, 10))
     return start_child_in_need_plan(
         child=child, start_on=D(2026, 9, 20), contingency="Strategy discussion if school absence"
     )
@@ -388,6 +389,7 @@ def _history(child, social_worker, size: int) -> None:
             is_imported=True,
         )
     open_referral(child=child, referral_on=D(2024, 1, 8), source="6")
+    assessed(child, D(2024, 1, 8))
     plan = start_child_in_need_plan(child=child, start_on=D(2024, 1, 9), contingency="Conference")
     for index in range(size):
         day = D(2024, 1, 10) + dt.timedelta(days=7 * index)
@@ -439,6 +441,7 @@ def test_an_action_of_another_child_cannot_be_updated(
 ):
     noah = make_child(la_child_id="C2", first_name="Noah", last_name="Jones")
     open_referral(child=noah, referral_on=REFERRAL_ON, source="2A")
+    assessed(noah, REFERRAL_ON)
     noah_plan = start_child_in_need_plan(child=noah, start_on=D(2026, 9, 2), contingency="C")
     noahs = add_plan_action(
         plan=noah_plan, description="Noah's action", owner=social_worker, due_on=D(2026, 12, 1)

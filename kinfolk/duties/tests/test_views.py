@@ -14,6 +14,7 @@ from kinfolk.casework.services import (
     open_referral,
     start_assessment,
     start_child_in_need_plan,
+    submit_assessment,
 )
 from kinfolk.duties.engine import recompute_children
 from kinfolk.workforce.services import allocate_child
@@ -27,7 +28,13 @@ def casework_for(child, worker, *, started_ago: int):
     start = today - dt.timedelta(days=started_ago)
     allocate_child(child=child, worker=worker, start_on=start)
     open_referral(child=child, referral_on=start, source="2A")
-    start_assessment(child=child, started_on=start)
+    # Submitted, so that it waits for the team's manager.
+    submit_assessment(
+        assessment=start_assessment(child=child, started_on=start),
+        content={},
+        submitted_on=start,
+        is_imported=True,
+    )
     recompute_children([child.pk])
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD, signed_in
+from conftest import PASSWORD, assessed, signed_in
 from kinfolk.care.models.reviews import LifeStoryWork
 from kinfolk.care.services.episodes import start_care
 from kinfolk.casework.choices import ActionStatus
@@ -149,6 +149,7 @@ def test_the_service_refuses_a_stale_version_and_names_the_saved_record(child):
 @pytest.fixture
 def plan(child):
     open_referral(child=child, referral_on=D(2025, 1, 6), source="1A")
+    assessed(child, D(2025, 1, 20))
     return start_child_in_need_plan(
         child=child, start_on=D(2025, 2, 3), contingency="Family group conference"
     )

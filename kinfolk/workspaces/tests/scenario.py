@@ -15,6 +15,7 @@ from kinfolk.casework.services import (
     open_referral,
     start_assessment,
     start_child_in_need_plan,
+    submit_assessment,
 )
 from kinfolk.duties.engine import recompute_children
 from kinfolk.frontdoor.services import record_contact, screen_contact
@@ -76,7 +77,13 @@ def with_assessment(first: str, last: str, worker: User | None, *, started_ago: 
     if worker is not None:
         allocate_child(child=young, worker=worker, start_on=start)
     open_referral(child=young, referral_on=start, source="2A")
-    start_assessment(child=young, started_on=start)
+    # Submitted, so that it waits for a manager's authorisation.
+    submit_assessment(
+        assessment=start_assessment(child=young, started_on=start),
+        content={},
+        submitted_on=start,
+        is_imported=True,
+    )
     recompute_children([young.pk])
     return young
 
