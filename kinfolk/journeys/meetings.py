@@ -106,4 +106,7 @@ def first_action(value: Any) -> dict[str, Any]:
     """The first action of a plan an initial conference makes: ``text``, ``owner``, ``due``."""
     if not isinstance(value, dict):
         raise f.FieldError("must be an object with text, owner and due")
-    return _rows([value], {"text": ROW_TEXT, "owner": NAME, "due": f.date}, {})[0]
+    try:
+        return _rows([value], {"text": ROW_TEXT, "owner": NAME, "due": f.date}, {})[0]
+    except f.FieldError as error:
+        raise f.FieldError(str(error).removeprefix("entry 1").lstrip(": ")) from None

@@ -261,6 +261,17 @@ def test_events_without_detail_still_load_as_imported_history(tmp_path):
             "Ida Marsh: invitations and reports are dated on or before the conference",
         ),
         (4, {"attendees": "everyone"}, "attendees must be a list"),
+        (0, {"at": "2025-03-05T09:00"}, "at must be on the date of the strategy discussion"),
+        (
+            3,
+            {"action": {"text": "Parenting course", "owner": "Family support"}},
+            "action missing fields: due",
+        ),
+        (
+            3,
+            {"action": {"text": "Course", "owner": "F", "due": "soon"}},
+            "action due must be a date written YYYY-MM-DD",
+        ),
         (5, {"participation": "advocate", "advocate": ""}, "name them"),
     ],
 )
