@@ -18,6 +18,7 @@ from kinfolk.core.codes import Disability
 from kinfolk.core.working_days import add_months
 from kinfolk.demo import names, places
 from kinfolk.demo.care import CareHistory, merge_by_date, settle_allocations
+from kinfolk.demo.meetings import hold_meetings
 from kinfolk.demo.narrative import narrate
 from kinfolk.demo.pathway import ChildRecord, PathwayHistory
 from kinfolk.people.nhs_number import with_check_digit
@@ -117,7 +118,8 @@ class DemoAuthority:
     def __init__(self, *, size: str, seed: int, as_of: dt.date) -> None:
         self.size = SIZES[size]
         self.random = random.Random(f"{size}:{seed}")
-        #: What the written record's own random generator is seeded from (kinfolk.demo.narrative).
+        #: What the written record's own random generators are seeded from (kinfolk.demo.narrative,
+        #: kinfolk.demo.meetings).
         self.seed_key = f"{size}:{seed}"
         self.as_of = as_of
         self.history_start = add_months(as_of, -36)
@@ -356,7 +358,8 @@ class DemoAuthority:
 
     def journey_lines(self) -> Iterator[str]:
         yield f"# Synthetic demo authority, as of {self.as_of.isoformat()}: nothing here is real"
-        for event in narrate(self.events(), seed=self.seed_key, as_of=self.as_of):
+        written = narrate(self.events(), seed=self.seed_key, as_of=self.as_of)
+        for event in hold_meetings(written, seed=self.seed_key, as_of=self.as_of):
             for name in ("postcode", "home_postcode", "placement_postcode"):
                 if event.get(name):
                     self.postcodes.add(event[name])

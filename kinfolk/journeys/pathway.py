@@ -14,9 +14,11 @@ from kinfolk.core.codes import (
 from kinfolk.frontdoor import services as frontdoor
 from kinfolk.frontdoor.choices import ScreeningOutcome
 from kinfolk.journeys import fields as f
-from kinfolk.journeys.events import EventType, JourneyState
+from kinfolk.journeys import meetings
+from kinfolk.journeys.events import EventError, EventType, JourneyState
 from kinfolk.protection import services as protection
-from kinfolk.protection.choices import StrategyOutcome
+from kinfolk.protection.choices import ChildParticipation, QualityRating, StrategyOutcome
+from kinfolk.protection.services import Invitee
 from kinfolk.workforce.models import User
 
 
@@ -117,10 +119,22 @@ def _case_closure(event: dict[str, Any], state: JourneyState) -> None:
 
 
 def _strategy_discussion(event: dict[str, Any], state: JourneyState) -> None:
+    held_at, triggered_at = event.get("at"), event.get("triggered_at")
+    if held_at is not None and held_at.date() != event["date"]:
+        raise EventError("at must be on the date of the strategy discussion")
+    if triggered_at is not None and held_at is not None and triggered_at > held_at:
+        raise EventError("triggered_at must be before the strategy discussion was held")
     protection.hold_strategy_discussion(
         child=state.child(event["child"]),
         held_on=event["date"],
         outcome=event["outcome"],
+        held_at=held_at,
+        triggered_at=triggered_at,
+        people=event.get("attendees", ()),
+        information_shared=event.get("information", ""),
+        rationale=event.get("rationale", ""),
+        delay_reason=event.get("delay_reason", ""),
+        actions=event.get("actions", ()),
         is_imported=True,
     )
 
@@ -130,27 +144,64 @@ def _s47_start(event: dict[str, Any], state: JourneyState) -> None:
 
 
 def _s47_end(event: dict[str, Any], state: JourneyState) -> None:
+    for check in event.get("checks", ()):
+        if check.checked_on > event["date"]:
+            raise EventError(f"checks: the {check.agency} check is after the enquiry ended")
     protection.end_section_47_enquiry(
         child=state.child(event["child"]),
         ended_on=event["date"],
         is_conference_required=event["icpc_required"],
+        is_child_seen=event.get("seen"),
+        is_seen_alone=event.get("seen_alone") if event.get("seen") else None,
+        checks=event.get("checks", ()),
+        outcome=event.get("outcome", ""),
         is_imported=True,
     )
 
 
+def _check_invitees(event: dict[str, Any]) -> list[Invitee]:
+    """The conference's invitees, their invitations and reports dated by the conference."""
+    invitees: list[Invitee] = event.get("invitees", [])
+    for invitee in invitees:
+        days = (invitee.invited_on, invitee.report_received_on, invitee.report_shared_on)
+        if any(day is not None and day > event["date"] for day in days):
+            raise EventError(
+                f"invitees: {invitee.name}: invitations and reports are dated on or before "
+                "the conference"
+            )
+    if event.get("participation") == ChildParticipation.ADVOCATE and not event.get("advocate"):
+        raise EventError("advocate: the child was represented by an advocate: name them")
+    return invitees
+
+
 def _icpc(event: dict[str, Any], state: JourneyState) -> None:
+    action = event.get("action", {})
     protection.hold_initial_conference(
         child=state.child(event["child"]),
         held_on=event["date"],
         is_plan_needed=event["plan"],
         category=event.get("category", ""),
+        invitees=_check_invitees(event),
+        child_participation=event.get("participation", ""),
+        advocate=event.get("advocate", ""),
+        assessment_rating=event.get("assessment_rating", ""),
+        rationale=event.get("rationale", ""),
+        contingency=event.get("contingency", ""),
+        outcome=event.get("outcome", ""),
+        action=action.get("text", ""),
+        action_owner=action.get("owner", ""),
+        action_due_on=action.get("due"),
         is_imported=True,
     )
 
 
 def _core_group(event: dict[str, Any], state: JourneyState) -> None:
     protection.hold_core_group(
-        child=state.child(event["child"]), held_on=event["date"], is_imported=True
+        child=state.child(event["child"]),
+        held_on=event["date"],
+        attendees=event.get("attendees", ()),
+        minutes=event.get("minutes", ""),
+        is_imported=True,
     )
 
 
@@ -160,6 +211,10 @@ def _cp_review(event: dict[str, Any], state: JourneyState) -> None:
         held_on=event["date"],
         continue_plan=event["continue_plan"],
         category=event.get("category", ""),
+        invitees=_check_invitees(event),
+        child_participation=event.get("participation", ""),
+        advocate=event.get("advocate", ""),
+        rationale=event.get("rationale", ""),
         is_imported=True,
     )
 
@@ -169,6 +224,13 @@ def _cp_plan_end(event: dict[str, Any], state: JourneyState) -> None:
 
 
 CHILD_DATE = {"child": f.identifier, "date": f.date}
+#: The detail of a conference, beside its date and decision (docs/journeys.md).
+CONFERENCE_DETAIL = {
+    "invitees": meetings.invitees,
+    "participation": f.code(ChildParticipation),
+    "advocate": f.text(200),
+    "rationale": f.text(5000),
+}
 
 EVENTS: list[EventType] = [
     EventType(
@@ -217,19 +279,52 @@ EVENTS: list[EventType] = [
     EventType(
         "strategy_discussion",
         {**CHILD_DATE, "outcome": f.code(StrategyOutcome)},
-        {},
+        {
+            "at": f.local_datetime,
+            "triggered_at": f.local_datetime,
+            "attendees": meetings.attendees,
+            "information": f.text(5000),
+            "rationale": f.text(5000),
+            "delay_reason": f.text(5000),
+            "actions": meetings.actions,
+        },
         _strategy_discussion,
     ),
     EventType("s47_start", CHILD_DATE, {}, _s47_start),
-    EventType("s47_end", {**CHILD_DATE, "icpc_required": f.boolean}, {}, _s47_end),
     EventType(
-        "icpc", {**CHILD_DATE, "plan": f.boolean}, {"category": f.code(CategoryOfAbuse)}, _icpc
+        "s47_end",
+        {**CHILD_DATE, "icpc_required": f.boolean},
+        {
+            "seen": f.boolean,
+            "seen_alone": f.boolean,
+            "checks": meetings.checks,
+            "outcome": f.text(5000),
+        },
+        _s47_end,
     ),
-    EventType("core_group", CHILD_DATE, {}, _core_group),
+    EventType(
+        "icpc",
+        {**CHILD_DATE, "plan": f.boolean},
+        {
+            "category": f.code(CategoryOfAbuse),
+            **CONFERENCE_DETAIL,
+            "assessment_rating": f.code(QualityRating),
+            "contingency": f.text(5000),
+            "outcome": f.text(5000),
+            "action": meetings.first_action,
+        },
+        _icpc,
+    ),
+    EventType(
+        "core_group",
+        CHILD_DATE,
+        {"attendees": meetings.attendees, "minutes": f.text(50000)},
+        _core_group,
+    ),
     EventType(
         "cp_review",
         {**CHILD_DATE, "continue_plan": f.boolean},
-        {"category": f.code(CategoryOfAbuse)},
+        {"category": f.code(CategoryOfAbuse), **CONFERENCE_DETAIL},
         _cp_review,
     ),
     EventType("cp_plan_end", CHILD_DATE, {}, _cp_plan_end),
