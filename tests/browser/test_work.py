@@ -12,6 +12,7 @@ from kinfolk.casework.services import (
     open_referral,
     start_assessment,
     start_child_in_need_plan,
+    submit_assessment,
 )
 from kinfolk.workforce.services import allocate_child
 from tests.browser.conftest import assert_accessible, screenshot
@@ -32,7 +33,13 @@ def casework(social_worker, manager):
         start = today - dt.timedelta(days=days_ago)
         allocate_child(child=child, worker=social_worker, start_on=start)
         open_referral(child=child, referral_on=start, source="2A")
-        start_assessment(child=child, started_on=start)
+        # Submitted, so that it waits for the manager.
+        submit_assessment(
+            assessment=start_assessment(child=child, started_on=start),
+            content={},
+            submitted_on=start,
+            is_imported=True,
+        )
     plan = start_child_in_need_plan(child=child, start_on=today, is_imported=True)
     add_plan_action(
         plan=plan,

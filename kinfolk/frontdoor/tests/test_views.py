@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD, make_child, signed_in
+from conftest import PASSWORD, assessed, make_child, signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.casework.services import close_episode, open_referral, start_child_in_need_plan
 from kinfolk.casework.tests.factories import PlanFactory
@@ -160,6 +160,7 @@ def test_the_queue_shows_the_history_of_the_child_and_household(hub_client, chil
     open_referral(child=child, referral_on=dt.date(2024, 1, 8), source="6")
     close_episode(child=child, closed_on=dt.date(2024, 3, 1), reason="RC8")
     open_referral(child=child, referral_on=dt.date(2024, 9, 2), source="6")
+    assessed(child, dt.date(2024, 9, 20))
     start_child_in_need_plan(child=child, start_on=dt.date(2024, 10, 1), contingency="Review")
     _contact(sibling, hours_ago=24 * 100, is_domestic_abuse=True)
     _contact(sibling, hours_ago=24 * 50, is_domestic_abuse=True)
@@ -261,6 +262,7 @@ def _queue_of(size: int, *, offset: int) -> None:
         sibling = make_child(la_child_id=f"S{offset + n}", first_name=f"Sib{offset + n}")
         relate(child=child, other_child=sibling, kind="sibling", lives_with=True)
         open_referral(child=sibling, referral_on=dt.date(2024, 9, 2), source="6")
+        assessed(sibling, dt.date(2024, 9, 20))
         start_child_in_need_plan(child=sibling, start_on=dt.date(2024, 10, 1), contingency="x")
         start_early_help(child=child, start_on=dt.date(2025, 1, 6), reason="Step-down")
         _contact(sibling, hours_ago=48, is_domestic_abuse=True)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import signed_in
+from conftest import assessed, signed_in
 from kinfolk.casework.models import Plan
 from kinfolk.casework.services import open_referral, record_visit, start_child_in_need_plan
 from kinfolk.casework.tests.pages import assert_refused, page, post_data, record_counts
@@ -66,6 +66,7 @@ def protection_plan(child, episode) -> Plan:
 def test_from_strategy_discussion_to_a_child_protection_plan(
     worker_client, manager_client, child, episode, manager, cp_chair
 ):
+    assessed(child, D(2026, 9, 2))
     need_plan = start_child_in_need_plan(
         child=child, start_on=D(2026, 9, 2), contingency="Strategy discussion"
     )
