@@ -108,12 +108,6 @@ urlpatterns = [
         notes.CaseNoteDetailView.as_view(),
         name="case-note",
     ),
-    # The latest note: lets the page be reversed with the child alone (kinfolk/access tests).
-    path(
-        "<int:pk>/casework/case-notes/latest/",
-        notes.CaseNoteDetailView.as_view(),
-        name="case-note",
-    ),
     path(
         "<int:pk>/casework/case-notes/correct/",
         notes.CaseNoteCorrectView.as_view(),

@@ -112,24 +112,23 @@ class CaseNoteDetailView(ChildRecordMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        notes = listed_notes(CaseNote.objects.filter(child=self.child))
-        if "note" in self.kwargs:
-            note = notes.filter(pk=self.kwargs["note"]).first()
-            if note is None:
-                raise Http404
-        else:
-            note = notes.order_by("-occurred_at", "-pk").first()
-        context["note"] = note
-        if note is not None:
-            versions = list(
-                note.history.select_related("history_user").order_by("-history_date", "-pk")
-            )
-            context.update(
-                earlier_versions=versions[1:],
-                meeting=meeting_label(note.meeting) if note.meeting_id else "",
-                documents=documents_attached_to(note),
-                correction_refusal=correction_refusal(note, self.request.user, now=timezone.now()),
-            )
+        note = (
+            listed_notes(CaseNote.objects.filter(child=self.child))
+            .filter(pk=self.kwargs["note"])
+            .first()
+        )
+        if note is None:
+            raise Http404
+        versions = list(
+            note.history.select_related("history_user").order_by("-history_date", "-pk")
+        )
+        context.update(
+            note=note,
+            earlier_versions=versions[1:],
+            meeting=meeting_label(note.meeting) if note.meeting_id else "",
+            documents=documents_attached_to(note),
+            correction_refusal=correction_refusal(note, self.request.user, now=timezone.now()),
+        )
         return context
 
 
