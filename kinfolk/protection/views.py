@@ -19,6 +19,7 @@ from kinfolk.casework.choices import PlanKind
 from kinfolk.casework.services import open_plan
 from kinfolk.core.dates import long_date
 from kinfolk.core.forms import PlanEndForm
+from kinfolk.documents.queries import documents_attached_to
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
 from kinfolk.protection.forms import (
@@ -240,6 +241,7 @@ class ConferenceView(ChildRecordMixin, TemplateView):
             conference=conference,
             invitees=invitees,
             alerts=conference_alerts(conference, invitees),
+            documents=documents_attached_to(conference),
             progress=list(conference.outcome_progress.select_related("outcome")),
             plan=conference.plan,
             plan_outcomes=list(conference.plan.outcomes.all()) if conference.plan else [],

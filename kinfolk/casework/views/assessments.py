@@ -37,6 +37,7 @@ from kinfolk.casework.views.assessment_history import relevant_history
 from kinfolk.core.codes import AssessmentFactor
 from kinfolk.core.forms import CaseworkForm, opened_version
 from kinfolk.core.models import RecordChanged, Versioned
+from kinfolk.documents.queries import documents_attached_to
 from kinfolk.people.views.mixins import ChildRecordMixin
 from kinfolk.people.views.record_form import ChildRecordFormView
 
@@ -171,6 +172,7 @@ class AssessmentDetailView(ChildAssessmentMixin, TemplateView):
         returned = next((v for v in reversed(versions) if v.outcome == "returned"), None)
         context.update(
             sections=record_sections(assessment),
+            documents=documents_attached_to(assessment),
             versions=versions,
             returned=returned if assessment.status == AssessmentStatus.RETURNED else None,
         )
