@@ -77,11 +77,11 @@ def test_every_cited_document_exists():
 @pytest.mark.parametrize(
     "text, outside",
     [
-        ("see ../shared/DUTIES.md", True),
+        ("see ../shared/duties.md", True),
         ("see shared/domain.md, stage 4", True),
         ("see docs/duties.md", False),
         ("the shared record kernel", False),
-        ("kinfolk/core/shared/forms.md", False),
+        ("kinfolk/core/shared/records.md", False),
     ],
 )
 def test_outside_citations_are_recognised(text, outside):
