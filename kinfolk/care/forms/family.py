@@ -7,10 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.care.models.reviews import (
-    FamilyRelationship,
-    LifeStoryStatus,
-)
+from kinfolk.care.models.family import FamilyRelationship, LifeStoryStatus
 from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 
 

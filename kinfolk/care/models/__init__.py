@@ -1,8 +1,8 @@
 """The care app's models: periods and episodes of care with their placements (``episodes``);
-pre-proceedings and care proceedings (``proceedings``); care plans, reviews, visits and family
-time (``reviews``); the child's independent reviewing officer (``iro``); ``health``,
-``education`` (PEPs), ``missing`` (missing episodes and exploitation), ``uasc``, and the care
-page's ``summary`` of them."""
+pre-proceedings and care proceedings (``proceedings``); care plans, reviews and visits
+(``reviews``); family time and life-story work (``family``); the child's independent reviewing
+officer (``iro``); ``health``, ``education`` (PEPs), ``missing`` (missing episodes and
+exploitation), ``uasc``, and the care page's ``summary`` of them."""
 
 from kinfolk.care.models.education import *  # noqa: F403
 from kinfolk.care.models.episodes import (
@@ -16,6 +16,7 @@ from kinfolk.care.models.episodes import (
     Placement,
     PlacementDisruption,
 )
+from kinfolk.care.models.family import *  # noqa: F403
 from kinfolk.care.models.health import *  # noqa: F403
 from kinfolk.care.models.iro import *  # noqa: F403
 from kinfolk.care.models.missing import *  # noqa: F403

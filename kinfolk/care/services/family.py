@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinfolk.care.models.reviews import (
+from kinfolk.care.models.family import (
     FAMILY_TIME_RISK_REVIEW_MONTHS,
     FamilyRelationship,
     FamilyTime,

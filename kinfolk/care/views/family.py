@@ -18,11 +18,7 @@ from kinfolk.care.forms.family import (
     LifeStoryDecisionForm,
     LifeStoryWorkForm,
 )
-from kinfolk.care.models.reviews import (
-    FamilyTime,
-    LifeStoryDecision,
-    LifeStoryWork,
-)
+from kinfolk.care.models.family import FamilyTime, LifeStoryDecision, LifeStoryWork
 from kinfolk.care.services.episodes import EVER_LOOKED_AFTER
 from kinfolk.care.services.family import (
     FAMILY_TIME_CURRENT,

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import PASSWORD, assessed, signed_in
-from kinfolk.care.models.reviews import LifeStoryWork
+from kinfolk.care.models.family import LifeStoryWork
 from kinfolk.care.services.episodes import start_care
 from kinfolk.casework.choices import ActionStatus
 from kinfolk.casework.models import PlanAction
