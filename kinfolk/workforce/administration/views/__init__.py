@@ -1,0 +1,1 @@
+"""The administration pages: staff accounts (``users``) and teams (``teams``)."""
