@@ -29,14 +29,6 @@ from kinfolk.core.forms import (
     yes_no_field,
 )
 
-
-def plan_label(plan: Plan) -> str:
-    return _("%(plan)s from %(date)s") % {
-        "plan": plan.get_kind_display(),
-        "date": long_date(plan.start_on),
-    }
-
-
 #: The fields of the assessment's draft that are read and written as they are.
 DRAFTED_FIELDS = (*TEXT_SECTIONS, "child_views_on", "child_views_method", "factors")
 
@@ -321,7 +313,7 @@ class OpenPlanForm(CaseworkForm):
         self, *args: Any, plans: QuerySet, chosen: str | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.choose_one("plan", plans, chosen, label=plan_label, caption=_("Plan"))
+        self.choose_one("plan", plans, chosen, label=lambda plan: plan.label, caption=_("Plan"))
 
 
 class PlanContingencyForm(OpenPlanForm):

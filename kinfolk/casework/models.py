@@ -19,6 +19,7 @@ from kinfolk.casework.choices import (
     VisitKind,
 )
 from kinfolk.core.codes import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
+from kinfolk.core.dates import long_date
 from kinfolk.core.models import Versioned
 
 
@@ -248,6 +249,14 @@ class Plan(Versioned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.start_on}"
+
+    @property
+    def label(self) -> str:
+        """The plan in words, for choosing it or naming what is attached to it."""
+        return _("%(plan)s from %(date)s") % {
+            "plan": self.get_kind_display(),
+            "date": long_date(self.start_on),
+        }
 
     @property
     def is_open(self) -> bool:

@@ -49,13 +49,6 @@ def _assessment_label(assessment: Any) -> str:
     return _("Assessment started on %(date)s") % {"date": long_date(assessment.started_on)}
 
 
-def _plan_label(plan: Any) -> str:
-    return _("%(plan)s from %(date)s") % {
-        "plan": plan.get_kind_display(),
-        "date": long_date(plan.start_on),
-    }
-
-
 def _casework_url(record: Any) -> str:
     return reverse("casework:child-casework", args=[record.child_id])
 
@@ -68,7 +61,7 @@ register_attachable(
     url=lambda note: reverse("casework:case-note", args=[note.child_id, note.pk]),
 )
 register_attachable(Assessment, key="assessment", label=_assessment_label, url=_casework_url)
-register_attachable(Plan, key="plan", label=_plan_label, url=_casework_url)
+register_attachable(Plan, key="plan", label=lambda plan: plan.label, url=_casework_url)
 
 register_summary_section(
     "plans",
