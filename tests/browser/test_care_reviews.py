@@ -251,3 +251,8 @@ def test_recording_care_planning_for_a_child_in_care(page: Page, ava, iro):
     check_page(page, "care-reviews-19-iro-resolution")
     save(page, "IRO challenge resolved")
     check_page(page, "care-reviews-20-reviews-with-challenge")
+
+    # The Summary shows the child's care at a glance: legal status, placement, IRO, next review.
+    page.get_by_role("link", name="Summary").first.click()
+    expect(page.get_by_role("heading", name="Ava Brown", level=1)).to_be_visible()
+    check_page(page, "care-reviews-21-summary-in-care")

@@ -79,10 +79,13 @@ def test_setting_up_an_authenticator_then_signing_in_with_it(page: Page, social_
     screenshot(page, "sign-in-06-account")
     assert_accessible(page)
     page.get_by_role("link", name="Make new codes").click()
+    screenshot(page, "sign-in-07-make-new-codes")
+    assert_accessible(page)
     page.get_by_role("button", name="Make new recovery codes").click()
     expect(page.get_by_role("heading", name="You have new recovery codes")).to_be_visible()
     expect(codes).to_have_count(10)
     assert recovery_code not in [code.inner_text() for code in codes.all()]
+    screenshot(page, "sign-in-08-new-codes")
     assert_accessible(page)
     page.get_by_role("button", name="I have kept my recovery codes: continue").click()
     expect(page.get_by_text("10 unused codes left")).to_be_visible()
