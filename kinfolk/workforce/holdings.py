@@ -10,6 +10,7 @@ theirs (docs/adr/0001-layers.md).
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import ngettext
 
 from kinfolk.core.registry import Registry
@@ -23,6 +24,9 @@ class HeldCases:
 
     count: Callable[[User], int]
     describe: Callable[[int], str]
+    #: How many each of several workers holds, in one query: ``{worker id: count}`` (workers
+    #: holding none may be absent). The caseload pages read it (kinfolk.workforce.caseloads).
+    count_many: Callable[[list[int]], dict[int, int]] | None = None
 
 
 #: Each kind of case a worker may hold, by code.
@@ -39,7 +43,20 @@ def _children_cases(count: int) -> str:
     }
 
 
-held_cases.register("allocation", HeldCases(count=_open_allocations, describe=_children_cases))
+def _open_allocations_of(worker_ids: list[int]) -> dict[int, int]:
+    return dict(
+        Allocation.objects.open()
+        .filter(worker_id__in=worker_ids)
+        .values("worker_id")
+        .annotate(n=Count("pk"))
+        .values_list("worker_id", "n")
+    )
+
+
+held_cases.register(
+    "allocation",
+    HeldCases(count=_open_allocations, describe=_children_cases, count_many=_open_allocations_of),
+)
 
 
 def cases_held_by(worker: User) -> list[tuple[int, str]]:
@@ -51,3 +68,16 @@ def cases_held_by(worker: User) -> list[tuple[int, str]]:
         if count:
             held.append((count, kind.describe(count)))
     return held
+
+
+def caseload_counts(worker_ids: list[int]) -> dict[int, int]:
+    """How many cases of every kind each of these workers holds now, one query per kind."""
+    totals = dict.fromkeys(worker_ids, 0)
+    for _code, kind in held_cases.items():
+        if kind.count_many is not None:
+            counted = kind.count_many(worker_ids)
+        else:
+            counted = {pk: kind.count(User(pk=pk)) for pk in worker_ids}
+        for pk, count in counted.items():
+            totals[pk] = totals.get(pk, 0) + count
+    return totals
