@@ -5,13 +5,14 @@ worker in their assessed and supported year in employment (the 12 months after
 ``User.qualified_on``) has a lower, protected one (``KINFOLK_NQSW_CASELOAD_CAP``). A worker's
 caseload is every case they hold now, of every kind the apps declare
 (kinfolk.workforce.holdings): children's allocations, and a personal adviser's care leavers.
-It counts every case, whoever reads it: a cap is about the worker's load, not about which
-records the reader may open.
+Read for a person (``viewer``), it counts only the children they may see, as every count
+of cases does: a restricted or sealed record is absent (docs/access.md).
 """
 
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -97,11 +98,12 @@ class Caseload:
         }
 
 
-def caseloads(workers: Iterable[User], today: dt.date) -> list[Caseload]:
-    """Each worker's caseload against their cap, in the order given: one query for each kind
-    of case, however many workers."""
+def caseloads(workers: Iterable[User], today: dt.date, *, viewer: Any = None) -> list[Caseload]:
+    """Each worker's caseload against their cap, in the order given, counting the children
+    ``viewer`` may see (every child without one): one query for each kind of case, however
+    many workers."""
     workers = list(workers)
-    counts = caseload_counts([w.pk for w in workers])
+    counts = caseload_counts([w.pk for w in workers], viewer=viewer)
     return [
         Caseload(
             worker=w,
@@ -113,6 +115,6 @@ def caseloads(workers: Iterable[User], today: dt.date) -> list[Caseload]:
     ]
 
 
-def caseload(worker: User, today: dt.date) -> Caseload:
+def caseload(worker: User, today: dt.date, *, viewer: Any = None) -> Caseload:
     """One worker's caseload against their cap."""
-    return caseloads([worker], today)[0]
+    return caseloads([worker], today, viewer=viewer)[0]

@@ -47,7 +47,9 @@ class AllocationForm(CaseworkForm):
     #: The open allocation when the page was opened: its id, or ``NO_ALLOCATION``.
     replacing = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, is_reallocation: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, is_reallocation: bool = False, viewer: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not is_reallocation:
             # A first allocation hands nothing over.
@@ -58,7 +60,9 @@ class AllocationForm(CaseworkForm):
             .order_by("team__name", "display_name")
         )
         #: Each worker's caseload against their cap, by id (one query per kind of case).
-        self.caseloads = {load.worker.pk: load for load in caseloads(workers, timezone.localdate())}
+        self.caseloads = {
+            load.worker.pk: load for load in caseloads(workers, timezone.localdate(), viewer=viewer)
+        }
         field = self.fields["worker"]
         field.queryset = User.objects.filter(pk__in=[w.pk for w in workers])
         field.choices = [("", field.empty_label)] + [(w.pk, self._worker_label(w)) for w in workers]

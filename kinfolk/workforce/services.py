@@ -120,7 +120,7 @@ def allocate_child(
     over_cap_reason = over_cap_reason.strip()
     handover_note = handover_note.strip()
     if actor is not None and not (current is not None and current.worker_id == worker.pk):
-        load = caseload(worker, timezone.localdate())
+        load = caseload(worker, timezone.localdate(), viewer=actor)
         if load.is_at_cap and not over_cap_reason:
             raise ValidationError(
                 {

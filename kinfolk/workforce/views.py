@@ -92,7 +92,7 @@ class TeamView(TemplateView):
             else []
         )
         # Each member's caseload against their cap: one query for each kind of case.
-        for load in caseloads(members, timezone.localdate()):
+        for load in caseloads(members, timezone.localdate(), viewer=self.request.user):
             load.worker.load = load  # type: ignore[attr-defined]
             load.worker.caseload = load.count  # type: ignore[attr-defined]
         context.update(
@@ -164,7 +164,11 @@ class AllocateView(ChildRecordFormView):
         return self._current
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "is_reallocation": self.current() is not None}
+        return {
+            **super().get_form_kwargs(),
+            "is_reallocation": self.current() is not None,
+            "viewer": self.request.user,
+        }
 
     def get_initial(self) -> dict[str, Any]:
         # The allocation the manager sees now, which the service checks is still open.
