@@ -403,3 +403,22 @@ KINFOLK_REPORT_SHARED_WORKING_DAYS = int(os.environ.get("KINFOLK_REPORT_SHARED_W
 KINFOLK_PLO_ALERT_WEEKS = int(os.environ.get("KINFOLK_PLO_ALERT_WEEKS", "16"))
 # How long break-the-glass opens a restricted record to the person who broke it (docs/access.md).
 KINFOLK_BREAK_GLASS_HOURS = int(os.environ.get("KINFOLK_BREAK_GLASS_HOURS", "4"))
+# Caseload caps by role (docs/caseloads.md): how many children's cases a worker of each role
+# holds before a manager must give a reason to allocate them another. The figures are common
+# local practice in English councils, not a national rule: about 18 children for a social
+# worker in a locality team (the level many authorities' workforce strategies aim for), 25 care
+# leavers for a personal adviser, 15 for an adoption social worker, whose cases are long and
+# court-bound, and 10 for a team manager who also holds cases. A role not named has no cap.
+KINFOLK_CASELOAD_CAPS = {
+    "social_worker": 18,
+    "personal_adviser": 25,
+    "adoption_worker": 15,
+    "team_manager": 10,
+}
+# A newly qualified social worker's protected caseload in their assessed and supported year in
+# employment (the 12 months after ``User.qualified_on``); the ASYE framework asks for a reduced
+# caseload, and 12 (two thirds of the social worker cap) is a common local figure.
+KINFOLK_NQSW_CASELOAD_CAP = int(os.environ.get("KINFOLK_NQSW_CASELOAD_CAP", "12"))
+# How many changes of allocated social worker in 12 months put a child on the team's list of
+# children with frequent changes (docs/caseloads.md; docs/domain.md finding 30).
+KINFOLK_WORKER_CHANGES_THRESHOLD = int(os.environ.get("KINFOLK_WORKER_CHANGES_THRESHOLD", "3"))

@@ -467,7 +467,10 @@ class VisitForm(CaseworkForm):
         label=_("Purpose of the visit"),
         max_length=300,
         required=False,
-        help_text=_("For example, to check on progress against the plan"),
+        help_text=_(
+            "For example, to check on progress against the plan. Needed for a duty visit to "
+            "a child with no allocated worker"
+        ),
     )
     child_views = text_area(
         _("The child's views"),

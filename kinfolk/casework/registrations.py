@@ -8,12 +8,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.at_a_glance import last_visit, plans_at_a_glance
+from kinfolk.casework.handover import (
+    draft_assessments,
+    open_plan_actions,
+    reassign_draft_assessments,
+    reassign_plan_actions,
+)
 from kinfolk.casework.models import Assessment, CaseNote, Plan
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.dates import long_date, long_datetime
 from kinfolk.core.registry import DutyPage, register_duty_pages
 from kinfolk.documents.attachments import register_attachable
 from kinfolk.people.summary import register_summary_section
+from kinfolk.workforce.handover import register_handover
 
 
 @EntryKind.register
@@ -76,3 +83,8 @@ register_summary_section(
     template="casework/summary/_visit.html",
     context=last_visit,
 )
+
+# What the worker holds for the child goes to the next worker when the case is reallocated
+# (kinfolk.workforce.handover); case notes stay with their author.
+register_handover("plan-actions", items=open_plan_actions, move=reassign_plan_actions)
+register_handover("draft-assessments", items=draft_assessments, move=reassign_draft_assessments)

@@ -6,6 +6,7 @@ child's leaving care page. A personal adviser's care leavers are cases they hold
 is not deactivated while they hold any.
 """
 
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -34,7 +35,22 @@ def _care_leavers(count: int) -> str:
     ) % {"count": count}
 
 
+def _open_adviser_allocations_of(worker_ids: list[int], visible: QuerySet | None) -> dict[int, int]:
+    allocations = PersonalAdviserAllocation.objects.filter(
+        adviser_id__in=worker_ids, end_on__isnull=True
+    )
+    if visible is not None:
+        allocations = allocations.filter(child__in=visible)
+    return dict(
+        allocations.values("adviser_id").annotate(n=Count("pk")).values_list("adviser_id", "n")
+    )
+
+
 held_cases.register(
     "personal-adviser",
-    HeldCases(count=_open_adviser_allocations, describe=_care_leavers),
+    HeldCases(
+        count=_open_adviser_allocations,
+        describe=_care_leavers,
+        count_many=_open_adviser_allocations_of,
+    ),
 )

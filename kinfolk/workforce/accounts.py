@@ -2,6 +2,7 @@
 call (docs/user-administration.md). Every change is one transaction that writes an
 ``AccountChange``: who changed what, each value before and after."""
 
+import datetime as dt
 import logging
 from typing import Any
 from urllib.parse import urljoin
@@ -21,6 +22,7 @@ from django.utils.translation import ngettext
 from django_otp import devices_for_user
 
 from kinfolk.core.actors import Actor
+from kinfolk.core.dates import long_date
 from kinfolk.workforce.choices import CASE_HOLDING_ROLES, AccountChangeAction, Role
 from kinfolk.workforce.holdings import cases_held_by
 from kinfolk.workforce.lockouts import failed_attempts
@@ -38,6 +40,7 @@ ACCOUNT_FIELDS = {
     "team": "Team",
     "is_agency": "Agency worker",
     "is_qualified": "Qualified social worker",
+    "qualified_on": "Date qualified",
 }
 
 
@@ -53,6 +56,8 @@ def _shown(field: str, value: Any) -> str:
         return value.name if value is not None else _("No team")
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, dt.date):
+        return long_date(value)
     return str(value or "")
 
 
@@ -166,6 +171,7 @@ def register_worker(
     team: Team | None = None,
     is_agency: bool = False,
     is_qualified: bool = False,
+    qualified_on: dt.date | None = None,
     site_url: str,
 ) -> User:
     """Give a member of staff an account. Nobody types a password for them: the account has
@@ -183,6 +189,7 @@ def register_worker(
         team=team,
         is_agency=is_agency,
         is_qualified=is_qualified,
+        qualified_on=qualified_on,
         email=email,
     )
     changes = [
@@ -243,6 +250,7 @@ def change_worker(
     team: Team | None,
     is_agency: bool,
     is_qualified: bool,
+    qualified_on: dt.date | None = None,
 ) -> User:
     """Change a member of staff's name, email address, role, team or flags. Nobody changes
     their own role or team (which decide what they may do): another administrator does."""
@@ -254,6 +262,7 @@ def change_worker(
         "team": team,
         "is_agency": is_agency,
         "is_qualified": is_qualified,
+        "qualified_on": qualified_on,
     }
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})

@@ -2,10 +2,12 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import SocialWorkerChangeReason
-from kinfolk.core.forms import CaseworkForm, GovukDateField, GovukFormMixin
+from kinfolk.core.forms import CaseworkForm, GovukDateField, GovukFormMixin, text_area
+from kinfolk.workforce.caseloads import Caseload, caseloads
 from kinfolk.workforce.choices import CASE_HOLDING_ROLES
 from kinfolk.workforce.models import User
 from kinfolk.workforce.services import UNCHECKED
@@ -28,18 +30,62 @@ class AllocationForm(CaseworkForm):
     note = forms.CharField(
         label=_("Note"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    over_cap_reason = text_area(
+        _("Reason for allocating over the caseload cap"),
+        rows=3,
+        max_length=500,
+        help_text=_("Needed only when the worker already holds as many cases as their cap"),
+    )
+    handover_note = text_area(
+        _("Handover note"),
+        rows=5,
+        help_text=_(
+            "For the new worker: what is happening for the child, what is urgent, and who "
+            "they should speak to first"
+        ),
+    )
     #: The open allocation when the page was opened: its id, or ``NO_ALLOCATION``.
     replacing = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, is_reallocation: bool = False, viewer: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        workers = User.objects.filter(is_active=True, role__in=CASE_HOLDING_ROLES)
-        self.fields["worker"].queryset = workers.select_related("team").order_by(
-            "team__name", "display_name"
+        if not is_reallocation:
+            # A first allocation hands nothing over.
+            del self.fields["handover_note"]
+        workers = list(
+            User.objects.filter(is_active=True, role__in=CASE_HOLDING_ROLES)
+            .select_related("team")
+            .order_by("team__name", "display_name")
         )
-        self.fields["worker"].label_from_instance = lambda user: (
-            f"{user.display_name} ({user.team or _('no team')})"
-        )
+        #: Each worker's caseload against their cap, by id (one query per kind of case).
+        self.caseloads = {
+            load.worker.pk: load for load in caseloads(workers, timezone.localdate(), viewer=viewer)
+        }
+        field = self.fields["worker"]
+        field.queryset = User.objects.filter(pk__in=[w.pk for w in workers])
+        field.choices = [("", field.empty_label)] + [(w.pk, self._worker_label(w)) for w in workers]
+
+    def _worker_label(self, user: User) -> str:
+        load = self.caseloads[user.pk]
+        label = f"{user.display_name} ({user.team or _('no team')})"
+        if load.cap is None:
+            return _("%(worker)s, %(count)d cases") % {"worker": label, "count": load.count}
+        return _("%(worker)s, %(count)d of %(cap)d cases%(flag)s") % {
+            "worker": label,
+            "count": load.count,
+            "cap": load.cap,
+            "flag": _(" (at the cap)") if load.is_at_cap else "",
+        }
+
+    def chosen_caseload(self) -> Caseload | None:
+        """The caseload of the worker chosen on a submitted form, when they are at their cap."""
+        if not self.is_bound:
+            return None
+        sent = str(self.data.get("worker", ""))
+        load = self.caseloads.get(int(sent)) if sent.isdigit() else None
+        return load if load is not None and load.is_at_cap else None
 
     def clean_replacing(self) -> int | object | None:
         """What the service compares with the open allocation (``allocate_child``)."""

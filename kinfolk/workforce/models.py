@@ -46,6 +46,9 @@ class User(AbstractUser):
     )
     is_agency = models.BooleanField(_("agency worker"), default=False)
     is_qualified = models.BooleanField(_("qualified social worker"), default=False)
+    #: The day a social worker qualified: the 12 months after it are their assessed and
+    #: supported year in employment, with a protected caseload (docs/caseloads.md).
+    qualified_on = models.DateField(_("date qualified"), null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -79,6 +82,12 @@ class Allocation(models.Model):
         blank=True,
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+    #: Why the manager gave the case to a worker already at or over their caseload cap.
+    over_cap_reason = models.CharField(
+        _("reason for allocating over the cap"), max_length=500, blank=True
+    )
+    #: What the manager told the new worker when the case changed hands (docs/caseloads.md).
+    handover_note = models.TextField(_("handover note"), blank=True)
     recorded_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

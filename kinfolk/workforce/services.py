@@ -16,7 +16,9 @@ from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
 from kinfolk.people.services import lock_child
+from kinfolk.workforce.caseloads import caseload
 from kinfolk.workforce.choices import Role
+from kinfolk.workforce.handover import hand_over
 from kinfolk.workforce.models import Allocation, Team, User
 
 
@@ -38,6 +40,7 @@ def create_worker(
     team: Team | None = None,
     is_agency: bool = False,
     is_qualified: bool = False,
+    qualified_on: dt.date | None = None,
     password: str | None = None,
     email: str = "",
 ) -> User:
@@ -51,6 +54,7 @@ def create_worker(
         team=team,
         is_agency=is_agency,
         is_qualified=is_qualified,
+        qualified_on=qualified_on,
         email=email,
     )
     if password:
@@ -76,6 +80,8 @@ def allocate_child(
     note: str = "",
     actor: Actor | None = None,
     replacing: int | object | None = UNCHECKED,
+    over_cap_reason: str = "",
+    handover_note: str = "",
 ) -> Allocation:
     """Give a child's case to a worker from a date; the previous allocation ends that day.
 
@@ -85,6 +91,13 @@ def allocate_child(
     the allocation is refused, so that of two managers allocating at once one succeeds and
     the other is told who has the case now. The child's row is locked first, so that two
     allocations at the same moment are made one after the other.
+
+    When a member of staff allocates (``actor``), a worker at or over their caseload cap
+    takes the case only with ``over_cap_reason``, and a case that changes hands only with a
+    ``handover_note`` for the new worker (docs/caseloads.md). A journey or an import (no
+    actor) is never refused for either. Whenever the case changes hands, what the old worker
+    held for the child (kinfolk.workforce.handover) is given to the new worker in the same
+    transaction.
     """
     child = lock_child(child)
     if start_on > timezone.localdate():
@@ -104,6 +117,29 @@ def allocate_child(
                 % {"name": current.worker if current else _("nobody")}
             }
         )
+    over_cap_reason = over_cap_reason.strip()
+    handover_note = handover_note.strip()
+    if actor is not None and not (current is not None and current.worker_id == worker.pk):
+        load = caseload(worker, timezone.localdate(), viewer=actor)
+        if load.is_at_cap and not over_cap_reason:
+            raise ValidationError(
+                {
+                    "over_cap_reason": _(
+                        "%(warning)s. Give the reason for allocating this case over the cap"
+                    )
+                    % {"warning": load.warning}
+                }
+            )
+        if current is not None and current.worker_id != worker.pk and not handover_note:
+            raise ValidationError(
+                {
+                    "handover_note": _(
+                        "Write a handover note for %(name)s: what they need to know to take "
+                        "over the case"
+                    )
+                    % {"name": worker}
+                }
+            )
     if current is not None:
         if current.worker_id == worker.pk:
             raise ValidationError(
@@ -131,14 +167,30 @@ def allocate_child(
             SocialWorkerChangeReason.FCONTA if current is None else SocialWorkerChangeReason.OTHERS
         ),
         note=note.strip(),
+        over_cap_reason=over_cap_reason,
+        handover_note=handover_note,
         recorded_by=actor if isinstance(actor, User) else None,
     )
+    moved = hand_over(child, current.worker, worker) if current is not None else 0
+    detail = [str(allocation.get_reason_display())]
+    if over_cap_reason:
+        detail.append(
+            _("Allocated over the caseload cap: %(reason)s") % {"reason": over_cap_reason}
+        )
+    if current is not None:
+        detail.append(
+            _("Handed over from %(old)s (%(count)d open items moved)")
+            % {"old": current.worker, "count": moved}
+        )
+    if handover_note:
+        detail.append(_("Handover note: %(note)s") % {"note": handover_note})
     add_entry(
         child_id=child.pk,
         occurred_on=start_on,
         kind=EntryKind.ALLOCATION,
         summary=_("Allocated to %(worker)s") % {"worker": worker.display_name},
-        detail=allocation.get_reason_display(),
+        detail="\n".join(detail),
+        is_significant=bool(handover_note),
         recorded_by=actor,
     )
     publish_casework_changed(child.pk)

@@ -12,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from kinfolk.access.policy import P, allows
 from kinfolk.care.models import PeriodOfCare, Placement
-from kinfolk.casework.models import Assessment, ChildInNeedEpisode
+from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Visit
 from kinfolk.core.working_days import add_working_days
 from kinfolk.duties.models import Duty
 from kinfolk.duties.work import (
@@ -67,7 +67,9 @@ def social_worker_workspace(user: User, today: dt.date) -> Workspace:
 def unallocated_children(*, viewer: Any) -> QuerySet[Child]:
     """Children ``viewer`` may see whose casework is open (a child in need episode or a period
     of care) and whose case no worker holds: no open allocation (docs/domain.md stage 18:
-    "children without an allocated worker"). Each is annotated with what is open."""
+    "children without an allocated worker"). Each is annotated with what is open, and with
+    the dates its wait may start from: the last allocation's end, the open episode's referral
+    and the start of the open period of care."""
     return (
         Child.objects.visible_to(viewer)
         .annotate(
@@ -76,6 +78,21 @@ def unallocated_children(*, viewer: Any) -> QuerySet[Child]:
             ),
             is_looked_after=Exists(
                 PeriodOfCare.objects.filter(child=OuterRef("pk"), end_on__isnull=True)
+            ),
+            last_allocation_ended_on=Subquery(
+                Allocation.objects.filter(child=OuterRef("pk"), end_on__isnull=False)
+                .order_by("-end_on")
+                .values("end_on")[:1]
+            ),
+            open_referral_on=Subquery(
+                ChildInNeedEpisode.objects.filter(child=OuterRef("pk"), closed_on__isnull=True)
+                .order_by("-referral_on")
+                .values("referral_on")[:1]
+            ),
+            care_started_on=Subquery(
+                PeriodOfCare.objects.filter(child=OuterRef("pk"), end_on__isnull=True)
+                .order_by("-start_on")
+                .values("start_on")[:1]
             ),
         )
         .filter(Q(has_open_episode=True) | Q(is_looked_after=True))
@@ -117,12 +134,46 @@ def decisions_to_sign_off(user: Any, *, team: Team | None = None) -> list[Screen
     ]
 
 
-def unallocated(*, viewer: Any) -> tuple[list[Child], int]:
-    """The first ``UNALLOCATED_SHOWN`` unallocated children, by name, and how many there are."""
+def waiting_since(child: Child) -> dt.date | None:
+    """Since when an unallocated child has waited for a worker (docs/caseloads.md): the day
+    their last allocation ended, else the referral of the open episode or the start of the
+    period of care, whichever is later."""
+    ended = getattr(child, "last_allocation_ended_on", None)
+    opened = [
+        day
+        for day in (
+            getattr(child, "open_referral_on", None),
+            getattr(child, "care_started_on", None),
+        )
+        if day is not None
+    ]
+    started = max(opened) if opened else None
+    if ended is not None and (started is None or ended >= started):
+        return ended
+    return started
+
+
+def unallocated(*, viewer: Any, today: dt.date | None = None) -> tuple[list[Child], int]:
+    """The first ``UNALLOCATED_SHOWN`` unallocated children, longest waiting first, and how
+    many there are. Each is given ``waiting_since`` and ``days_waiting``, and the visits made
+    to them while unallocated (``duty_visits``, newest first, each with its purpose: docs/
+    domain.md finding 16), in one query for all of them."""
+    today = today or dt.date.today()
     children = unallocated_children(viewer=viewer)
-    shown = list(children.order_by("last_name", "first_name", "pk")[:UNALLOCATED_SHOWN])
-    count = len(shown) if len(shown) < UNALLOCATED_SHOWN else children.count()
-    return shown, count
+    candidates = list(children.order_by("last_name", "first_name", "pk"))
+    for child in candidates:
+        since = waiting_since(child)
+        child.waiting_since = since  # type: ignore[attr-defined]
+        child.days_waiting = (today - since).days if since else None  # type: ignore[attr-defined]
+        child.duty_visits = []  # type: ignore[attr-defined]
+    candidates.sort(key=lambda c: -(c.days_waiting or 0))  # type: ignore[attr-defined]
+    shown = candidates[:UNALLOCATED_SHOWN]
+    by_pk = {child.pk: child for child in shown}
+    for visit in Visit.objects.filter(child_id__in=list(by_pk)).order_by("-visited_on", "-pk"):
+        child = by_pk[visit.child_id]
+        if child.waiting_since is not None and visit.visited_on >= child.waiting_since:  # type: ignore[attr-defined]
+            child.duty_visits.append(visit)  # type: ignore[attr-defined]
+    return shown, len(candidates)
 
 
 def team_workspace(user: User, team: Team, today: dt.date) -> Workspace:
@@ -152,7 +203,7 @@ def team_workspace(user: User, team: Team, today: dt.date) -> Workspace:
         assessment.holder = holders.get(assessment.child_id, "")  # type: ignore[attr-defined]
     for placement in placements:
         placement.holder = holders.get(placement.child_id, "")  # type: ignore[attr-defined]
-    shown, unallocated_count = unallocated(viewer=user)
+    shown, unallocated_count = unallocated(viewer=user, today=today)
     return Workspace(
         template="workspaces/team.html",
         context={
@@ -264,7 +315,7 @@ def head_of_service_workspace(user: User, today: dt.date) -> Workspace:
     decisions waiting for sign-off about children no team holds; and the unallocated
     children."""
     teams = counts_by_team(user, today)
-    shown, unallocated_count = unallocated(viewer=user)
+    shown, unallocated_count = unallocated(viewer=user, today=today)
     decisions = decisions_to_sign_off(user)
     teams_of = holding_teams({d.contact.child_id for d in decisions})
     unheld = [d for d in decisions if d.contact.child_id not in teams_of]

@@ -22,6 +22,7 @@ from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
 from kinfolk.core.events import publish_casework_changed
 from kinfolk.people.models import Child
+from kinfolk.workforce.models import Allocation
 
 
 @transaction.atomic
@@ -38,7 +39,8 @@ def record_visit(
     actor: Actor | None = None,
 ) -> Visit:
     """Record a visit. Child in need and child protection visits belong to the open episode;
-    on a page the child's views are required when the child was seen (finding 53)."""
+    on a page the child's views are required when the child was seen (finding 53), and the
+    purpose of a duty visit to a child with no allocated worker (finding 16)."""
     child = lock_child(child)
     check_not_future(visited_on, "visited_on", _("date of the visit"))
     if kind not in VisitKind.values:
@@ -61,6 +63,23 @@ def record_visit(
         raise ValidationError({"is_seen_alone": _("A child not seen cannot be seen alone")})
     if is_child_seen and not is_imported and not child_views.strip():
         raise ValidationError({"child_views": _("Enter the child's views")})
+    if (
+        actor is not None
+        and not is_imported
+        and not purpose.strip()
+        and not Allocation.objects.filter(child=child, end_on__isnull=True).exists()
+    ):
+        # A duty visit to a child waiting for a worker must say what it was for, so that it
+        # is more than a check that the child is there (docs/domain.md finding 16).
+        raise ValidationError(
+            {
+                "purpose": _(
+                    "Enter the purpose of the visit: %(child)s has no allocated worker, so "
+                    "this is a duty visit"
+                )
+                % {"child": child}
+            }
+        )
     visit = Visit.objects.create(
         child=child,
         episode=episode,

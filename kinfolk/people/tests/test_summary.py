@@ -114,6 +114,7 @@ def test_every_app_declares_its_section():
         "case",
         "duties",
         "care",
+        "worker-changes",
         "plans",
         "last-visit",
         "significant-events",

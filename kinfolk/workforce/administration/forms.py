@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
-from kinfolk.core.forms import CaseworkForm, GovukFormMixin
+from kinfolk.core.forms import CaseworkForm, GovukFormMixin, date_field
 from kinfolk.workforce.choices import Role
 from kinfolk.workforce.models import Team, User
 
@@ -41,6 +41,14 @@ class WorkerForm(CaseworkForm):
         label=_("Qualified social worker"),
         required=False,
         help_text=_("Registered with Social Work England"),
+    )
+    qualified_on = date_field(
+        _("Date qualified (optional)"),
+        required=False,
+        help_text=_(
+            "For a social worker: the 12 months after it are their assessed and supported "
+            "year in employment, with a protected caseload. For example, 1 9 2025"
+        ),
     )
     required_messages = {
         "display_name": _("Enter their full name"),

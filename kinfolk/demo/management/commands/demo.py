@@ -17,6 +17,7 @@ from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.iro import allocate_demo_iros
 from kinfolk.demo.places import directory_rows
+from kinfolk.demo.workforce import mark_newly_qualified
 from kinfolk.journeys.loader import load_journeys
 from kinfolk.journeys.removal import remove_everyone
 from kinfolk.people.models import Child
@@ -99,6 +100,9 @@ class Command(BaseCommand):
                     team=create_team(name=worker["team"]),
                     is_qualified=worker["qualified"],
                 )
+            # The journey format has no date of qualifying: a few of the demo's qualified
+            # social workers are in their first year (kinfolk/demo/workforce.py).
+            mark_newly_qualified(as_of)
             demo_password = make_password(DEMO_PASSWORD)
             User.objects.filter(
                 username__in=[w["id"] for ws in authority.workers.values() for w in ws]

@@ -262,6 +262,7 @@ class UserUpdateView(WorkerMixin, AdministrationFormView):
             "team": worker.team_id,
             "is_agency": worker.is_agency,
             "is_qualified": worker.is_qualified,
+            "qualified_on": worker.qualified_on,
         }
 
     def get_form(self, form_class: Any = None) -> CaseworkForm:
