@@ -141,6 +141,15 @@ class Assessment(Versioned):
                 name="assessment_one_open_per_episode",
             ),
         ]
+        indexes = [
+            # The sign-off queue reads the assessments submitted to a manager: a few among
+            # every assessment ever written.
+            models.Index(
+                fields=["started_on"],
+                condition=models.Q(status=AssessmentStatus.SUBMITTED),
+                name="assessment_submitted",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Assessment started {self.started_on}"

@@ -108,7 +108,7 @@ def test_the_administrator_signs_off_no_practice(held, contact, team, social_wor
     admin = signed_in(worker_of_role(Role.ADMIN, team))
     before = counts()
     assert refused(admin, reverse("frontdoor:sign-off", args=[decision.pk]), {"rationale": "OK"})
-    assert refused(admin, reverse("frontdoor:sign-off-queue"))
+    assert refused(admin, reverse("sign-off-queue"))
     assert refused(admin, page("casework:assessment-authorise", held))
     assert refused(admin, page("care:unregistered-approve", held))
     assert refused(admin, page("children:restrict", held), {"reason": "Relative"})
