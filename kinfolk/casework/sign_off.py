@@ -50,6 +50,8 @@ def assessments_waiting(viewer: Any) -> Iterable[SignOffItem]:
         .select_related("child")
         .order_by("started_on", "pk")
     )
+    # The rows carry the annotations above, which the model's type does not know.
+    assessment: Any
     for assessment in rows:
         since = assessment.submitted_at or (
             _submitted_on(assessment.submitted_day) if assessment.submitted_day else None
@@ -87,6 +89,8 @@ def assessments_returned(worker: Any) -> Iterable[SignOffItem]:
         .select_related("child")
         .order_by("started_on", "pk")
     )
+    # The rows carry the annotations above, which the model's type does not know.
+    assessment: Any
     for assessment in rows:
         yield SignOffItem(
             kind=ASSESSMENT,

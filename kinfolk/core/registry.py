@@ -148,6 +148,10 @@ class SignOffItem:
         return int(self.child.pk)
 
 
+#: What the queue's link says for a kind that can be agreed or returned.
+AGREE_OR_RETURN = gettext_lazy("Agree or return")
+
+
 @dataclass(frozen=True)
 class SignOffKind:
     """A kind of work that waits for a manager, declared by the app that owns it.
@@ -165,7 +169,7 @@ class SignOffKind:
     returned: Callable[[Any], Iterable[SignOffItem]] | None = None
     #: What the queue's link to the item says: "Agree or return", or "Approve" for a kind
     #: that cannot be returned.
-    action: Any = gettext_lazy("Agree or return")
+    action: Any = AGREE_OR_RETURN
 
 
 #: What waits for a manager, by kind (``SignOffKind.code``), in the order the apps declared.

@@ -21,7 +21,10 @@ def test_a_refused_page_says_what_permission_it_needs_and_what_to_do(analyst):
     html = response.content.decode()
     assert "You do not have permission to open this page" in html
     assert "This page is for staff whose role lets them do this:" in html
-    assert '<div class="govuk-inset-text">Sign off or return work that waits for a manager</div>' in html
+    assert (
+        '<div class="govuk-inset-text">Sign off or return work that waits for a manager</div>'
+        in html
+    )
     assert "ask your manager" in html
     assert f'href="{reverse("home")}">Go to your workspace' in html
     assert 'class="govuk-service-navigation' in html

@@ -115,9 +115,7 @@ def test_the_queue_shows_25_to_a_page(manager, social_worker):
     assert len(_queue(manager, page=2)) == 2
 
 
-def test_a_decision_returned_is_answered_by_the_worker_and_then_agreed(
-    manager, head_of_service
-):
+def test_a_decision_returned_is_answered_by_the_worker_and_then_agreed(manager, head_of_service):
     screener = staff("screener", Role.FRONTDOOR, name="Sol Screener")
     young = scenario.child("Ava", "Brown")
     scenario.awaiting_sign_off(young, decided_by=screener)
@@ -134,7 +132,7 @@ def test_a_decision_returned_is_answered_by_the_worker_and_then_agreed(
     assert [(item.child, item.returned_reasons) for item in returned] == [
         (young, "Third domestic abuse notice: not NFA.")
     ]
-    with pytest.raises(ValidationError, match="still with its worker|with its worker"):
+    with pytest.raises(ValidationError, match="with its worker"):
         sign_off_screening(decision=decision, manager=manager, rationale="Agreed")
     with pytest.raises(ValidationError, match="answer"):
         answer_screening_return(
