@@ -171,6 +171,10 @@ class ContactScreenView(ChildRecordFormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(contact=self.contact, decision=self.decision)
+        if self.decision is not None:
+            context["returns"] = list(
+                self.decision.returns.select_related("returned_by", "answered_by")
+            )
         if self.contact is not None:
             records = screening_records(self.contact, self.request.user)
             context.update(
