@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kinfolk.casework.at_a_glance import last_visit, plans_at_a_glance
 from kinfolk.casework.models import Assessment, CaseNote, Plan
-from kinfolk.casework.sign_off import ASSESSMENT, assessments_returned, assessments_waiting
+from kinfolk.casework.sign_off import (
+    ASSESSMENT,
+    CLOSURE,
+    assessments_returned,
+    assessments_waiting,
+    closures_returned,
+    closures_waiting,
+)
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.dates import long_date, long_datetime
 from kinfolk.core.registry import DutyPage, SignOffKind, register_duty_pages, register_sign_off
@@ -45,6 +52,14 @@ register_sign_off(
         label=_("Assessments"),
         waiting=assessments_waiting,
         returned=assessments_returned,
+    )
+)
+register_sign_off(
+    SignOffKind(
+        code=CLOSURE,
+        label=_("Case closures"),
+        waiting=closures_waiting,
+        returned=closures_returned,
     )
 )
 

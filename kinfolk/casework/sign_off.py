@@ -1,5 +1,5 @@
 """Child in need casework that waits for a manager: assessments submitted to be authorised
-or returned (docs/assessments.md, docs/sign-off.md). Declared into the one sign-off queue from
+or returned (docs/assessments.md), and workers' requests to close a case (docs/sign-off.md). Declared into the one sign-off queue from
 ``registrations``."""
 
 import datetime as dt
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinfolk.casework.choices import AssessmentStatus, VersionOutcome
-from kinfolk.casework.models import Assessment, AssessmentVersion
+from kinfolk.casework.models import Assessment, AssessmentVersion, ClosureRequest, ClosureState
 from kinfolk.core.registry import SignOffItem
 from kinfolk.core.working_days import LONDON
 from kinfolk.people.models import Child
@@ -103,4 +103,57 @@ def assessments_returned(worker: Any) -> Iterable[SignOffItem]:
             ),
             url=reverse("casework:assessment-draft", args=[assessment.child_id]),
             returned_reasons=assessment.returned_reasons or "",
+        )
+
+
+#: The code of closures in the queue's filter.
+CLOSURE = "closure"
+
+
+def _closures(viewer: Any) -> Any:
+    return (
+        ClosureRequest.objects.filter(child__in=Child.objects.visible_to(viewer))
+        .select_related("child", "requested_by")
+        .prefetch_related("returns")
+        .order_by("waiting_since", "pk")
+    )
+
+
+def _closure_item(request: ClosureRequest, url: str, what: str) -> SignOffItem:
+    returns = list(request.returns.all())
+    latest = returns[-1] if returns else None
+    return SignOffItem(
+        kind=CLOSURE,
+        child=request.child,
+        what=what,
+        submitted_by=request.requested_by.display_name if request.requested_by else "",
+        submitted_by_id=request.requested_by_id,
+        waiting_since=request.waiting_since,
+        url=url,
+        is_answered=request.state == ClosureState.ANSWERED,
+        returned_reasons=latest.reasons if latest else "",
+        answer=latest.response if latest else "",
+    )
+
+
+def closures_waiting(viewer: Any) -> Iterable[SignOffItem]:
+    """Workers' requests to close a case, waiting for a manager (the filter matches the
+    partial index ``closure_request_waiting``)."""
+    for request in _closures(viewer).filter(
+        state__in=[ClosureState.WAITING, ClosureState.ANSWERED]
+    ):
+        yield _closure_item(
+            request,
+            reverse("casework:closure-decide", args=[request.child_id]),
+            _("Closure of the case: %(reason)s") % {"reason": request.get_reason_display()},
+        )
+
+
+def closures_returned(worker: Any) -> Iterable[SignOffItem]:
+    """``worker``'s closure requests that a manager returned."""
+    for request in _closures(worker).filter(state=ClosureState.RETURNED, requested_by=worker):
+        yield _closure_item(
+            request,
+            reverse("casework:closure-answer", args=[request.child_id]),
+            _("Closure of the case returned"),
         )
