@@ -4,7 +4,6 @@ manager, or on a worker's request that a manager agrees or returns (docs/sign-of
 from functools import cached_property
 from typing import Any
 
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -128,18 +127,16 @@ class ClosureDecisionMixin(ChildRecordFormView):
     back_url_name = "casework:child-casework"
 
     @cached_property
-    def closure(self) -> ClosureRequest:
-        request = pending_closure(self.child)
-        if request is None:
-            raise Http404("No closure of this case is waiting")
-        return request
+    def closure(self) -> ClosureRequest | None:
+        return pending_closure(self.child)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(
-            closure=self.closure,
-            returns=list(self.closure.returns.select_related("returned_by", "answered_by")),
-        )
+        context["closure"] = self.closure
+        if self.closure is not None:
+            context["returns"] = list(
+                self.closure.returns.select_related("returned_by", "answered_by")
+            )
         return context
 
 
@@ -153,6 +150,8 @@ class ClosureDecideView(ClosureDecisionMixin):
     record_label = "Child record: closure agreed or returned"
 
     def unavailable(self) -> str:
+        if self.closure is None:
+            return str(_("No closure of this case is waiting for a manager"))
         if not self.closure.is_waiting:
             return str(_("This closure is with its worker, who has not answered yet"))
         if self.closure.requested_by_id == self.request.user.pk:
@@ -160,6 +159,7 @@ class ClosureDecideView(ClosureDecisionMixin):
         return ""
 
     def record(self, form: ClosureDecisionForm) -> Any:  # type: ignore[override]
+        assert self.closure is not None  # the page refuses the form without one
         data = form.cleaned_data
         if data["choice"] == ClosureDecisionForm.RETURN:
             return return_closure(
@@ -191,7 +191,7 @@ class ClosureAnswerView(ClosureDecisionMixin):
     success_message = _("Your answer is recorded. The closure is back with the managers.")
 
     def unavailable(self) -> str:
-        if self.closure.state != ClosureState.RETURNED:
+        if self.closure is None or self.closure.state != ClosureState.RETURNED:
             return str(_("This closure is not waiting for your answer"))
         return ""
 
