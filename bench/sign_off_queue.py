@@ -30,6 +30,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -38,7 +39,10 @@ def main() -> None:
     from kinfolk.people.models import Child
     from kinfolk.workforce.choices import Role
     from kinfolk.workforce.models import User
+    from kinfolk.workspaces.sign_off import waiting_for
 
+    # The server's time is measured, not signing in: the second factor is not asked for.
+    settings.KINFOLK_REQUIRE_TWO_FACTOR = False
     print(f"database: {connection.vendor}; {Child.objects.count()} children")
     url = reverse("sign-off-queue")
     for role in (Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER):
@@ -48,6 +52,7 @@ def main() -> None:
             continue
         client = Client()
         client.force_login(user)
+        waiting = len(waiting_for(user))
         for query in ({}, {"kind": "screening"}, {"page": "2"}):
             timings, queries = [], []
             for _ in range(args.runs):
@@ -61,7 +66,7 @@ def main() -> None:
             p95 = timings[max(int(len(timings) * 0.95) - 1, 0)]
             shown = "&".join(f"{k}={v}" for k, v in query.items()) or "all"
             print(
-                f"{role.label:<16} {shown:<16} {response.context['total']:>5} waiting   "
+                f"{role.label:<16} {shown:<16} {waiting:>5} waiting   "
                 f"median {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   "
                 f"worst {timings[-1]:6.1f} ms   queries {min(queries)}-{max(queries)}"
             )

@@ -151,7 +151,8 @@ def test_nobody_signs_off_their_own_decision(held, contact, manager):
         decided_by=manager,
     )
     response = signed_in(manager).post(
-        reverse("frontdoor:sign-off", args=[decision.pk]), {"rationale": "Agreed."}
+        reverse("frontdoor:sign-off", args=[decision.pk]),
+        {"choice": "agree", "rationale": "Agreed."},
     )
     assert response.status_code == 200
     assert "Another manager must sign off your own decision" in response.content.decode()
