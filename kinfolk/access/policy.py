@@ -37,7 +37,7 @@ class Permission(Enum):
     # The front door.
     RECORD_CONTACT = "record-contact", "Record a contact"
     SCREEN = "screen", "Screen a contact and start or end early help"
-    SIGN_OFF = "sign-off", "Sign off a screening decision"
+    SIGN_OFF = "sign-off", "Sign off or return work that waits for a manager"
     # A child's record.
     RECORD_CHILD = "record-child", "Record a child and change their identity and household"
     RECORD_CASEWORK = "record-casework", "Record casework: referrals to care, plans and visits"

@@ -5,8 +5,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.care.at_a_glance import care_at_a_glance
+from kinfolk.care.sign_off import PLACEMENT, placements_waiting
 from kinfolk.chronology.choices import EntryKind
-from kinfolk.core.registry import DutyPage, register_duty_pages
+from kinfolk.core.registry import (
+    DutyPage,
+    SignOffKind,
+    register_duty_pages,
+    register_sign_off,
+)
 from kinfolk.people.summary import register_summary_section
 
 
@@ -49,4 +55,14 @@ register_summary_section(
     order=20,
     template="care/summary/_care.html",
     context=care_at_a_glance,
+)
+
+# Unregistered placements wait in the one sign-off queue, to be approved (docs/sign-off.md).
+register_sign_off(
+    SignOffKind(
+        code=PLACEMENT,
+        label=_("Unregistered placements"),
+        waiting=placements_waiting,
+        action=_("Approve"),
+    )
 )

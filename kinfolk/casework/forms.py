@@ -495,13 +495,33 @@ class ClosureForm(CaseworkForm):
         label=_("Reason for closure"),
         choices=[("", _("Choose the reason")), *ReasonForClosure.choices],
     )
+    summary = text_area(
+        _("Summary of the work and why the case can close"),
+        rows=6,
+        required=False,
+        help_text=_(
+            "For the manager who agrees the closure: what changed and what support goes on"
+        ),
+    )
     required_messages = {
         "closed_on": _("Enter the date the case closed"),
         "reason": _("Choose the reason for closure"),
     }
 
-    def __init__(self, *args: Any, outcomes: Iterable[PlanOutcome], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, outcomes: Iterable[PlanOutcome], is_request: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        #: A worker asks a manager to agree the closure, with a summary; a manager closes.
+        self.is_request = is_request
+        if is_request:
+            self.fields["closed_on"].label = _("Date the case is to close")
+            self.fields["summary"].required = True
+            self.fields["summary"].error_messages["required"] = _(
+                "Enter a summary of the work and why the case can close"
+            )
+        else:
+            del self.fields["summary"]
         self.outcomes = list(outcomes)
         for outcome in self.outcomes:
             self.fields[self.evidence_field(outcome)] = text_area(
@@ -531,3 +551,38 @@ class ClosureForm(CaseworkForm):
             if not (self.cleaned_data.get(self.evidence_field(o)) or "").strip()
         ]
         return {"evidence": missing[0]} if missing else {}
+
+
+class ClosureDecisionForm(CaseworkForm):
+    """A manager agrees a worker's request to close the case with a rationale, or returns it
+    with reasons (docs/sign-off.md)."""
+
+    AGREE, RETURN = "agree", "return"
+
+    choice = forms.ChoiceField(
+        label=_("Do you agree the case can close?"),
+        choices=[(AGREE, _("Yes, close the case")), (RETURN, _("No, return it to the worker"))],
+        widget=forms.RadioSelect,
+    )
+    rationale = text_area(
+        _("Your rationale, or your reasons for returning it"),
+        rows=6,
+        help_text=_("The worker sees your reasons and must answer them"),
+    )
+    required_messages = {
+        "choice": _("Choose whether you agree the case can close"),
+        "rationale": _("Enter your rationale, or your reasons for returning the closure"),
+    }
+
+
+class ClosureAnswerForm(CaseworkForm):
+    """The worker's answer to a manager's return of their closure request."""
+
+    response = text_area(_("Your answer"), rows=6)
+    summary = text_area(
+        _("Summary of the work and why the case can close"),
+        rows=6,
+        required=False,
+        help_text=_("Change it if your answer changes it; leave it to keep it as it is"),
+    )
+    required_messages = {"response": _("Enter your answer to the manager's reasons")}

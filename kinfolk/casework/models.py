@@ -141,6 +141,15 @@ class Assessment(Versioned):
                 name="assessment_one_open_per_episode",
             ),
         ]
+        indexes = [
+            # The sign-off queue reads the assessments submitted to a manager: a few among
+            # every assessment ever written.
+            models.Index(
+                fields=["started_on"],
+                condition=models.Q(status=AssessmentStatus.SUBMITTED),
+                name="assessment_submitted",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Assessment started {self.started_on}"
@@ -471,3 +480,93 @@ class CaseNoteAddendum(models.Model):
 
     def __str__(self) -> str:
         return f"Addendum of {self.added_at:%Y-%m-%d %H:%M}"
+
+
+class ClosureState(models.TextChoices):
+    """Where a worker's request to close the case stands (docs/sign-off.md)."""
+
+    WAITING = "waiting", _("Waiting for a manager")
+    RETURNED = "returned", _("Returned to the worker")
+    ANSWERED = "answered", _("Answered, waiting for a manager")
+    AGREED = "agreed", _("Agreed: the case is closed")
+
+
+class ClosureRequest(models.Model):
+    """A worker's request to close a child in need episode, with the reason and a summary of
+    the work, which a manager agrees (the episode closes on the date asked for) or returns
+    with reasons (docs/sign-off.md). A manager closing a case needs no request."""
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="closure_requests"
+    )
+    episode = models.ForeignKey(
+        ChildInNeedEpisode, on_delete=models.CASCADE, related_name="closure_requests"
+    )
+    closed_on = models.DateField(_("date the case is to close"))
+    reason = models.CharField(
+        _("reason for closure"), max_length=3, choices=ReasonForClosure.choices
+    )
+    summary = models.TextField(_("summary of the work and why the case can close"))
+    evidence = models.JSONField(_("evidence for each outcome"), default=dict, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ClosureState.choices, default=ClosureState.WAITING
+    )
+    requested_at = models.DateTimeField(_("requested"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    #: When it last came to the managers: the request, or the worker's answer to a return.
+    waiting_since = models.DateTimeField(_("waiting since"))
+    decided_at = models.DateTimeField(_("agreed"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rationale = models.TextField(_("manager's rationale"), blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["episode"],
+                condition=~models.Q(state="agreed"),
+                name="closure_request_one_open_per_episode",
+            ),
+        ]
+        indexes = [
+            # The sign-off queue reads the requests that wait: a few among every closure.
+            models.Index(
+                fields=["waiting_since"],
+                condition=models.Q(state__in=["waiting", "answered"]),
+                name="closure_request_waiting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Closure requested {self.requested_at:%Y-%m-%d}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.state in (ClosureState.WAITING, ClosureState.ANSWERED)
+
+
+class ClosureReturn(models.Model):
+    """A manager's return of a closure request, with the reasons, and the worker's answer;
+    kept for every return."""
+
+    request = models.ForeignKey(ClosureRequest, on_delete=models.CASCADE, related_name="returns")
+    returned_at = models.DateTimeField(_("returned"))
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reasons = models.TextField(_("reasons for returning"))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    response = models.TextField(_("the worker's answer"), blank=True)
+
+    class Meta:
+        ordering = ["returned_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Returned {self.returned_at:%Y-%m-%d %H:%M}"

@@ -15,9 +15,17 @@ from kinfolk.casework.handover import (
     reassign_plan_actions,
 )
 from kinfolk.casework.models import Assessment, CaseNote, Plan
+from kinfolk.casework.sign_off import (
+    ASSESSMENT,
+    CLOSURE,
+    assessments_returned,
+    assessments_waiting,
+    closures_returned,
+    closures_waiting,
+)
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.dates import long_date, long_datetime
-from kinfolk.core.registry import DutyPage, register_duty_pages
+from kinfolk.core.registry import DutyPage, SignOffKind, register_duty_pages, register_sign_off
 from kinfolk.documents.attachments import register_attachable
 from kinfolk.people.summary import register_summary_section
 from kinfolk.workforce.handover import register_handover
@@ -43,6 +51,24 @@ class CaseworkEntryKind(models.TextChoices):
 CASEWORK_PAGE = DutyPage("casework:child-casework", _("Casework"))
 
 register_duty_pages(CASEWORK_PAGE, "assessment-45wd")
+
+# Assessments submitted to a manager wait in the one sign-off queue (docs/sign-off.md).
+register_sign_off(
+    SignOffKind(
+        code=ASSESSMENT,
+        label=_("Assessments"),
+        waiting=assessments_waiting,
+        returned=assessments_returned,
+    )
+)
+register_sign_off(
+    SignOffKind(
+        code=CLOSURE,
+        label=_("Case closures"),
+        waiting=closures_waiting,
+        returned=closures_returned,
+    )
+)
 
 
 def _note_label(note: Any) -> str:

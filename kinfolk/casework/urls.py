@@ -120,4 +120,14 @@ urlpatterns = [
     ),
     path("case-notes/search/", notes.TeamNoteSearchView.as_view(), name="team-note-search"),
     path("<int:pk>/casework/close/", episodes.EpisodeCloseView.as_view(), name="episode-close"),
+    path(
+        "<int:pk>/casework/close/decide/",
+        episodes.ClosureDecideView.as_view(),
+        name="closure-decide",
+    ),
+    path(
+        "<int:pk>/casework/close/answer/",
+        episodes.ClosureAnswerView.as_view(),
+        name="closure-answer",
+    ),
 ]

@@ -11,13 +11,15 @@ A registry lives in the lowest layer that every app declaring into it may import
 pages here in ``core``, because the apps whose duties they are sit below the duties engine.
 """
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -115,3 +117,65 @@ def register_duty_pages(page: DutyPage, *rule_codes: str) -> None:
     """Declare that the duties of the rules ``rule_codes`` are done on ``page``."""
     for code in rule_codes:
         duty_pages.register(code, page)
+
+
+@dataclass(frozen=True)
+class SignOffItem:
+    """One piece of work waiting for a manager to agree it or return it: a screening decision,
+    a submitted assessment, a closure requested, an unregistered placement (docs/sign-off.md).
+
+    ``child`` is the child the work is about (a ``people.Child``, with the fields the queue
+    shows loaded); ``what`` says what waits, in words; ``submitted_by`` names who asks for the
+    sign-off (empty when nobody is recorded); ``url`` is the page where the manager agrees or
+    returns it. ``is_answered`` is set when a manager returned the work before and its worker
+    has answered; ``returned_reasons`` and ``answer`` are the last return and its answer.
+    ``submitted_by_id`` lets the queue say that the viewer may not sign off their own work.
+    """
+
+    kind: str
+    child: Any
+    what: str
+    submitted_by: str
+    submitted_by_id: int | None
+    waiting_since: dt.datetime
+    url: str
+    is_answered: bool = False
+    returned_reasons: str = ""
+    answer: str = ""
+
+    @property
+    def child_id(self) -> int:
+        return int(self.child.pk)
+
+
+#: What the queue's link says for a kind that can be agreed or returned.
+AGREE_OR_RETURN = gettext_lazy("Agree or return")
+
+
+@dataclass(frozen=True)
+class SignOffKind:
+    """A kind of work that waits for a manager, declared by the app that owns it.
+
+    ``waiting(viewer)`` yields the items of this kind about children ``viewer`` may see that
+    wait for a manager now (not those returned to their worker and not yet answered), in a
+    fixed number of queries; imported records never wait. ``returned(worker)`` yields the
+    items of this kind that a manager returned to ``worker`` and that wait for their answer
+    (empty when the kind cannot be returned).
+    """
+
+    code: str
+    label: Any
+    waiting: Callable[[Any], Iterable[SignOffItem]]
+    returned: Callable[[Any], Iterable[SignOffItem]] | None = None
+    #: What the queue's link to the item says: "Agree or return", or "Approve" for a kind
+    #: that cannot be returned.
+    action: Any = AGREE_OR_RETURN
+
+
+#: What waits for a manager, by kind (``SignOffKind.code``), in the order the apps declared.
+sign_off_kinds: Registry[str, SignOffKind] = Registry("kind of sign-off")
+
+
+def register_sign_off(kind: SignOffKind) -> SignOffKind:
+    """Declare a kind of work that waits for a manager's sign-off."""
+    return sign_off_kinds.register(kind.code, kind)

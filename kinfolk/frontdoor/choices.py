@@ -24,3 +24,10 @@ class Urgency(models.TextChoices):
     IMMEDIATE = "immediate", _("Immediately")
     SAME_DAY = "same_day", _("The same day")
     STANDARD = "standard", _("Within the usual timescale")
+
+
+class ReturnState(models.TextChoices):
+    """Where a decision a manager returned stands (docs/sign-off.md)."""
+
+    RETURNED = "returned", _("Returned to the worker")
+    ANSWERED = "answered", _("Answered by the worker")

@@ -1,5 +1,6 @@
-"""Forms for the front door: a contact, a screening decision, a manager's sign-off and the
-start and end of early help."""
+"""Forms for the front door: a contact, a screening decision, a manager's sign-off or return
+and the worker's answer, a contact's urgency and deadline, and the start and end of early
+help."""
 
 import datetime as dt
 import re
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import ReferralSource
-from kinfolk.core.forms import CaseworkForm, GovukDateField
+from kinfolk.core.forms import CaseworkForm, GovukDateField, MomentForm, time_field
 from kinfolk.core.working_days import LONDON
 from kinfolk.frontdoor.choices import ScreeningOutcome, Urgency
 
@@ -116,16 +117,107 @@ class ScreeningForm(CaseworkForm):
     }
 
 
-class SignOffForm(CaseworkForm):
-    """A manager's agreement to a no further action or early help decision (finding 1)."""
+class UrgencyFields(MomentForm):
+    """A contact's urgency and the date and time by which the front door must decide, as a
+    manager sets them (docs/domain.md finding 1). The deadline is optional."""
 
+    moments = ("respond_by",)
+
+    urgency = forms.ChoiceField(
+        label=_("Urgency"),
+        choices=Urgency.choices,
+        widget=forms.RadioSelect,
+        help_text=_("How quickly the front door must act on the contact"),
+    )
+    respond_by_on = GovukDateField(
+        label=_("Decide by: date"),
+        required=False,
+        help_text=_("The date by which the front door must decide, for example 27 3 2025"),
+    )
+    respond_by_time = time_field(_("Decide by: time"))
+
+    required_messages = {"urgency": _("Choose the urgency")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["respond_by_time"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        day = self.cleaned_data.get("respond_by_on")
+        time = (self.cleaned_data.get("respond_by_time") or "").strip()
+        if day and not time:
+            self.add_error("respond_by_time", _("Enter the time to decide by"))
+        elif time and not day and "respond_by_on" not in self.errors:
+            self.add_error("respond_by_on", _("Enter the date to decide by"))
+        if not time:
+            self.cleaned_data.pop("respond_by_time", None)
+        data = super().clean()
+        data.setdefault("respond_by_at", None)
+        return data
+
+
+class SignOffForm(UrgencyFields):
+    """A manager agrees a no further action or early help decision with a rationale, or
+    returns it to the worker with reasons; they may set the contact's urgency and deadline at
+    the same time (docs/sign-off.md)."""
+
+    AGREE, RETURN = "agree", "return"
+
+    choice = forms.ChoiceField(
+        label=_("Do you agree with the decision?"),
+        choices=[
+            (AGREE, _("Yes, I agree it")),
+            (RETURN, _("No, return it to the worker")),
+        ],
+        widget=forms.RadioSelect,
+    )
     rationale = forms.CharField(
-        label=_("Your rationale"),
+        label=_("Your rationale, or your reasons for returning it"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Why you agree with the decision, in your own words"),
+        help_text=_(
+            "If you agree, why, in your own words. If you return it, what the worker must "
+            "consider or change: they see your reasons and must answer them"
+        ),
     )
 
-    required_messages = {"rationale": _("Enter your rationale for agreeing the decision")}
+    required_messages = {
+        "choice": _("Choose whether you agree with the decision"),
+        "rationale": _("Enter your rationale, or your reasons for returning the decision"),
+        "urgency": _("Choose the urgency"),
+    }
+
+    field_order = ["choice", "rationale", "urgency", "respond_by_on", "respond_by_time"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The urgency is the decision's unless the manager changes it.
+        self.fields["urgency"].required = False
+
+
+class AnswerForm(CaseworkForm):
+    """The worker's answer to a manager's return of a screening decision: their response, and
+    the decision and urgency, changed or not (docs/sign-off.md)."""
+
+    response = forms.CharField(
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Answer each of the manager's reasons: what you considered, and what changed"),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=ScreeningOutcome.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Change it if the manager's reasons change your decision"),
+    )
+    urgency = forms.ChoiceField(
+        label=_("Urgency"), choices=Urgency.choices, widget=forms.RadioSelect
+    )
+
+    required_messages = {
+        "response": _("Enter your answer to the manager's reasons"),
+        "outcome": _("Choose the decision"),
+        "urgency": _("Choose the urgency"),
+    }
 
 
 class EarlyHelpStartForm(CaseworkForm):

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from kinfolk.casework.choices import PlanKind
@@ -218,7 +218,8 @@ def contact_histories(
 
 
 def unscreened_contacts(user: Actor, *, is_domestic_abuse: bool | None = None) -> list[Contact]:
-    """Contacts not yet screened, oldest first, about children ``user`` may see
+    """Contacts not yet screened, about children ``user`` may see: those with a manager's
+    deadline first, by the deadline, then the rest oldest first
     (docs/domain.md stage 1: "the unscreened queue by age"; finding 46: a timestamped notice
     queue for domestic abuse)."""
     contacts = Contact.objects.filter(
@@ -226,7 +227,12 @@ def unscreened_contacts(user: Actor, *, is_domestic_abuse: bool | None = None) -
     )
     if is_domestic_abuse is not None:
         contacts = contacts.filter(is_domestic_abuse=is_domestic_abuse)
-    return list(contacts.select_related("child").order_by("received_at", "pk"))
+    # A manager's deadline comes first, soonest first (docs/domain.md finding 1).
+    return list(
+        contacts.select_related("child").order_by(
+            F("respond_by").asc(nulls_last=True), "received_at", "pk"
+        )
+    )
 
 
 def decisions_without_sign_off(user: Actor) -> list[ScreeningDecision]:

@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kinfolk.core.codes import ReferralSource
 from kinfolk.core.working_days import is_working_day
-from kinfolk.frontdoor.choices import OUTCOMES_NEEDING_SIGN_OFF, ScreeningOutcome, Urgency
+from kinfolk.frontdoor.choices import (
+    OUTCOMES_NEEDING_SIGN_OFF,
+    ReturnState,
+    ScreeningOutcome,
+    Urgency,
+)
 
 
 class Contact(models.Model):
@@ -23,6 +28,14 @@ class Contact(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    #: How urgent the contact is and by when the front door must decide, as a manager sets
+    #: them (docs/domain.md finding 1; docs/sign-off.md).
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices, blank=True)
+    respond_by = models.DateTimeField(_("decide by"), null=True, blank=True)
+    urgency_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    urgency_set_at = models.DateTimeField(_("urgency set"), null=True, blank=True)
 
     class Meta:
         ordering = ["received_at", "pk"]
@@ -30,6 +43,11 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"Contact received {self.received_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_past_deadline(self) -> bool:
+        """The manager's deadline has passed and the contact is not screened yet."""
+        return self.respond_by is not None and self.respond_by < timezone.now()
 
     @property
     def is_out_of_hours(self) -> bool:
@@ -56,10 +74,24 @@ class ScreeningDecision(models.Model):
     )
     signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
     sign_off_rationale = models.TextField(_("manager's rationale"), blank=True)
+    #: Where the latest return stands: returned to the worker and waiting for their answer,
+    #: or answered and back with the managers. Each return is kept (``ScreeningReturn``).
+    return_state = models.CharField(
+        _("returned"), max_length=10, choices=ReturnState.choices, blank=True
+    )
     is_imported = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-decided_at", "-pk"]
+        indexes = [
+            # The sign-off queue reads only the decisions still without a sign-off: a few
+            # among every decision ever made.
+            models.Index(
+                fields=["outcome", "decided_at"],
+                condition=models.Q(signed_off_at__isnull=True, is_imported=False),
+                name="screening_awaiting_sign_off",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} ({self.decided_at:%Y-%m-%d})"
@@ -70,7 +102,47 @@ class ScreeningDecision(models.Model):
 
     @property
     def is_awaiting_sign_off(self) -> bool:
-        return self.needs_sign_off and self.signed_off_at is None and not self.is_imported
+        """Waiting for a manager: needs a sign-off, has none, and is not with its worker."""
+        return (
+            self.needs_sign_off
+            and self.signed_off_at is None
+            and not self.is_imported
+            and self.return_state != ReturnState.RETURNED
+        )
+
+    @property
+    def is_returned(self) -> bool:
+        """Returned by a manager to the worker, who has not answered yet."""
+        return self.return_state == ReturnState.RETURNED
+
+
+class ScreeningReturn(models.Model):
+    """A manager's return of a screening decision to the worker, with the reasons, and the
+    worker's answer: their response and, if they changed it, the revised decision and
+    urgency (docs/sign-off.md). Kept for every return, so who asked what and when stays
+    on record."""
+
+    decision = models.ForeignKey(
+        ScreeningDecision, on_delete=models.CASCADE, related_name="returns"
+    )
+    returned_at = models.DateTimeField(_("returned"))
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reasons = models.TextField(_("reasons for returning"))
+    outcome_before = models.CharField(_("decision returned"), max_length=20)
+    urgency_before = models.CharField(_("urgency returned"), max_length=10, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    response = models.TextField(_("the worker's answer"), blank=True)
+
+    class Meta:
+        ordering = ["returned_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Returned {self.returned_at:%Y-%m-%d %H:%M}"
 
 
 class EarlyHelpEpisode(models.Model):

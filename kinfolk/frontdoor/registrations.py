@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.chronology.choices import EntryKind
-from kinfolk.core.registry import DutyPage, register_duty_pages
+from kinfolk.core.registry import DutyPage, SignOffKind, register_duty_pages, register_sign_off
+from kinfolk.frontdoor.sign_off import SCREENING, screenings_returned, screenings_waiting
 
 
 @EntryKind.register
@@ -20,4 +21,13 @@ class FrontDoorEntryKind(models.TextChoices):
 # from a child's record: the child may not be identified yet.
 register_duty_pages(
     DutyPage("frontdoor:queue", _("Front door"), is_child_page=False), "screening-1wd"
+)
+
+register_sign_off(
+    SignOffKind(
+        code=SCREENING,
+        label=_("Screening decisions"),
+        waiting=screenings_waiting,
+        returned=screenings_returned,
+    )
 )

@@ -26,6 +26,16 @@ urlpatterns = [
         views.ContactScreenView.as_view(),
         name="contact-screen",
     ),
+    path(
+        "children/<int:pk>/contacts/<int:contact_pk>/urgency/",
+        views.ContactUrgencyView.as_view(),
+        name="contact-urgency",
+    ),
+    path(
+        "children/<int:pk>/screenings/<int:screening_pk>/answer/",
+        views.ScreeningAnswerView.as_view(),
+        name="screening-answer",
+    ),
     path("sign-off/", views.SignOffQueueView.as_view(), name="sign-off-queue"),
     path("sign-off/<int:screening_pk>/", views.ScreeningSignOffView.as_view(), name="sign-off"),
     path(

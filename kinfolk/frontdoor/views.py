@@ -12,30 +12,34 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from kinfolk.access.policy import P
 from kinfolk.access.services import record_listing, request_source
 from kinfolk.frontdoor.forms import (
+    AnswerForm,
     ContactForm,
     EarlyHelpEndForm,
     EarlyHelpStartForm,
     ScreeningForm,
     SignOffForm,
+    UrgencyFields,
 )
 from kinfolk.frontdoor.history import (
     contact_histories,
-    decisions_without_sign_off,
     screening_records,
     unscreened_contacts,
     waiting_since,
 )
-from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision
+from kinfolk.frontdoor.models import Contact, EarlyHelpEpisode, ScreeningDecision, ScreeningReturn
 from kinfolk.frontdoor.services import (
+    answer_screening_return,
     end_early_help,
     find_unscreened_contact,
     record_contact,
+    return_screening,
     screen_contact,
+    set_contact_urgency,
     sign_off_screening,
     start_early_help,
 )
@@ -167,6 +171,10 @@ class ContactScreenView(ChildRecordFormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(contact=self.contact, decision=self.decision)
+        if self.decision is not None:
+            context["returns"] = list(
+                self.decision.returns.select_related("returned_by", "answered_by")
+            )
         if self.contact is not None:
             records = screening_records(self.contact, self.request.user)
             context.update(
@@ -210,45 +218,35 @@ class ContactScreenView(ChildRecordFormView):
         return reverse("frontdoor:queue")
 
 
-class SignOffQueueView(TemplateView):
-    """For managers: no further action and early help decisions waiting for their sign-off,
-    oldest first; imported decisions are shown apart, as they do not wait (finding 1)."""
+class SignOffQueueView(RedirectView):
+    """The front door's own sign-off queue is now the one queue of everything that waits
+    for a manager (docs/sign-off.md); its address leads there, showing screening decisions."""
 
     permission = P.SIGN_OFF
 
-    template_name = "frontdoor/sign_off_queue.html"
+    def get_redirect_url(self, *args: Any, **kwargs: Any) -> str:
+        return reverse("sign-off-queue") + "?kind=screening"
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        decisions = decisions_without_sign_off(self.request.user)
-        record_listing(
-            user=self.request.user,
-            child_ids=sorted({decision.contact.child_id for decision in decisions}),
-            what=_("Front door: decisions waiting for sign-off"),
-            path=self.request.get_full_path(),
-            source=request_source(self.request),
-        )
-        now = timezone.now()
-        context.update(
-            awaiting=[
-                (decision, waiting_since(decision.decided_at, now=now))
-                for decision in decisions
-                if decision.is_awaiting_sign_off
-            ],
-            imported=[decision for decision in decisions if decision.is_imported],
-        )
-        return context
+
+def urgency_changes(contact: Contact, form_data: dict[str, Any]) -> dict[str, Any]:
+    """The urgency and deadline the manager entered, when they differ from the contact's."""
+    urgency, respond_by = form_data.get("urgency", ""), form_data.get("respond_by_at")
+    if (urgency, respond_by) == (contact.urgency, contact.respond_by):
+        return {}
+    if not urgency and respond_by is None:
+        return {}
+    return {"urgency": urgency, "respond_by": respond_by}
 
 
 class ScreeningSignOffView(ChildRecordFormView):
     """A manager agrees a no further action or early help decision, giving their own
-    rationale (docs/domain.md stage 2, finding 1)."""
+    rationale, or returns it to the worker with reasons; and may set the contact's urgency
+    and deadline (docs/sign-off.md; docs/domain.md stage 2, finding 1)."""
 
     permission = P.SIGN_OFF
 
     template_name = "frontdoor/sign_off_form.html"
     form_class = SignOffForm
-    service = staticmethod(sign_off_screening)
     child_argument = None
     actor_argument = "manager"
     record_label = "Child record: screening sign-off"
@@ -270,25 +268,148 @@ class ScreeningSignOffView(ChildRecordFormView):
             return self.render_to_response(self.get_context_data())
         return super().post(request, *args, **kwargs)
 
+    def get_initial(self) -> dict[str, Any]:
+        contact = self.decision.contact
+        initial: dict[str, Any] = {"urgency": contact.urgency or self.decision.urgency}
+        if contact.respond_by:
+            local = timezone.localtime(contact.respond_by)
+            initial.update(respond_by_on=local.date(), respond_by_time=f"{local:%H:%M}")
+        return initial
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
             decision=self.decision,
             contact=self.decision.contact,
+            returns=list(self.decision.returns.select_related("returned_by", "answered_by")),
             waiting=waiting_since(self.decision.decided_at),
             is_own_decision=self.decision.decided_by_id == self.request.user.pk,
         )
         return context
 
-    def service_kwargs(self, form: SignOffForm) -> dict[str, Any]:
+    def record(self, form: SignOffForm) -> Any:  # type: ignore[override]
+        data = form.cleaned_data
+        changes = urgency_changes(self.decision.contact, data)
+        if data["choice"] == SignOffForm.RETURN:
+            return return_screening(
+                decision=self.decision,
+                manager=self.request.user,
+                reasons=data["rationale"],
+                **changes,
+            )
+        return sign_off_screening(
+            decision=self.decision,
+            manager=self.request.user,
+            rationale=data["rationale"],
+            **changes,
+        )
+
+    @property
+    def success_message(self) -> str:
+        if isinstance(self.recorded, ScreeningReturn):
+            return _(
+                "Screening decision for %(child)s returned to the worker with your reasons"
+            ) % {"child": self.child}
+        return _("Screening decision for %(child)s signed off") % {"child": self.child}
+
+    def get_success_url(self) -> str:
+        return reverse("sign-off-queue")
+
+
+class ScreeningAnswerView(ChildRecordFormView):
+    """The worker reads a manager's reasons for returning their screening decision and
+    answers them, changing the decision or its urgency if the reasons persuade them
+    (docs/sign-off.md)."""
+
+    permission = P.SCREEN
+
+    template_name = "frontdoor/answer_form.html"
+    form_class = AnswerForm
+    service = staticmethod(answer_screening_return)
+    child_argument = None
+    record_label = "Child record: screening return answered"
+
+    @cached_property
+    def decision(self) -> ScreeningDecision:
+        return get_object_or_404(
+            ScreeningDecision.objects.filter(contact__child=self.child).select_related(
+                "contact__recorded_by", "decided_by", "signed_off_by"
+            ),
+            pk=self.kwargs["screening_pk"],
+        )
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.decision.is_returned:
+            return self.render_to_response(self.get_context_data())
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"outcome": self.decision.outcome, "urgency": self.decision.urgency}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            decision=self.decision,
+            contact=self.decision.contact,
+            returns=list(self.decision.returns.select_related("returned_by", "answered_by")),
+        )
+        return context
+
+    def service_kwargs(self, form: AnswerForm) -> dict[str, Any]:
         return {**super().service_kwargs(form), "decision": self.decision}
 
     @property
     def success_message(self) -> str:
-        return _("Screening decision for %(child)s signed off") % {"child": self.child}
+        made: ScreeningDecision = self.recorded
+        if made.is_awaiting_sign_off:
+            return _("Your answer is recorded. The decision is back with the managers.")
+        return _("Your answer is recorded. The decision no longer needs a sign-off.")
 
     def get_success_url(self) -> str:
-        return reverse("frontdoor:sign-off-queue")
+        return reverse("frontdoor:contact-screen", args=[self.child.pk, self.decision.contact_id])
+
+
+class ContactUrgencyView(ChildRecordFormView):
+    """A manager sets how urgent a contact is and the date and time by which the front door
+    must decide on it (docs/domain.md finding 1)."""
+
+    permission = P.SIGN_OFF
+
+    template_name = "frontdoor/urgency_form.html"
+    form_class = UrgencyFields
+    service = staticmethod(set_contact_urgency)
+    child_argument = None
+    renamed = {"respond_by_at": "respond_by"}
+    record_label = "Child record: contact urgency"
+
+    @cached_property
+    def contact(self) -> Contact:
+        return get_object_or_404(
+            Contact.objects.filter(child=self.child, screening__isnull=True),
+            pk=self.kwargs["contact_pk"],
+        )
+
+    def get_initial(self) -> dict[str, Any]:
+        initial: dict[str, Any] = {"urgency": self.contact.urgency}
+        if self.contact.respond_by:
+            local = timezone.localtime(self.contact.respond_by)
+            initial.update(respond_by_on=local.date(), respond_by_time=f"{local:%H:%M}")
+        return initial
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(contact=self.contact, waiting=waiting_since(self.contact.received_at))
+        return context
+
+    def service_kwargs(self, form: UrgencyFields) -> dict[str, Any]:
+        return {**super().service_kwargs(form), "contact": self.contact}
+
+    @property
+    def success_message(self) -> str:
+        return _("Urgency set for the contact about %(child)s") % {"child": self.child}
+
+    def get_success_url(self) -> str:
+        return reverse("frontdoor:queue")
 
 
 class EarlyHelpFormView(ChildRecordFormView):

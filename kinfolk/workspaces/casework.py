@@ -32,6 +32,7 @@ from kinfolk.leaving.models import PersonalAdviserAllocation
 from kinfolk.people.models import Child
 from kinfolk.workforce.models import Allocation, Team, User
 from kinfolk.workspaces.base import Workspace
+from kinfolk.workspaces.sign_off import returned_to, waiting_for
 
 #: How many unallocated children a workspace lists before it says how many more there are.
 UNALLOCATED_SHOWN = 50
@@ -52,15 +53,19 @@ def social_worker_workspace(user: User, today: dt.date) -> Workspace:
     children they hold, and the plan actions they own."""
     allocations = caseload(user, viewer=user)
     work = work_for(children_held_by([user], viewer=user), action_owners=[user], today=today)
+    returned = returned_to(user)
     return Workspace(
         template="workspaces/social_worker.html",
         context={
             "allocations": allocations,
+            "returned": returned,
             "work": work,
             "actions": [*work.overdue_actions, *work.open_actions],
             "horizon": HORIZON_WORKING_DAYS,
         },
-        child_ids={a.child_id for a in allocations} | work.child_ids,
+        child_ids={a.child_id for a in allocations}
+        | work.child_ids
+        | {item.child_id for item in returned},
     )
 
 
@@ -228,11 +233,21 @@ def team_workspace(user: User, team: Team, today: dt.date) -> Workspace:
     )
 
 
+def with_sign_off_queue(workspace: Workspace, user: User) -> Workspace:
+    """The workspace, with how many items wait in the manager's sign-off queue (which it
+    links to) and what managers returned to them to answer (docs/sign-off.md)."""
+    returned = returned_to(user)
+    workspace.context.update(sign_off_queue_count=len(waiting_for(user)), returned=returned)
+    workspace.child_ids |= {item.child_id for item in returned}
+    return workspace
+
+
 def team_manager_workspace(user: User, today: dt.date) -> Workspace:
-    """The manager's own team's workspace; a manager in no team is told so."""
+    """The manager's own team's workspace, with their sign-off queue's count; a manager in no
+    team is told so."""
     if user.team is None:
         return Workspace(template="workspaces/no_team.html", context={})
-    return team_workspace(user, user.team, today)
+    return with_sign_off_queue(team_workspace(user, user.team, today), user)
 
 
 @dataclass
@@ -319,7 +334,7 @@ def head_of_service_workspace(user: User, today: dt.date) -> Workspace:
     decisions = decisions_to_sign_off(user)
     teams_of = holding_teams({d.contact.child_id for d in decisions})
     unheld = [d for d in decisions if d.contact.child_id not in teams_of]
-    return Workspace(
+    workspace = Workspace(
         template="workspaces/head_of_service.html",
         context={
             "teams": teams,
@@ -335,6 +350,7 @@ def head_of_service_workspace(user: User, today: dt.date) -> Workspace:
         },
         child_ids={c.pk for c in shown} | {d.contact.child_id for d in unheld},
     )
+    return with_sign_off_queue(workspace, user)
 
 
 __all__ = [

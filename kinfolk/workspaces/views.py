@@ -1,19 +1,24 @@
-"""The landing page: the signed-in user's workspace, built for their role; and one team's
-workspace, which a head of service reaches from the counts by team."""
+"""The landing page: the signed-in user's workspace, built for their role; one team's
+workspace, which a head of service reaches from the counts by team; and the one queue of what
+waits for a manager's sign-off."""
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from kinfolk.access.policy import P, Requirement, SignedIn, require, role_of
 from kinfolk.access.services import record_listing, request_source
+from kinfolk.core.registry import sign_off_kinds
 from kinfolk.workforce.models import Team
 from kinfolk.workspaces.base import Workspace
 from kinfolk.workspaces.casework import team_workspace
 from kinfolk.workspaces.roles import workspace_for
+from kinfolk.workspaces.sign_off import PAGE_SIZE, counts_by_kind, queued, waiting_for
 
 
 class WorkspaceMixin(TemplateView):
@@ -66,3 +71,40 @@ class TeamWorkspaceView(WorkspaceMixin):
         team = get_object_or_404(Team, pk=self.kwargs["pk"])
         require(self.request.user, P.VIEW_TEAM, team_id=team.pk)
         return team_workspace(self.request.user, team, self.today)
+
+
+class SignOffQueueView(TemplateView):
+    """Everything waiting for the signed-in manager to agree or return it, oldest first, of
+    every kind the apps declare (docs/sign-off.md): filtered by kind, 25 to a page, and each
+    child listed on the page logged as listed."""
+
+    permission = P.SIGN_OFF
+    template_name = "workspaces/sign_off_queue.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        items = waiting_for(user)
+        chosen = self.request.GET.get("kind", "")
+        if chosen not in sign_off_kinds:
+            chosen = ""
+        shown = [item for item in items if item.kind == chosen] if chosen else items
+        page = Paginator(shown, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        rows = queued(list(page.object_list), user)
+        record_listing(
+            user=user,
+            child_ids=sorted({row.item.child_id for row in rows}),
+            what=str(_("Sign-off queue")),
+            path=self.request.get_full_path(),
+            source=request_source(self.request),
+        )
+        context.update(
+            rows=rows,
+            page=page,
+            total=len(items),
+            shown_count=len(shown),
+            kinds=counts_by_kind(items),
+            chosen=chosen,
+            page_query=urlencode({"kind": chosen}) + "&" if chosen else "",
+        )
+        return context

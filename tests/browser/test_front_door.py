@@ -120,18 +120,23 @@ def test_record_screen_and_sign_off_a_contact(page: Page, household):
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, "meg_manager")
     page.goto("/front-door/sign-off/")
-    expect(page.get_by_role("heading", name="1 decision waiting")).to_be_visible()
+    expect(page.get_by_role("heading", name="1 item waiting")).to_be_visible()
     screenshot(page, "front-door-04-sign-off-queue")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Sign off the decision about Lily Smith").click()
-    expect(page.get_by_role("heading", name="Sign off a screening decision")).to_be_visible()
-    page.get_by_label("Your rationale").fill("Agreed: support is in place and accepted.")
+    page.get_by_role(
+        "link", name="Agree or return Screening decision: No further action about Lily Smith"
+    ).click()
+    expect(page.get_by_role("heading", name="Agree or return a screening decision")).to_be_visible()
+    page.get_by_label("Yes, I agree it").check()
+    page.get_by_label("Your rationale, or your reasons for returning it").fill(
+        "Agreed: support is in place and accepted."
+    )
     screenshot(page, "front-door-05-sign-off")
     assert_accessible(page)
-    page.get_by_role("button", name="Sign off the decision").click()
+    page.get_by_role("button", name="Save your sign-off").click()
     expect(page.get_by_text("Screening decision for Lily Smith signed off")).to_be_visible()
-    expect(page.get_by_role("heading", name="0 decisions waiting")).to_be_visible()
+    expect(page.get_by_role("heading", name="0 items waiting")).to_be_visible()
     decision = ScreeningDecision.objects.get(contact__child=household)
     assert (decision.outcome, decision.signed_off_by.username, decision.sign_off_rationale) == (
         "nfa",

@@ -108,7 +108,7 @@ def test_the_administrator_signs_off_no_practice(held, contact, team, social_wor
     admin = signed_in(worker_of_role(Role.ADMIN, team))
     before = counts()
     assert refused(admin, reverse("frontdoor:sign-off", args=[decision.pk]), {"rationale": "OK"})
-    assert refused(admin, reverse("frontdoor:sign-off-queue"))
+    assert refused(admin, reverse("sign-off-queue"))
     assert refused(admin, page("casework:assessment-authorise", held))
     assert refused(admin, page("care:unregistered-approve", held))
     assert refused(admin, page("children:restrict", held), {"reason": "Relative"})
@@ -151,7 +151,8 @@ def test_nobody_signs_off_their_own_decision(held, contact, manager):
         decided_by=manager,
     )
     response = signed_in(manager).post(
-        reverse("frontdoor:sign-off", args=[decision.pk]), {"rationale": "Agreed."}
+        reverse("frontdoor:sign-off", args=[decision.pk]),
+        {"choice": "agree", "rationale": "Agreed."},
     )
     assert response.status_code == 200
     assert "Another manager must sign off your own decision" in response.content.decode()

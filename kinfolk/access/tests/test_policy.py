@@ -43,7 +43,7 @@ def test_every_permission_is_granted_to_someone_and_every_role_has_a_row():
 
 def test_the_matrix_in_the_docs_is_the_policy():
     call_command("access", "matrix", "--markdown", "--check")
-    assert "| Sign off a screening decision | `sign-off` |" in matrix_markdown()
+    assert "| Sign off or return work that waits for a manager | `sign-off` |" in matrix_markdown()
 
 
 def test_the_check_fails_when_the_docs_differ(tmp_path):

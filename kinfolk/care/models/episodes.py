@@ -176,6 +176,14 @@ class Placement(models.Model):
 
     class Meta:
         ordering = ["start_on", "pk"]
+        indexes = [
+            # The sign-off queue reads the unregistered placements no manager has approved.
+            models.Index(
+                fields=["start_on"],
+                condition=models.Q(is_registered=False, approved_on__isnull=True),
+                name="placement_awaiting_approval",
+            ),
+        ]
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
 

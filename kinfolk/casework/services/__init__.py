@@ -17,6 +17,13 @@ from kinfolk.casework.services.assessments import (
     start_assessment,
     submit_assessment,
 )
+from kinfolk.casework.services.closures import (
+    agree_closure,
+    answer_closure_return,
+    pending_closure,
+    request_closure,
+    return_closure,
+)
 from kinfolk.casework.services.common import (
     check_not_future,
     episode_for_work,
@@ -52,6 +59,8 @@ __all__ = [
     "add_case_note_addendum",
     "add_plan_action",
     "add_plan_outcome",
+    "agree_closure",
+    "answer_closure_return",
     "authorise_assessment",
     "check_not_future",
     "close_episode",
@@ -66,11 +75,14 @@ __all__ = [
     "open_episode",
     "open_plan",
     "open_referral",
+    "pending_closure",
     "record_case_note",
     "record_family_version",
     "record_plan_contingency",
     "record_visit",
+    "request_closure",
     "return_assessment",
+    "return_closure",
     "save_assessment_draft",
     "start_assessment",
     "start_child_in_need_plan",

@@ -85,8 +85,9 @@ def _all_urls(child, contact, decision) -> list[str]:
         reverse("frontdoor:contact-create", args=[child.pk]),
         reverse("frontdoor:contact-screen", args=[child.pk, contact.pk]),
         reverse("frontdoor:contact-screen", args=[child.pk]),
-        reverse("frontdoor:sign-off-queue"),
+        reverse("sign-off-queue"),
         reverse("frontdoor:sign-off", args=[decision.pk]),
+        reverse("frontdoor:contact-urgency", args=[child.pk, contact.pk]),
         reverse("frontdoor:early-help-start", args=[child.pk]),
         reverse("frontdoor:early-help-end", args=[child.pk]),
     ]
@@ -108,8 +109,9 @@ def test_front_door_pages_open_for_a_front_door_worker(hub_client, child, social
     contact = _contact(child)
     decision = _screen(_contact(child, hours_ago=5), by=social_worker)
     managers_only = {
-        reverse("frontdoor:sign-off-queue"),
+        reverse("sign-off-queue"),
         reverse("frontdoor:sign-off", args=[decision.pk]),
+        reverse("frontdoor:contact-urgency", args=[child.pk, contact.pk]),
     }
     for url in _all_urls(child, contact, decision):
         expected = 403 if url in managers_only else 200
@@ -490,7 +492,18 @@ def test_the_sign_off_queue_is_for_managers(client, hub_client, worker_client, a
     assert signed_in(analyst).get(url).status_code == 403
 
 
-def test_the_sign_off_queue_lists_decisions_waiting_and_imported_apart(
+def test_the_front_doors_sign_off_address_leads_to_the_one_queue(manager_client):
+    response = manager_client.get(reverse("frontdoor:sign-off-queue"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("sign-off-queue") + "?kind=screening"
+
+
+def _queued(client) -> list:
+    response = client.get(reverse("sign-off-queue"), {"kind": "screening"})
+    return [row.item for row in response.context["rows"]]
+
+
+def test_the_sign_off_queue_lists_decisions_waiting_and_leaves_imported_ones_out(
     manager_client, manager, other_manager, child, social_worker
 ):
     noah = make_child(la_child_id="C2", first_name="Noah", last_name="Jones")
@@ -500,49 +513,35 @@ def test_the_sign_off_queue_lists_decisions_waiting_and_imported_apart(
     _screen(_contact(noah, hours_ago=9), by=social_worker, outcome="nfa", signed_off_by=manager)
     imported = _screen(_contact(child, hours_ago=8), outcome="nfa", is_imported=True)
     own = _screen(_contact(noah, hours_ago=5), by=manager, outcome="nfa")
-    response = manager_client.get(reverse("frontdoor:sign-off-queue"))
-    assert [d for d, _waiting in response.context["awaiting"]] == [waiting_nfa, waiting_eh, own]
-    assert response.context["imported"] == [imported]
-    html = response.content.decode()
+    items = _queued(manager_client)
+    assert [item.url for item in items] == [
+        reverse("frontdoor:sign-off", args=[d.pk]) for d in (waiting_nfa, waiting_eh, own)
+    ]
+    html = manager_client.get(reverse("sign-off-queue")).content.decode()
     assert reverse("frontdoor:sign-off", args=[waiting_nfa.pk]) in html
     assert reverse("frontdoor:sign-off", args=[own.pk]) not in html
-    assert "Your decision: another manager signs it off" in html
+    assert "Your own work: another manager signs it off" in html
     assert reverse("frontdoor:sign-off", args=[imported.pk]) not in html
-    assert "Imported</strong>" in html
 
 
 def test_the_sign_off_queue_hides_restricted_children(manager_client, other_manager, child):
     decision = _screen(_contact(child), outcome="nfa")
     restrict_record(child=child, users=[other_manager], actor=other_manager, reason="Relative")
-    assert manager_client.get(reverse("frontdoor:sign-off-queue")).context["awaiting"] == []
+    assert _queued(manager_client) == []
     url = reverse("frontdoor:sign-off", args=[decision.pk])
     assert manager_client.get(url).status_code == 404
-    awaiting = signed_in(other_manager).get(reverse("frontdoor:sign-off-queue")).context
-    assert [d for d, _w in awaiting["awaiting"]] == [decision]
-
-
-def test_the_sign_off_queue_does_not_make_a_query_per_decision(manager, social_worker):
-    client = signed_in(manager)
-    counts = []
-    for size, offset in ((2, 0), (20, 100)):
-        ScreeningDecision.objects.all().delete()
-        for n in range(size):
-            child = make_child(la_child_id=f"Q{offset + n}", first_name=f"Kit{offset + n}")
-            _screen(_contact(child, is_domestic_abuse=n % 2 == 0), by=social_worker)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse("frontdoor:sign-off-queue"))
-        assert len(response.context["awaiting"]) == size
-        counts.append(len(queries))
-    assert counts[0] == counts[1]
+    assert [item.url for item in _queued(signed_in(other_manager))] == [url]
 
 
 def test_signing_off_through_the_page(manager_client, manager, child, social_worker):
     decision = _screen(_contact(child), by=social_worker, outcome="nfa")
     url = reverse("frontdoor:sign-off", args=[decision.pk])
     assert manager_client.get(url).context["child"] == child
-    response = manager_client.post(url, {"rationale": "Agreed: no role for social care."})
+    response = manager_client.post(
+        url, {"choice": "agree", "rationale": "Agreed: no role for social care."}
+    )
     assert response.status_code == 302
-    assert response["Location"] == reverse("frontdoor:sign-off-queue")
+    assert response["Location"] == reverse("sign-off-queue")
     decision.refresh_from_db()
     assert (decision.signed_off_by, decision.sign_off_rationale, decision.is_awaiting_sign_off) == (
         manager,
@@ -555,7 +554,7 @@ def test_signing_off_through_the_page(manager_client, manager, child, social_wor
 def test_a_sign_off_by_someone_who_is_not_a_manager_is_refused(hub_client, child, social_worker):
     decision = _screen(_contact(child), by=social_worker, outcome="nfa")
     url = reverse("frontdoor:sign-off", args=[decision.pk])
-    response = hub_client.post(url, {"rationale": "I agree with this."})
+    response = hub_client.post(url, {"choice": "agree", "rationale": "I agree with this."})
     assert response.status_code == 403
     decision.refresh_from_db()
     assert (decision.signed_off_by, decision.signed_off_at, decision.sign_off_rationale) == (
@@ -568,9 +567,11 @@ def test_a_sign_off_by_someone_who_is_not_a_manager_is_refused(hub_client, child
 
 def test_a_sign_off_needs_the_managers_rationale(manager_client, child, social_worker):
     decision = _screen(_contact(child), by=social_worker, outcome="early_help")
-    response = manager_client.post(reverse("frontdoor:sign-off", args=[decision.pk]), {})
+    response = manager_client.post(
+        reverse("frontdoor:sign-off", args=[decision.pk]), {"choice": "agree", "rationale": " "}
+    )
     assert response.context["form"].errors == {
-        "rationale": ["Enter your rationale for agreeing the decision"]
+        "rationale": ["Enter your rationale, or your reasons for returning the decision"]
     }
     decision.refresh_from_db()
     assert decision.signed_off_at is None
@@ -579,7 +580,8 @@ def test_a_sign_off_needs_the_managers_rationale(manager_client, child, social_w
 def test_a_manager_cannot_sign_off_their_own_decision(manager_client, manager, child):
     decision = _screen(_contact(child), by=manager, outcome="nfa")
     response = manager_client.post(
-        reverse("frontdoor:sign-off", args=[decision.pk]), {"rationale": "Agreed."}
+        reverse("frontdoor:sign-off", args=[decision.pk]),
+        {"choice": "agree", "rationale": "Agreed."},
     )
     assert response.context["form"].errors == {
         "rationale": ["Another manager must sign off your own decision"]
@@ -591,7 +593,7 @@ def test_a_manager_cannot_sign_off_their_own_decision(manager_client, manager, c
 def test_an_imported_decision_is_shown_and_not_signed_off(manager_client, child):
     decision = _screen(_contact(child), outcome="nfa", is_imported=True)
     url = reverse("frontdoor:sign-off", args=[decision.pk])
-    response = manager_client.post(url, {"rationale": "Agreed."})
+    response = manager_client.post(url, {"choice": "agree", "rationale": "Agreed."})
     assert response.status_code == 200
     assert "It does not wait for a sign-off." in response.content.decode()
     decision.refresh_from_db()

@@ -15,13 +15,16 @@ def _debug_off(settings):
 
 
 def test_a_refused_page_says_what_permission_it_needs_and_what_to_do(analyst):
-    response = signed_in(analyst).get(reverse("frontdoor:sign-off-queue"))
+    response = signed_in(analyst).get(reverse("sign-off-queue"))
     assert response.status_code == 403
     assert response.templates[0].name == "403.html"
     html = response.content.decode()
     assert "You do not have permission to open this page" in html
     assert "This page is for staff whose role lets them do this:" in html
-    assert '<div class="govuk-inset-text">Sign off a screening decision</div>' in html
+    assert (
+        '<div class="govuk-inset-text">Sign off or return work that waits for a manager</div>'
+        in html
+    )
     assert "ask your manager" in html
     assert f'href="{reverse("home")}">Go to your workspace' in html
     assert 'class="govuk-service-navigation' in html

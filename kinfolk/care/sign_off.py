@@ -1,0 +1,46 @@
+"""Care work that waits for a manager: placements in unregistered settings waiting for
+approval (docs/domain.md finding 24; docs/sign-off.md). A placement is approved, not
+returned: the child is already living there, and what a manager can do instead of approving
+is to move the child, which is casework of its own. Declared into the one sign-off queue
+from ``registrations``."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kinfolk.care.models import Placement
+from kinfolk.core.registry import SignOffItem
+from kinfolk.core.working_days import LONDON
+from kinfolk.people.models import Child
+
+#: The code of the kind, in the queue's filter and its addresses.
+PLACEMENT = "placement"
+
+
+def placements_waiting(viewer: Any) -> Iterable[SignOffItem]:
+    """Unregistered placements no manager has approved, about children ``viewer`` may see,
+    in one query (the filter matches the partial index ``placement_awaiting_approval``)."""
+    rows = (
+        Placement.objects.filter(
+            is_registered=False,
+            approved_on__isnull=True,
+            child__in=Child.objects.visible_to(viewer),
+        )
+        .select_related("child", "recorded_by")
+        .order_by("start_on", "pk")
+    )
+    for placement in rows:
+        yield SignOffItem(
+            kind=PLACEMENT,
+            child=placement.child,
+            what=_("Unregistered placement: %(setting)s")
+            % {"setting": placement.setting_name or _("setting not named")},
+            submitted_by=placement.recorded_by.display_name if placement.recorded_by else "",
+            submitted_by_id=placement.recorded_by_id,
+            waiting_since=dt.datetime.combine(placement.start_on, dt.time(), tzinfo=LONDON),
+            url=reverse("care:unregistered-approve", args=[placement.child_id])
+            + f"?placement={placement.pk}",
+        )

@@ -1,0 +1,159 @@
+"""Child in need casework that waits for a manager: assessments submitted to be authorised
+or returned (docs/assessments.md), and workers' requests to close a case (docs/sign-off.md). Declared into the one sign-off queue from
+``registrations``."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinfolk.casework.choices import AssessmentStatus, VersionOutcome
+from kinfolk.casework.models import Assessment, AssessmentVersion, ClosureRequest, ClosureState
+from kinfolk.core.registry import SignOffItem
+from kinfolk.core.working_days import LONDON
+from kinfolk.people.models import Child
+
+#: The code of the kind, in the queue's filter and its addresses.
+ASSESSMENT = "assessment"
+
+
+def _submitted_on(version: Any) -> dt.datetime:
+    return dt.datetime.combine(version, dt.time(), tzinfo=LONDON)
+
+
+def assessments_waiting(viewer: Any) -> Iterable[SignOffItem]:
+    """Assessments submitted to a manager, about children ``viewer`` may see, in one query:
+    the latest version says who submitted it and when, and a version returned before says
+    that the worker has answered a return."""
+    latest = AssessmentVersion.objects.filter(assessment=OuterRef("pk")).order_by("-number")
+    returned = AssessmentVersion.objects.filter(
+        assessment=OuterRef("pk"), outcome=VersionOutcome.RETURNED
+    ).order_by("-number")
+    rows = (
+        Assessment.objects.filter(
+            status=AssessmentStatus.SUBMITTED,
+            is_imported=False,
+            child__in=Child.objects.visible_to(viewer),
+        )
+        .annotate(
+            submitted_at=Subquery(latest.values("submitted_at")[:1]),
+            submitted_day=Subquery(latest.values("submitted_on")[:1]),
+            submitted_by_id=Subquery(latest.values("submitted_by")[:1]),
+            submitted_by_name=Subquery(latest.values("submitted_by__display_name")[:1]),
+            was_returned=Exists(returned),
+            returned_reasons=Subquery(returned.values("response")[:1]),
+        )
+        .select_related("child")
+        .order_by("started_on", "pk")
+    )
+    # The rows carry the annotations above, which the model's type does not know.
+    assessment: Any
+    for assessment in rows:
+        since = assessment.submitted_at or (
+            _submitted_on(assessment.submitted_day) if assessment.submitted_day else None
+        )
+        yield SignOffItem(
+            kind=ASSESSMENT,
+            child=assessment.child,
+            what=_("Assessment submitted"),
+            submitted_by=assessment.submitted_by_name or "",
+            submitted_by_id=assessment.submitted_by_id,
+            waiting_since=since or timezone.now(),
+            url=reverse("casework:assessment-authorise", args=[assessment.child_id]),
+            is_answered=assessment.was_returned,
+            returned_reasons=assessment.returned_reasons or "",
+        )
+
+
+def assessments_returned(worker: Any) -> Iterable[SignOffItem]:
+    """Assessments ``worker`` wrote that a manager returned for changes."""
+    returned = AssessmentVersion.objects.filter(
+        assessment=OuterRef("pk"), outcome=VersionOutcome.RETURNED
+    ).order_by("-number")
+    rows = (
+        Assessment.objects.filter(
+            status=AssessmentStatus.RETURNED,
+            author=worker,
+            is_imported=False,
+            child__in=Child.objects.visible_to(worker),
+        )
+        .annotate(
+            returned_at=Subquery(returned.values("responded_on")[:1]),
+            returned_by_name=Subquery(returned.values("responded_by__display_name")[:1]),
+            returned_reasons=Subquery(returned.values("response")[:1]),
+        )
+        .select_related("child")
+        .order_by("started_on", "pk")
+    )
+    # The rows carry the annotations above, which the model's type does not know.
+    assessment: Any
+    for assessment in rows:
+        yield SignOffItem(
+            kind=ASSESSMENT,
+            child=assessment.child,
+            what=_("Assessment returned for changes"),
+            submitted_by=assessment.returned_by_name or "",
+            submitted_by_id=None,
+            waiting_since=(
+                _submitted_on(assessment.returned_at) if assessment.returned_at else timezone.now()
+            ),
+            url=reverse("casework:assessment-draft", args=[assessment.child_id]),
+            returned_reasons=assessment.returned_reasons or "",
+        )
+
+
+#: The code of closures in the queue's filter.
+CLOSURE = "closure"
+
+
+def _closures(viewer: Any) -> Any:
+    return (
+        ClosureRequest.objects.filter(child__in=Child.objects.visible_to(viewer))
+        .select_related("child", "requested_by")
+        .prefetch_related("returns")
+        .order_by("waiting_since", "pk")
+    )
+
+
+def _closure_item(request: ClosureRequest, url: str, what: str) -> SignOffItem:
+    returns = list(request.returns.all())
+    latest = returns[-1] if returns else None
+    return SignOffItem(
+        kind=CLOSURE,
+        child=request.child,
+        what=what,
+        submitted_by=request.requested_by.display_name if request.requested_by else "",
+        submitted_by_id=request.requested_by_id,
+        waiting_since=request.waiting_since,
+        url=url,
+        is_answered=request.state == ClosureState.ANSWERED,
+        returned_reasons=latest.reasons if latest else "",
+        answer=latest.response if latest else "",
+    )
+
+
+def closures_waiting(viewer: Any) -> Iterable[SignOffItem]:
+    """Workers' requests to close a case, waiting for a manager (the filter matches the
+    partial index ``closure_request_waiting``)."""
+    for request in _closures(viewer).filter(
+        state__in=[ClosureState.WAITING, ClosureState.ANSWERED]
+    ):
+        yield _closure_item(
+            request,
+            reverse("casework:closure-decide", args=[request.child_id]),
+            _("Closure of the case: %(reason)s") % {"reason": request.get_reason_display()},
+        )
+
+
+def closures_returned(worker: Any) -> Iterable[SignOffItem]:
+    """``worker``'s closure requests that a manager returned."""
+    for request in _closures(worker).filter(state=ClosureState.RETURNED, requested_by=worker):
+        yield _closure_item(
+            request,
+            reverse("casework:closure-answer", args=[request.child_id]),
+            _("Closure of the case returned"),
+        )
