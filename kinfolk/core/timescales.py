@@ -152,6 +152,7 @@ CASE_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_CASE_SUPERVISION_MONT
 #: A worker has personal supervision within this many months of the last (local standard).
 PERSONAL_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_PERSONAL_SUPERVISION_MONTHS")
 
+
 def review_health_assessment(date_of_birth: dt.date | None, assessed_on: dt.date) -> Timescale:
     """The timescale of the next health assessment after one on ``assessed_on``: 6 months for a
     child under 5 that day, otherwise (or with no date of birth) 12 months."""

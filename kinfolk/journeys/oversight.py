@@ -18,8 +18,11 @@ ACTION_TEXT = f.text(2000)
 
 
 def _actions(value: Any) -> list[dict[str, Any]]:
-    """The actions agreed: each ``{"text", "owner", "due"}``."""
-    return _rows(value, {"text": ACTION_TEXT, "owner": f.identifier, "due": f.date}, {})
+    """The actions agreed: each ``{"text", "owner", "due"}``, and perhaps ``done`` (the date it
+    was done)."""
+    return _rows(
+        value, {"text": ACTION_TEXT, "owner": f.identifier, "due": f.date}, {"done": f.date}
+    )
 
 
 def _supervision(event: dict[str, Any], state: JourneyState) -> None:
@@ -43,7 +46,10 @@ def _supervision(event: dict[str, Any], state: JourneyState) -> None:
         worker = allocation.worker
     actions = [
         oversight.AgreedAction(
-            text=row["text"], owner=state.worker(row["owner"]), due_on=row["due"]
+            text=row["text"],
+            owner=state.worker(row["owner"]),
+            due_on=row["due"],
+            done_on=row.get("done"),
         )
         for row in event.get("actions", [])
     ]

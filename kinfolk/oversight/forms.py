@@ -39,19 +39,17 @@ class SupervisionForm(CaseworkForm):
             self.fields[f"{prefix}rationale"] = text_area(_("Rationale"), rows=3)
             for index in range(1, ACTION_ROWS + 1):
                 name = f"{prefix}action_{index}_"
-                self.fields[f"{name}text"] = forms.CharField(
-                    label=_("Action %(n)d") % {"n": index}, required=False, max_length=2000
+                self.fields[f"{name}text"] = text_area(
+                    _("What is to be done"), rows=2, max_length=2000
                 )
                 self.fields[f"{name}owner"] = StaffChoiceField(
-                    label=_("Owner of action %(n)d") % {"n": index},
+                    label=_("Who does it"),
                     queryset=staff,
                     initial=worker.pk,
                     required=False,
                     empty_label=None,
                 )
-                self.fields[f"{name}due"] = date_field(
-                    _("Action %(n)d due by") % {"n": index}, required=False
-                )
+                self.fields[f"{name}due"] = date_field(_("Due by"), required=False)
 
     def blocks(self) -> list[dict[str, Any]]:
         """Each child's fields, for the template: the tick box, the text and the actions."""

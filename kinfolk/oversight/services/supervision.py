@@ -27,11 +27,13 @@ from kinfolk.people.models import Child
 
 @dataclass(frozen=True)
 class AgreedAction:
-    """An action a supervision agreed for a child: what, who does it, by when."""
+    """An action a supervision agreed for a child: what, who does it, by when; and, for history
+    loaded from a journey, the day it was done."""
 
     text: str
     owner: Actor
     due_on: dt.date
+    done_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,15 @@ def _check_discussion(case: CaseDiscussion, held_on: dt.date) -> None:
         if not action.text.strip():
             raise ValidationError(
                 {f"{prefix}action_{index}_text": _("Enter action %(n)d") % {"n": index}}
+            )
+        if action.done_on is not None and action.done_on < held_on:
+            raise ValidationError(
+                {
+                    f"{prefix}action_{index}_done": _(
+                        "Action %(n)d cannot be done before the supervision, %(date)s"
+                    )
+                    % {"n": index, "date": long_date(held_on)}
+                }
             )
         if action.due_on < held_on:
             raise ValidationError(
@@ -142,6 +153,7 @@ def record_supervision(
                 text=action.text.strip(),
                 owner=action.owner,
                 due_on=action.due_on,
+                done_on=action.done_on,
             )
             for action in case.actions
         )
