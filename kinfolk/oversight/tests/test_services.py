@@ -165,3 +165,19 @@ def test_personal_supervision_and_when_the_next_is_due(manager, social_worker):
     record.next_on = dt.date(2025, 2, 14)
     assert services.next_personal_supervision(record) == dt.date(2025, 2, 14)
     assert services.next_personal_supervision(None) is None
+
+
+def test_a_child_s_supervision_is_in_their_record_and_no_one_else_s(
+    manager, social_worker, caseload
+):
+    from kinfolk.records.collect import collect_child_record
+
+    action = AgreedAction(text="Visit", owner=social_worker, due_on=HELD)
+    supervise(manager, social_worker, caseload[:2], actions=[action])
+    services.record_personal_supervision(
+        worker=social_worker, supervisor=manager, held_on=HELD, wellbeing="Private"
+    )
+    types = [r.type for r in collect_child_record(caseload[0])]
+    assert types.count("oversight.casesupervision") == 1
+    assert types.count("oversight.supervisionaction") == 1
+    assert not any("personalsupervision" in t or "supervisionsession" in t for t in types)
