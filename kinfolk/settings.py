@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "kinfolk.leaving",
     "kinfolk.permanence",
     "kinfolk.letters",
+    "kinfolk.oversight",
     "kinfolk.duties",
     "kinfolk.workspaces",
     "kinfolk.returns",
@@ -391,6 +392,13 @@ KINFOLK_SEARCH_LIMIT = 50
 # Local duty rules (docs/duties.md): the values an authority may change.
 KINFOLK_SCREENING_WORKING_DAYS = int(os.environ.get("KINFOLK_SCREENING_WORKING_DAYS", "1"))
 KINFOLK_CP_VISIT_WORKING_DAYS = int(os.environ.get("KINFOLK_CP_VISIT_WORKING_DAYS", "10"))
+KINFOLK_CASE_SUPERVISION_MONTHS = int(os.environ.get("KINFOLK_CASE_SUPERVISION_MONTHS", "1"))
+# Management oversight (docs/oversight.md): personal supervision of a worker within this many
+# months of the last; a child in need episode open longer than this many months is long open.
+KINFOLK_PERSONAL_SUPERVISION_MONTHS = int(
+    os.environ.get("KINFOLK_PERSONAL_SUPERVISION_MONTHS", "1")
+)
+KINFOLK_LONG_OPEN_MONTHS = int(os.environ.get("KINFOLK_LONG_OPEN_MONTHS", "12"))
 # Local child protection standards (docs/child-protection-meetings.md): a strategy discussion
 # within this many working days of its trigger, else a delay reason; conference invitations sent
 # at least this many working days before; reports shared with the parents at least this many.

@@ -51,6 +51,7 @@ class Permission(Enum):
     RECORD_FOSTERING = "record-fostering", "Record fostering households and their training"
     APPROVE_FOSTERING = "approve-fostering", "Approve a fostering household"
     ALLOCATE = "allocate", "Allocate a child to a worker or a personal adviser"
+    SUPERVISE = "supervise", "Record supervision and management decisions"
     # Information governance.
     RESTRICT = "restrict", "Restrict a record and name who may see it"
     BREAK_GLASS = "break-glass", "Break the glass: open a restricted record, with a reason"
@@ -91,6 +92,7 @@ _OVERSIGHT = (
     P.APPROVE_FOSTERING,
     P.ALLOCATE,
     P.RESTRICT,
+    P.SUPERVISE,
 )
 
 

@@ -145,6 +145,14 @@ PATHWAY_PLAN_REVIEW = Timescale(Unit.MONTHS, 6)
 CARE_LEAVER_CONTACT = Timescale(Unit.MONTHS, 2)
 
 
+# Management oversight (docs/oversight.md).
+#: Each child whose case is open is discussed in case supervision within this many months of
+#: the referral and of each supervision (local standard, docs/duties.md case-supervision-1m).
+CASE_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_CASE_SUPERVISION_MONTHS")
+#: A worker has personal supervision within this many months of the last (local standard).
+PERSONAL_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_PERSONAL_SUPERVISION_MONTHS")
+
+
 def review_health_assessment(date_of_birth: dt.date | None, assessed_on: dt.date) -> Timescale:
     """The timescale of the next health assessment after one on ``assessed_on``: 6 months for a
     child under 5 that day, otherwise (or with no date of birth) 12 months."""

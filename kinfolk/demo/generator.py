@@ -20,6 +20,7 @@ from kinfolk.demo import names, places
 from kinfolk.demo.care import CareHistory, merge_by_date, settle_allocations
 from kinfolk.demo.meetings import hold_meetings
 from kinfolk.demo.narrative import narrate
+from kinfolk.demo.oversight import supervise
 from kinfolk.demo.pathway import ChildRecord, PathwayHistory
 from kinfolk.people.nhs_number import with_check_digit
 from kinfolk.people.upn import with_check_letter
@@ -359,7 +360,8 @@ class DemoAuthority:
     def journey_lines(self) -> Iterator[str]:
         yield f"# Synthetic demo authority, as of {self.as_of.isoformat()}: nothing here is real"
         written = narrate(self.events(), seed=self.seed_key, as_of=self.as_of)
-        for event in hold_meetings(written, seed=self.seed_key, as_of=self.as_of):
+        held = hold_meetings(written, seed=self.seed_key, as_of=self.as_of)
+        for event in supervise(held, seed=self.seed_key, as_of=self.as_of):
             for name in ("postcode", "home_postcode", "placement_postcode"):
                 if event.get(name):
                     self.postcodes.add(event[name])

@@ -32,6 +32,7 @@ from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, Visit
 from kinfolk.core.codes import CareLeaverInTouch
 from kinfolk.frontdoor.models import Contact, ScreeningDecision
 from kinfolk.leaving.models import CareLeaverContact, PathwayPlan
+from kinfolk.oversight.models import CaseSupervision
 from kinfolk.people.models import Child
 from kinfolk.protection.models import (
     Conference,
@@ -97,6 +98,8 @@ class EpisodeFact:
     pk: int
     referral_on: dt.date
     closed_on: dt.date | None
+    #: A referral with no further action: no casework follows it.
+    is_nfa: bool = False
 
     def known_by(self, as_of: dt.date) -> "EpisodeFact | None":
         if self.referral_on > as_of:
@@ -236,12 +239,12 @@ def _contacts(ids: list[int]) -> Iterator[tuple[int, ContactFact]]:
 
 
 def _episodes(ids: list[int]) -> Iterator[tuple[int, EpisodeFact]]:
-    for pk, child_id, referral_on, closed_on in (
+    for pk, child_id, referral_on, closed_on, is_nfa in (
         ChildInNeedEpisode.objects.filter(child_id__in=ids)
-        .values_list("pk", "child_id", "referral_on", "closed_on")
+        .values_list("pk", "child_id", "referral_on", "closed_on", "is_nfa")
         .order_by("referral_on", "pk")
     ):
-        yield child_id, EpisodeFact(pk, referral_on, closed_on)
+        yield child_id, EpisodeFact(pk, referral_on, closed_on, is_nfa)
 
 
 def _assessments(ids: list[int]) -> Iterator[tuple[int, AssessmentFact]]:
@@ -425,6 +428,15 @@ def _care_leaver_contacts(ids: list[int]) -> Iterator[tuple[int, tuple[int, dt.d
         yield child_id, (pk, contacted_on)
 
 
+def _case_supervisions(ids: list[int]) -> Iterator[tuple[int, tuple[int, dt.date]]]:
+    for pk, child_id, held_on in (
+        CaseSupervision.objects.filter(child_id__in=ids)
+        .values_list("pk", "child_id", "session__held_on")
+        .order_by("session__held_on", "pk")
+    ):
+        yield child_id, (pk, held_on)
+
+
 @dataclass(frozen=True)
 class ChildCasework:
     """Everything the rules need about one child: each field after the child's own dates is a
@@ -467,6 +479,8 @@ class ChildCasework:
     care_leaver_contacts: tuple[tuple[int, dt.date], ...] = facts(
         _care_leaver_contacts, _dated_at(1)
     )
+    #: (case supervision id, date) of the supervisions that discussed the child
+    case_supervisions: tuple[tuple[int, dt.date], ...] = facts(_case_supervisions, _dated_at(1))
     #: The date the casework was cut at: what had happened by the end of that day.
     as_of: dt.date | None = None
 

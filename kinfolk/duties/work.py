@@ -1,8 +1,9 @@
 """What each worker and each team has to do: duties due and overdue, overdue plan actions,
-and the decisions waiting for a manager. Read by the work views."""
+the open actions agreed in case supervision, and the decisions waiting for a manager. Read by
+the work views."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
@@ -12,6 +13,7 @@ from kinfolk.core.actors import Actor
 from kinfolk.core.working_days import add_working_days
 from kinfolk.duties.models import Duty
 from kinfolk.frontdoor.models import ScreeningDecision
+from kinfolk.oversight.models import SupervisionAction
 from kinfolk.people.models import Child
 
 #: How far ahead "due soon" looks.
@@ -26,12 +28,17 @@ class Work:
     due_soon: list[Duty]
     overdue_actions: list[PlanAction]
     open_actions: list[PlanAction]
+    #: The open actions agreed in case supervision that these people own, by due date
+    #: (docs/oversight.md).
+    supervision_actions: list[SupervisionAction] = field(default_factory=list)
 
     @property
     def child_ids(self) -> set[int]:
-        return {d.child_id for d in self.overdue + self.due_soon} | {
-            a.plan.child_id for a in self.overdue_actions + self.open_actions
-        }
+        return (
+            {d.child_id for d in self.overdue + self.due_soon}
+            | {a.plan.child_id for a in self.overdue_actions + self.open_actions}
+            | {a.child_id for a in self.supervision_actions}
+        )
 
 
 def children_held_by(workers: QuerySet | list, *, viewer: Actor) -> QuerySet:
@@ -68,7 +75,15 @@ def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.da
         .select_related("plan__child", "owner")
         .order_by("due_on", "pk")
     )
+    supervision_actions = list(
+        SupervisionAction.objects.filter(
+            owner__in=action_owners, done_on__isnull=True, child__in=children
+        )
+        .select_related("child", "owner", "case__session")
+        .order_by("due_on", "pk")
+    )
     return Work(
+        supervision_actions=supervision_actions,
         overdue=[d for d in duties if d.due_on < today],
         due_soon=[d for d in duties if d.due_on >= today],
         overdue_actions=[a for a in actions if a.due_on < today],

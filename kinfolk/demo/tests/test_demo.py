@@ -247,6 +247,7 @@ def test_the_demo_loads_a_social_worker_sees_their_caseload_and_it_replaces_itse
         "rhi-72h": {Status.DONE, Status.DONE_LATE},
         "pathway-plan-review-6m": {Status.DONE, Status.DONE_LATE, Status.DUE},
         "care-leaver-contact-2m": {Status.DONE, Status.DONE_LATE, Status.DUE},
+        "case-supervision-1m": set(Status.ALL),
     }.items():
         assert expected <= {status for r, status in statuses if r == rule}, rule
 

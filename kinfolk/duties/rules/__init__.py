@@ -4,7 +4,8 @@
 - ``protection``: conferences, the core group and visits to a child on a protection plan;
 - ``care``: the care plan, looked-after reviews and visits to a child in care;
 - ``health``: health assessments, the personal education plan and return interviews;
-- ``leaving``: the pathway plan, its reviews and keeping in touch with a care leaver.
+- ``leaving``: the pathway plan, its reviews and keeping in touch with a care leaver;
+- ``oversight``: discussing each open case in case supervision.
 
 Each rule is a class named after its identifier, with its source in its docstring. A rule
 turns a child's casework facts (``kinfolk.duties.facts``) into duties: what triggered each
@@ -40,6 +41,7 @@ from kinfolk.duties.rules.leaving import (
     PathwayPlanReviewSixMonths,
     PathwayPlanThreeMonths,
 )
+from kinfolk.duties.rules.oversight import CaseSupervisionMonthly
 from kinfolk.duties.rules.protection import (
     CoreGroupTenWorkingDays,
     FirstReviewThreeMonths,
@@ -70,6 +72,7 @@ for _rule in (
     PathwayPlanThreeMonths(),
     PathwayPlanReviewSixMonths(),
     CareLeaverContactTwoMonths(),
+    CaseSupervisionMonthly(),
 ):
     rules.register(_rule.info())
 

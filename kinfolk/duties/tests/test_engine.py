@@ -57,6 +57,7 @@ def test_duties_are_recomputed_when_casework_commits():
     rules = [row[0] for row in stored()]
     assert rules == [
         "assessment-45wd",
+        "case-supervision-1m",
         "core-group-10wd",
         "cp-review-first-3m",
         "cp-visit-10wd",
@@ -126,6 +127,13 @@ def test_the_as_of_command_prints_the_contract_json():
             "child": "C1",
             "rule": "icpc-15wd",
             "due": "2025-03-26",
+            "completed": None,
+            "status": "due",
+        },
+        {
+            "child": "C1",
+            "rule": "case-supervision-1m",
+            "due": "2025-04-04",
             "completed": None,
             "status": "due",
         },

@@ -270,8 +270,10 @@ def test_the_cp_visit_value_is_a_setting(settings):
 
 def test_a_duty_exists_only_once_triggered():
     child = plan(D(2025, 4, 17))
-    assert derive_duties(child.cut(D(2025, 4, 16))) == []
+    # The episode the plan belongs to, referred a month before, has its supervision duty.
+    assert [f.rule for f in derive_duties(child.cut(D(2025, 4, 16)))] == ["case-supervision-1m"]
     assert {f.rule for f in derive_duties(child.cut(D(2025, 4, 17)))} == {
+        "case-supervision-1m",
         "core-group-10wd",
         "cp-review-first-3m",
         "cp-visit-10wd",

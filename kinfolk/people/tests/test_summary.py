@@ -19,6 +19,12 @@ from kinfolk.casework.tests.factories import (
 )
 from kinfolk.chronology.models import ChronologyEntry
 from kinfolk.duties.models import Duty
+from kinfolk.oversight.models import (
+    CaseSupervision,
+    ManagementDecision,
+    SupervisionAction,
+    SupervisionSession,
+)
 from kinfolk.people.models import Alert
 from kinfolk.people.summary import summary_of, summary_sections
 from kinfolk.workforce.models import Allocation
@@ -83,6 +89,22 @@ def fill(child, *, count: int, today: dt.date, worker, iro) -> None:
             detail=f"What happened, number {n + 1}",
             is_significant=True,
         )
+        session, _new = SupervisionSession.objects.get_or_create(
+            supervisor=iro, worker=worker, held_on=dt.date(2025, 4, 1) + dt.timedelta(days=n)
+        )
+        case = CaseSupervision.objects.create(
+            session=session, child=child, decision=f"Supervision decision {n + 1}"
+        )
+        SupervisionAction.objects.create(
+            case=case, child=child, text=f"Supervision action {n + 1}", owner=worker, due_on=today
+        )
+        ManagementDecision.objects.create(
+            child=child,
+            decided_on=dt.date(2025, 3, 1) + dt.timedelta(days=n),
+            decided_by=iro,
+            decision=f"Management decision {n + 1}",
+            rationale="Why",
+        )
         Duty.objects.create(
             child=child,
             rule="cp-visit-10wd",
@@ -116,6 +138,7 @@ def test_every_app_declares_its_section():
         "care",
         "worker-changes",
         "plans",
+        "oversight",
         "last-visit",
         "significant-events",
     ]
@@ -151,6 +174,11 @@ def test_each_section_shows_what_it_reads(social_worker, reviewing_officer, toda
         today - dt.timedelta(days=d) for d in (4, 3, 2)
     ]
     assert [d.rule for d in duties["key_dates"]] == ["cp-review-6m"] + ["cla-review-6m"] * 3
+    oversight = sections["oversight"]
+    assert oversight["supervision"].decision == "Supervision decision 3"
+    assert oversight["decision"].decision == "Management decision 3"
+    assert oversight["last_oversight_on"] == dt.date(2025, 4, 3)
+    assert [a.text for a in oversight["actions"]] == [f"Supervision action {n}" for n in (1, 2, 3)]
     assert [e.summary for e in sections["significant-events"]["entries"]] == [
         "Significant event 3",
         "Significant event 2",
@@ -187,7 +215,7 @@ def test_the_page_reads_as_an_at_a_glance_view(social_worker, reviewing_officer,
 def test_a_child_with_no_casework_has_a_plain_summary(social_worker, today):
     child = make_child(la_child_id="S0")
     codes = [s.code for s in summary_of(child, social_worker, today)]
-    assert codes == ["case", "duties", "plans", "last-visit", "significant-events"]
+    assert codes == ["case", "duties", "plans", "oversight", "last-visit", "significant-events"]
     text = page_text(signed_in(social_worker), child)
     assert "Not allocated" in text
     assert "Nothing is overdue." in text

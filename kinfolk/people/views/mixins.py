@@ -113,6 +113,7 @@ class ChildRecordMixin:
             ("care:child-care", _("Care")),
             ("leaving:child-leaving", _("Leaving care")),
             ("permanence:child-permanence", _("Permanence")),
+            ("oversight:child-oversight", _("Oversight")),
             ("children:chronology", _("Chronology")),
             ("returns:child-returns", _("Data quality")),
         ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OversightConfig(AppConfig):
+    name = "kinfolk.oversight"
+    verbose_name = "Management oversight"
