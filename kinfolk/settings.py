@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "kinfolk.leaving",
     "kinfolk.permanence",
     "kinfolk.letters",
+    "kinfolk.audits",
     "kinfolk.duties",
     "kinfolk.workspaces",
     "kinfolk.returns",
