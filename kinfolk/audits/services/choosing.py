@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
-from kinfolk.audits.choices import ApprovedWork, AuditService
+from kinfolk.audits.choices import ApprovedWork, AuditService, AuditStatus
 from kinfolk.audits.models import CaseAudit
 from kinfolk.audits.services.audits import assign_audit
 from kinfolk.care.models import PeriodOfCare, Placement
@@ -163,8 +163,8 @@ def assign_sample(
     on: dt.date,
     actor: Actor | None = None,
 ) -> list[CaseAudit]:
-    """Choose ``count`` of the candidates at random (each child once) and give them to the
-    auditors in turn. An auditor is passed over for a file they hold or work they approved."""
+    """Choose ``count`` of the candidates at random (each child once, and none whose file is
+    already waiting for an audit) and give them to the auditors in turn. An auditor is passed over for a file they hold or work they approved."""
     if count < 1:
         raise ValidationError({"count": _("Enter how many case files to audit, 1 or more")})
     if not auditors:
@@ -172,6 +172,12 @@ def assign_sample(
     unique: dict[int, Candidate] = {}
     for candidate in candidates:
         unique.setdefault(candidate.child.pk, candidate)
+    # A file already waiting for its audit is not chosen again.
+    waiting = CaseAudit.objects.filter(
+        child_id__in=list(unique), status__in=[AuditStatus.ASSIGNED, AuditStatus.IN_PROGRESS]
+    ).values_list("child_id", flat=True)
+    for child_id in set(waiting):
+        del unique[child_id]
     if not unique:
         raise ValidationError({"count": _("No case file matches what you chose")})
     chosen = rng.sample(list(unique.values()), min(count, len(unique)))

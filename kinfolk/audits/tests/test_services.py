@@ -199,7 +199,7 @@ def test_questions_move_up_and_down_in_their_theme():
     move_question(question=second, up=True)
     assert list(theme.questions.order_by("order"))[:2] == [second, first]
     move_question(question=second, up=True)  # already first: nothing moves
-    assert list(theme.questions.order_by("order"))[0] == second
+    assert theme.questions.order_by("order").first() == second
 
 
 def test_a_sample_is_chosen_the_same_way_with_the_same_seed(
