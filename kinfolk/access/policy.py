@@ -53,7 +53,10 @@ class Permission(Enum):
     ALLOCATE = "allocate", "Allocate a child to a worker or a personal adviser"
     # Quality assurance.
     AUDIT_CASES = "audit-cases", "Choose and audit case files, and moderate audits"
-    MANAGE_AUDIT_TEMPLATE = "manage-audit-template", "Manage the audit template: themes and questions"
+    MANAGE_AUDIT_TEMPLATE = (
+        "manage-audit-template",
+        "Manage the audit template: themes and questions",
+    )
     # Information governance.
     RESTRICT = "restrict", "Restrict a record and name who may see it"
     BREAK_GLASS = "break-glass", "Break the glass: open a restricted record, with a reason"

@@ -36,8 +36,16 @@ def audit_cases(
     ``workers`` is the authority's staff by role, filled in as ``events`` are drawn."""
     open_cases: set[str] = set()
     holders: dict[str, str] = {}
+    #: The date of each child's latest event: a child's events are in date order, so the
+    #: audit comes after it.
+    latest: dict[str, str] = {}
     for event in events:
         kind = event["type"]
+        child = event.get("child")
+        if isinstance(child, str):
+            day = str(event.get("date") or event.get("at") or "")[:10]
+            if day > latest.get(child, ""):
+                latest[child] = day
         if kind == "referral":
             open_cases.add(event["child"])
         elif kind == "allocation":
@@ -49,7 +57,12 @@ def audit_cases(
     if len(managers) < 3:
         return
     chooser = random.Random(f"{seed}:audits")
-    allocated = sorted(child for child in open_cases if child in holders)
+    quarter_start = as_of - dt.timedelta(days=90)
+    allocated = sorted(
+        child
+        for child in open_cases
+        if child in holders and latest.get(child, "") < (as_of - dt.timedelta(days=1)).isoformat()
+    )
     count = min(len(allocated), max(AT_LEAST, round(SHARE * len(allocated))))
     audits = []
     for child in sorted(chooser.sample(allocated, count)):
@@ -59,7 +72,7 @@ def audit_cases(
         audit = {
             "type": "case_audit",
             "child": child,
-            "date": (as_of - dt.timedelta(days=chooser.randint(1, 90))).isoformat(),
+            "date": _day_after(latest.get(child, ""), quarter_start, as_of, chooser),
             "auditor": auditor,
             "grade": grade,
         }
@@ -77,3 +90,10 @@ def audit_cases(
         )
         first["moderated_grade"] = ADJACENT[first["grade"]][0]
     yield from audits
+
+
+def _day_after(latest: str, start: dt.date, as_of: dt.date, chooser: random.Random) -> str:
+    """A day of the quarter after the child's latest event and before ``as_of``."""
+    earliest = max(start, dt.date.fromisoformat(latest) + dt.timedelta(days=1)) if latest else start
+    last = as_of - dt.timedelta(days=1)
+    return (earliest + dt.timedelta(days=chooser.randint(0, (last - earliest).days))).isoformat()

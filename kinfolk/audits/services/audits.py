@@ -206,7 +206,7 @@ def moderate_audit(
             {"rationale": _("Say why the agreed grade differs from the auditor's")}
         )
     audit.next_version(version)
-    audit.moderator = moderator  # type: ignore[assignment]
+    audit.moderator = moderator
     audit.moderated_grade = moderated_grade
     audit.moderation_rationale = rationale.strip()
     audit.moderated_on = day
@@ -295,7 +295,7 @@ def complete_action(
         raise ValidationError({"note": _("Say what was done")})
     action.next_version(version)
     action.done_on = day
-    action.done_by = actor  # type: ignore[assignment]
+    action.done_by = actor
     action.done_note = note.strip()
     action.save()
     publish_casework_changed(action.audit.child_id)

@@ -28,7 +28,7 @@ def load(tmp_path, *events):
 
 
 def test_a_case_audit_is_completed_with_its_grade(tmp_path):
-    code, out, err = load(tmp_path, AUDIT)
+    code, _out, err = load(tmp_path, AUDIT)
     assert code == 0, err
     audit = CaseAudit.objects.get()
     assert audit.status == AuditStatus.COMPLETED
@@ -41,7 +41,7 @@ def test_a_case_audit_is_completed_with_its_grade(tmp_path):
 
 
 def test_a_moderated_case_audit_has_the_agreed_grade(tmp_path):
-    code, out, err = load(
+    code, _out, err = load(
         tmp_path, {**AUDIT, "moderator": "M2", "moderated_grade": "requires_improvement"}
     )
     assert code == 0, err
@@ -63,7 +63,7 @@ def test_a_moderated_case_audit_has_the_agreed_grade(tmp_path):
     ],
 )
 def test_bad_case_audits_are_refused(tmp_path, event, message):
-    code, out, err = load(tmp_path, event)
+    code, _out, err = load(tmp_path, event)
     assert code != 0
     assert message in err
     assert not CaseAudit.objects.exists()
