@@ -6,13 +6,17 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from kinfolk.audits.models import AuditQuestion, AuditTemplate, AuditTheme
+from kinfolk.audits.defaults import create_default
+from kinfolk.audits.models import AuditQuestion, AuditTemplate, AuditTheme, LearningTheme
 
 
 def active_template() -> AuditTemplate:
     """The template new audits are made on (the default one, shipped by the migrations, until
-    the authority makes its own)."""
+    the authority makes its own). A database with no template at all (its tables emptied, as
+    the tests that commit do) is given the default again."""
     template = AuditTemplate.objects.filter(is_active=True).order_by("pk").first()
+    if template is None and not AuditTemplate.objects.exists():
+        template = create_default(AuditTemplate, AuditTheme, AuditQuestion, LearningTheme)
     if template is None:
         raise ValidationError({"template": _("There is no audit template in use")})
     return template

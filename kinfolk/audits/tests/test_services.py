@@ -264,3 +264,11 @@ def test_only_one_template_is_active_and_new_audits_use_it(audit):
     AuditTemplate.objects.update(is_active=False)
     with pytest.raises(ValidationError, match="no audit template"):
         active_template()
+
+
+def test_a_database_with_no_template_at_all_is_given_the_default_again():
+    AuditTemplate.objects.all().delete()
+    LearningTheme.objects.all().delete()
+    template = active_template()
+    assert template.themes.count() == 5
+    assert LearningTheme.objects.filter(name="Voice of the child").exists()
