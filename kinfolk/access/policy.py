@@ -52,6 +52,12 @@ class Permission(Enum):
     APPROVE_FOSTERING = "approve-fostering", "Approve a fostering household"
     ALLOCATE = "allocate", "Allocate a child to a worker or a personal adviser"
     SUPERVISE = "supervise", "Record supervision and management decisions"
+    # Quality assurance.
+    AUDIT_CASES = "audit-cases", "Choose and audit case files, and moderate audits"
+    MANAGE_AUDIT_TEMPLATE = (
+        "manage-audit-template",
+        "Manage the audit template: themes and questions",
+    )
     # Information governance.
     RESTRICT = "restrict", "Restrict a record and name who may see it"
     BREAK_GLASS = "break-glass", "Break the glass: open a restricted record, with a reason"
@@ -112,6 +118,9 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
             (P.SCREEN, P.RECORD_LEAVING_CARE, P.RECORD_PERMANENCE, P.RECORD_FOSTERING),
         ),
         **_grant(_OVERSIGHT, scope=TEAM),
+        # Auditors read other teams' files: an audit is independent of the team's own
+        # oversight (docs/audits.md).
+        **_grant((P.AUDIT_CASES,)),
     },
     Role.HEAD_OF_SERVICE: _grant(
         _PRACTICE,
@@ -126,6 +135,8 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
             P.RECORD_REVIEW,
             P.REVIEW_BREAK_GLASS,
             P.BUILD_RETURNS,
+            P.AUDIT_CASES,
+            P.MANAGE_AUDIT_TEMPLATE,
         ),
     ),
     Role.IRO: _grant(_PRACTICE, (P.RECORD_REVIEW, P.BREAK_GLASS)),

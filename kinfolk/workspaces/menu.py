@@ -49,6 +49,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("records:requests", _("Subject access")),
     MenuItem("team", _("Team"), needs_team=True),
     MenuItem("duties:team-work", _("Team's work"), needs_team=True),
+    MenuItem("audits:list", _("Audits")),
     MenuItem("users", _("Users")),
     MenuItem("teams", _("Teams")),
 )

@@ -36,6 +36,7 @@ EXPECTED = {
         "Fostering",
         "Team",
         "Team's work",
+        "Audits",
     ],
     Role.HEAD_OF_SERVICE: [
         "Home",
@@ -48,6 +49,7 @@ EXPECTED = {
         "Fostering",
         "Returns",
         "Break-the-glass",
+        "Audits",
     ],
     Role.IRO: ["Home", "Find a child"],
     Role.CP_CHAIR: ["Home", "Find a child"],

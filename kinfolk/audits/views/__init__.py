@@ -1,0 +1,1 @@
+"""The audit pages (docs/audits.md)."""
