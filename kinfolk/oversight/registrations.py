@@ -1,6 +1,7 @@
 """What management oversight adds to the shared registries (kinfolk.core.registry) and to the
 child's Summary page (kinfolk.people.summary): its chronology entry kinds, the page where the
-case supervision duty is done, and the oversight section of the Summary."""
+case supervision duty is done, the oversight section of the Summary, and the supervision
+actions a handover passes on (kinfolk.workforce.handover)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.registry import DutyPage, register_duty_pages
 from kinfolk.oversight.at_a_glance import oversight_at_a_glance
+from kinfolk.oversight.handover import reassign, supervision_actions
 from kinfolk.people.summary import register_summary_section
+from kinfolk.workforce.handover import register_handover
 
 
 @EntryKind.register
@@ -30,3 +33,5 @@ register_summary_section(
     template="oversight/summary/_oversight.html",
     context=oversight_at_a_glance,
 )
+
+register_handover("supervision-actions", items=supervision_actions, move=reassign)
