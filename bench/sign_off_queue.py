@@ -7,6 +7,12 @@ Run by hand, not in CI, on a database that already holds a demo authority:
 Times the queue page (``/sign-off/``, then its screening filter and its second page) through
 the Django test client in this process, for a head of service and for a team manager: median,
 95th percentile and worst server time, the number of queries, and how many items wait.
+
+A demo authority's history is imported, and nothing imported waits for a manager. With
+``--waiting N``, N of its screening decisions that needed a sign-off (no further action or
+early help) and N of its authorised assessments are made to wait for one, as if recorded on the
+pages, inside a transaction that is rolled back when the figures are printed: the database is
+left as it was.
 """
 
 import argparse
@@ -22,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--waiting", type=int, default=0, metavar="N")
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
         parser.error("set DATABASE_URL to the database that holds the demo authority")
@@ -31,19 +38,53 @@ def main() -> None:
 
     django.setup()
     from django.conf import settings
+    from django.db import connection, transaction
+
+    from kinfolk.people.models import Child
+
+    # The server's time is measured, not signing in: the second factor is not asked for.
+    settings.KINFOLK_REQUIRE_TWO_FACTOR = False
+    print(f"database: {connection.vendor}; {Child.objects.count()} children")
+    with transaction.atomic():
+        if args.waiting:
+            make_wait(args.waiting)
+        measure(args.runs)
+        transaction.set_rollback(True)
+
+
+def make_wait(count: int) -> None:
+    """Make ``count`` imported screening decisions and ``count`` imported assessments wait for
+    a manager, the latest of each first."""
+    from kinfolk.casework.choices import AssessmentStatus
+    from kinfolk.casework.models import Assessment
+    from kinfolk.frontdoor.choices import OUTCOMES_NEEDING_SIGN_OFF
+    from kinfolk.frontdoor.models import ScreeningDecision
+
+    decisions = ScreeningDecision.objects.filter(
+        outcome__in=OUTCOMES_NEEDING_SIGN_OFF, decided_by__isnull=False
+    ).order_by("-decided_at")[:count]
+    made = ScreeningDecision.objects.filter(pk__in=list(decisions.values_list("pk", flat=True)))
+    screening = made.update(is_imported=False, signed_off_at=None, signed_off_by=None)
+    assessments = Assessment.objects.filter(status=AssessmentStatus.AUTHORISED).order_by(
+        "-started_on"
+    )[:count]
+    assessed = Assessment.objects.filter(
+        pk__in=list(assessments.values_list("pk", flat=True))
+    ).update(status=AssessmentStatus.SUBMITTED, is_imported=False)
+    print(f"made to wait: {screening} screening decisions, {assessed} assessments")
+
+
+def measure(runs: int) -> None:
+    """Time the queue for the first head of service and the first team manager."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    from kinfolk.people.models import Child
     from kinfolk.workforce.choices import Role
     from kinfolk.workforce.models import User
     from kinfolk.workspaces.sign_off import waiting_for
 
-    # The server's time is measured, not signing in: the second factor is not asked for.
-    settings.KINFOLK_REQUIRE_TWO_FACTOR = False
-    print(f"database: {connection.vendor}; {Child.objects.count()} children")
     url = reverse("sign-off-queue")
     for role in (Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER):
         user = User.objects.filter(role=role, is_active=True).order_by("pk").first()
@@ -55,7 +96,7 @@ def main() -> None:
         waiting = len(waiting_for(user))
         for query in ({}, {"kind": "screening"}, {"page": "2"}):
             timings, queries = [], []
-            for _ in range(args.runs):
+            for _ in range(runs):
                 with CaptureQueriesContext(connection) as captured:
                     started = time.perf_counter()
                     response = client.get(url, query)

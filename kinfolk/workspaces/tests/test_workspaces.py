@@ -38,7 +38,14 @@ def test_a_social_worker_sees_their_caseload_and_their_work(social_worker, other
     assert page.templates[0].name == "workspaces/social_worker.html"
     assert [a.child for a in page.context["allocations"]] == [late, soon]
     work = page.context["work"]
-    assert [(d.child, d.rule) for d in work.overdue] == [(late, "assessment-45wd")]
+    # Both children were referred more than a month ago and never supervised.
+    assert sorted((d.child.pk, d.rule) for d in work.overdue) == sorted(
+        [
+            (late.pk, "assessment-45wd"),
+            (late.pk, "case-supervision-1m"),
+            (soon.pk, "case-supervision-1m"),
+        ]
+    )
     assert [(d.child, d.rule) for d in work.due_soon] == [(soon, "assessment-45wd")]
     assert [a.description for a in work.overdue_actions] == ["Book a school nurse review"]
     html = page.content.decode()
@@ -112,7 +119,9 @@ def test_a_head_of_service_sees_every_team_and_links_down_to_each(
     rows = {row.team.name: row for row in page.context["teams"]}
     assert list(rows) == ["Assessment North", "Business Support", "Safeguarding West"]
     north, west = rows["Assessment North"], rows["Safeguarding West"]
-    assert (north.members, len(north.children), north.overdue, north.due_soon) == (1, 2, 1, 1)
+    # Overdue: Ava's assessment, and the case supervision of both children (referred more
+    # than a month ago).
+    assert (north.members, len(north.children), north.overdue, north.due_soon) == (1, 2, 3, 1)
     assert (north.assessments, north.decisions) == (2, 0)
     assert (west.members, len(west.children), west.overdue, west.assessments, west.decisions) == (
         1,
