@@ -83,6 +83,16 @@ def test_the_team_page_shows_caseloads_against_caps_in_fixed_queries(
     assert "4 of 3" in html
     assert "Over the cap" in html
     assert page.context["over_cap"] == 1
+    # The manager's ways into the oversight of the team's work.
+    for name in (
+        "sign-off-queue",
+        "oversight:team-supervision",
+        "oversight:drift",
+        "audits:grades",
+    ):
+        assert f'href="{reverse(name)}"' in html
+    worker_html = signed_in(social_worker).get(reverse("team")).content.decode()
+    assert reverse("oversight:team-supervision") not in worker_html
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
