@@ -128,10 +128,20 @@ class AuditDetailView(AuditMixin, ChildRecordMixin, TemplateView):
 
 
 class AuditFormView(AuditMixin, ChildRecordFormView):
-    """A form page about one audit, returning to it."""
+    """A form page about one audit, returning to it. Its service is called with the audit;
+    a page that ``edits`` it carries the audit's version, so that a stale save is refused."""
 
     back_label = _("Back to the audit")
     child_argument = None
+
+    def editable_records(self, form: Any) -> list[Any]:
+        return [self.audit]
+
+    def edited_record(self, form: Any) -> Any:
+        return self.audit
+
+    def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
+        return {**super().service_kwargs(form), "audit": self.audit}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -159,12 +169,6 @@ class GradeAuditView(AuditFormView):
         if self.audit.auditor_id != self.request.user.pk:
             return str(_("This audit is assigned to %(name)s.") % {"name": self.audit.auditor})
         return ""
-
-    def editable_records(self, form: Any) -> list[Any]:
-        return [self.audit]
-
-    def edited_record(self, form: Any) -> Any:
-        return self.audit
 
     @property
     def completing(self) -> bool:
@@ -215,15 +219,6 @@ class ModerateAuditView(AuditFormView):
             return str(_("You audited this case file: a second auditor moderates it."))
         return ""
 
-    def editable_records(self, form: Any) -> list[Any]:
-        return [self.audit]
-
-    def edited_record(self, form: Any) -> Any:
-        return self.audit
-
-    def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
-        return {**super().service_kwargs(form), "audit": self.audit}
-
     service = staticmethod(moderate_audit)
 
 
@@ -249,15 +244,6 @@ class RespondView(AuditFormView):
             return str(_("The audit has not been completed yet."))
         return ""
 
-    def editable_records(self, form: Any) -> list[Any]:
-        return [self.audit]
-
-    def edited_record(self, form: Any) -> Any:
-        return self.audit
-
-    def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
-        return {**super().service_kwargs(form), "audit": self.audit}
-
     service = staticmethod(respond_to_audit)
 
 
@@ -272,9 +258,6 @@ class AddActionView(AuditFormView):
 
     def unavailable(self) -> str:
         return "" if self.audit.is_done else str(_("Complete the audit before adding actions."))
-
-    def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
-        return {**super().service_kwargs(form), "audit": self.audit}
 
     service = staticmethod(add_action)
 
@@ -317,6 +300,9 @@ class CompleteActionView(AuditFormView):
         return context
 
     def service_kwargs(self, form: CaseworkForm) -> dict[str, Any]:
-        return {**super().service_kwargs(form), "action": self.action}
+        # The service takes the action, which names its audit.
+        kwargs = super().service_kwargs(form)
+        del kwargs["audit"]
+        return {**kwargs, "action": self.action}
 
     service = staticmethod(complete_action)
