@@ -6,11 +6,14 @@ with the generator the caller passes, so that a test or the demo chooses the sam
 import datetime as dt
 import random
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kinfolk.audits.choices import ApprovedWork, AuditService, AuditStatus
 from kinfolk.audits.models import CaseAudit
@@ -76,80 +79,57 @@ def approved_work(*, viewer: Actor, kind: str, start: dt.date, end: dt.date) -> 
     another system), unregistered placements approved. One candidate a record, oldest first."""
     if end < start:
         raise ValidationError({"end": _("The end of the period must be after its start")})
-    visible = Child.objects.visible_to(viewer)
-    found: list[Candidate] = []
-    if kind == ApprovedWork.SCREENING:
-        decisions = (
-            ScreeningDecision.objects.filter(
-                signed_off_at__date__gte=start,
-                signed_off_at__date__lte=end,
-                signed_off_by__isnull=False,
-                contact__child__in=visible,
-            )
-            .select_related("contact__child", "signed_off_by")
-            .order_by("signed_off_at", "pk")
-        )
-        for decision in decisions:
-            assert decision.signed_off_at is not None
-            found.append(
-                Candidate(
-                    decision.contact.child,
-                    _("Screening decision signed off on %(date)s by %(name)s")
-                    % {
-                        "date": long_date(decision.signed_off_at.date()),
-                        "name": decision.signed_off_by,
-                    },
-                    decision.signed_off_by_id,
-                )
-            )
-    elif kind == ApprovedWork.ASSESSMENT:
-        assessments = (
-            Assessment.objects.filter(
-                authorised_on__gte=start,
-                authorised_on__lte=end,
-                authorised_by__isnull=False,
-                child__in=visible,
-            )
-            .select_related("child", "authorised_by")
-            .order_by("authorised_on", "pk")
-        )
-        for assessment in assessments:
-            assert assessment.authorised_on is not None
-            found.append(
-                Candidate(
-                    assessment.child,
-                    _("Assessment authorised on %(date)s by %(name)s")
-                    % {
-                        "date": long_date(assessment.authorised_on),
-                        "name": assessment.authorised_by,
-                    },
-                    assessment.authorised_by_id,
-                )
-            )
-    elif kind == ApprovedWork.PLACEMENT:
-        placements = (
-            Placement.objects.filter(
-                approved_on__gte=start,
-                approved_on__lte=end,
-                approved_by__isnull=False,
-                child__in=visible,
-            )
-            .select_related("child", "approved_by")
-            .order_by("approved_on", "pk")
-        )
-        for placement in placements:
-            assert placement.approved_on is not None
-            found.append(
-                Candidate(
-                    placement.child,
-                    _("Placement approved on %(date)s by %(name)s")
-                    % {"date": long_date(placement.approved_on), "name": placement.approved_by},
-                    placement.approved_by_id,
-                )
-            )
-    else:
+    approval = _APPROVALS.get(kind)
+    if approval is None:
         raise ValidationError({"kind": _("Choose the kind of approved work")})
+    model, child, day, by, message = approval
+    records = (
+        model.objects.filter(
+            **{f"{day}__gte": start, f"{day}__lte": end, f"{by}__isnull": False},
+            **{f"{child}__in": Child.objects.visible_to(viewer)},
+        )
+        .select_related(child, by)
+        .order_by(day.removesuffix("__date"), "pk")
+    )
+    found = []
+    for record in records:
+        approved = getattr(record, day.removesuffix("__date"))
+        approved_on = approved.date() if isinstance(approved, dt.datetime) else approved
+        found.append(
+            Candidate(
+                attrgetter(child.replace("__", "."))(record),
+                _(message) % {"date": long_date(approved_on), "name": getattr(record, by)},
+                getattr(record, f"{by}_id"),
+            )
+        )
     return found
+
+
+#: Each kind of approved work: its model, the path to its child, the date and the manager of
+#: the approval, and how a candidate says what was approved.
+_APPROVALS: dict[str, tuple[Any, str, str, str, str]] = {
+    ApprovedWork.SCREENING: (
+        ScreeningDecision,
+        "contact__child",
+        "signed_off_at__date",
+        "signed_off_by",
+        gettext_noop("Screening decision signed off on %(date)s by %(name)s"),
+    ),
+    ApprovedWork.ASSESSMENT: (
+        Assessment,
+        "child",
+        "authorised_on",
+        "authorised_by",
+        gettext_noop("Assessment authorised on %(date)s by %(name)s"),
+    ),
+    ApprovedWork.PLACEMENT: (
+        Placement,
+        "child",
+        "approved_on",
+        "approved_by",
+        gettext_noop("Placement approved on %(date)s by %(name)s"),
+    ),
+}
 
 
 @transaction.atomic
