@@ -83,7 +83,7 @@ def measure(runs: int) -> None:
 
     from kinfolk.workforce.choices import Role
     from kinfolk.workforce.models import User
-    from kinfolk.workspaces.sign_off import waiting_for
+    from kinfolk.workspaces.sign_off import waiting
 
     url = reverse("sign-off-queue")
     for role in (Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER):
@@ -93,7 +93,7 @@ def measure(runs: int) -> None:
             continue
         client = Client()
         client.force_login(user)
-        waiting = len(waiting_for(user))
+        count = len(waiting(user))
         for query in ({}, {"kind": "screening"}, {"page": "2"}):
             timings, queries = [], []
             for _ in range(runs):
@@ -107,7 +107,7 @@ def measure(runs: int) -> None:
             p95 = timings[max(int(len(timings) * 0.95) - 1, 0)]
             shown = "&".join(f"{k}={v}" for k, v in query.items()) or "all"
             print(
-                f"{role.label:<16} {shown:<16} {waiting:>5} waiting   "
+                f"{role.label:<16} {shown:<16} {count:>5} waiting   "
                 f"median {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   "
                 f"worst {timings[-1]:6.1f} ms   queries {min(queries)}-{max(queries)}"
             )

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinfolk.care.at_a_glance import care_at_a_glance
-from kinfolk.care.sign_off import PLACEMENT, placements_waiting
+from kinfolk.care.sign_off import PLACEMENT, placements_items, placements_waiting
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.registry import (
     DutyPage,
@@ -63,6 +63,7 @@ register_sign_off(
         code=PLACEMENT,
         label=_("Unregistered placements"),
         waiting=placements_waiting,
+        items=placements_items,
         action=_("Approve"),
     )
 )

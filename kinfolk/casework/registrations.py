@@ -18,8 +18,10 @@ from kinfolk.casework.models import Assessment, CaseNote, Plan
 from kinfolk.casework.sign_off import (
     ASSESSMENT,
     CLOSURE,
+    assessments_items,
     assessments_returned,
     assessments_waiting,
+    closures_items,
     closures_returned,
     closures_waiting,
 )
@@ -58,6 +60,7 @@ register_sign_off(
         code=ASSESSMENT,
         label=_("Assessments"),
         waiting=assessments_waiting,
+        items=assessments_items,
         returned=assessments_returned,
     )
 )
@@ -66,6 +69,7 @@ register_sign_off(
         code=CLOSURE,
         label=_("Case closures"),
         waiting=closures_waiting,
+        items=closures_items,
         returned=closures_returned,
     )
 )

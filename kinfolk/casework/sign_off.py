@@ -1,9 +1,9 @@
 """Child in need casework that waits for a manager: assessments submitted to be authorised
-or returned (docs/assessments.md), and workers' requests to close a case (docs/sign-off.md). Declared into the one sign-off queue from
-``registrations``."""
+or returned (docs/assessments.md), and workers' requests to close a case (docs/sign-off.md).
+Declared into the one sign-off queue from ``registrations``."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Subquery
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kinfolk.casework.choices import AssessmentStatus, VersionOutcome
 from kinfolk.casework.models import Assessment, AssessmentVersion, ClosureRequest, ClosureState
-from kinfolk.core.registry import SignOffItem
+from kinfolk.core.registry import SignOffItem, Waiting
 from kinfolk.core.working_days import LONDON
 from kinfolk.people.models import Child
 
@@ -25,15 +25,11 @@ def _submitted_on(version: Any) -> dt.datetime:
     return dt.datetime.combine(version, dt.time(), tzinfo=LONDON)
 
 
-def assessments_waiting(viewer: Any) -> Iterable[SignOffItem]:
-    """Assessments submitted to a manager, about children ``viewer`` may see, in one query:
-    the latest version says who submitted it and when, and a version returned before says
-    that the worker has answered a return."""
+def _submitted(viewer: Any) -> Any:
+    """Assessments submitted to a manager, about children ``viewer`` may see, each with when
+    its latest version was submitted (the date-time, or for an older version only the day)."""
     latest = AssessmentVersion.objects.filter(assessment=OuterRef("pk")).order_by("-number")
-    returned = AssessmentVersion.objects.filter(
-        assessment=OuterRef("pk"), outcome=VersionOutcome.RETURNED
-    ).order_by("-number")
-    rows = (
+    return (
         Assessment.objects.filter(
             status=AssessmentStatus.SUBMITTED,
             is_imported=False,
@@ -42,27 +38,54 @@ def assessments_waiting(viewer: Any) -> Iterable[SignOffItem]:
         .annotate(
             submitted_at=Subquery(latest.values("submitted_at")[:1]),
             submitted_day=Subquery(latest.values("submitted_on")[:1]),
+        )
+        .order_by("started_on", "pk")
+    )
+
+
+def _since(at: dt.datetime | None, day: dt.date | None) -> dt.datetime:
+    if at is not None:
+        return at
+    return _submitted_on(day) if day is not None else timezone.now()
+
+
+def assessments_waiting(viewer: Any) -> Iterable[Waiting]:
+    """Assessments submitted to a manager, each waiting since it was submitted."""
+    rows = _submitted(viewer).values_list("pk", "child_id", "submitted_at", "submitted_day")
+    for pk, child_id, at, day in rows:
+        yield Waiting(ASSESSMENT, pk, child_id, _since(at, day))
+
+
+def assessments_items(viewer: Any, pks: Collection[int]) -> Iterable[SignOffItem]:
+    """The submitted assessments among ``pks``, whole, in one query: the latest version says
+    who submitted it, and a version returned before says that the worker has answered a
+    return."""
+    latest = AssessmentVersion.objects.filter(assessment=OuterRef("pk")).order_by("-number")
+    returned = AssessmentVersion.objects.filter(
+        assessment=OuterRef("pk"), outcome=VersionOutcome.RETURNED
+    ).order_by("-number")
+    rows = (
+        _submitted(viewer)
+        .filter(pk__in=pks)
+        .annotate(
             submitted_by_id=Subquery(latest.values("submitted_by")[:1]),
             submitted_by_name=Subquery(latest.values("submitted_by__display_name")[:1]),
             was_returned=Exists(returned),
             returned_reasons=Subquery(returned.values("response")[:1]),
         )
         .select_related("child")
-        .order_by("started_on", "pk")
     )
     # The rows carry the annotations above, which the model's type does not know.
     assessment: Any
     for assessment in rows:
-        since = assessment.submitted_at or (
-            _submitted_on(assessment.submitted_day) if assessment.submitted_day else None
-        )
         yield SignOffItem(
             kind=ASSESSMENT,
+            pk=assessment.pk,
             child=assessment.child,
             what=_("Assessment submitted"),
             submitted_by=assessment.submitted_by_name or "",
             submitted_by_id=assessment.submitted_by_id,
-            waiting_since=since or timezone.now(),
+            waiting_since=_since(assessment.submitted_at, assessment.submitted_day),
             url=reverse("casework:assessment-authorise", args=[assessment.child_id]),
             is_answered=assessment.was_returned,
             returned_reasons=assessment.returned_reasons or "",
@@ -94,6 +117,7 @@ def assessments_returned(worker: Any) -> Iterable[SignOffItem]:
     for assessment in rows:
         yield SignOffItem(
             kind=ASSESSMENT,
+            pk=assessment.pk,
             child=assessment.child,
             what=_("Assessment returned for changes"),
             submitted_by=assessment.returned_by_name or "",
@@ -111,12 +135,13 @@ CLOSURE = "closure"
 
 
 def _closures(viewer: Any) -> Any:
-    return (
-        ClosureRequest.objects.filter(child__in=Child.objects.visible_to(viewer))
-        .select_related("child", "requested_by")
-        .prefetch_related("returns")
-        .order_by("waiting_since", "pk")
+    return ClosureRequest.objects.filter(child__in=Child.objects.visible_to(viewer)).order_by(
+        "waiting_since", "pk"
     )
+
+
+def _whole_closures(requests: Any) -> Any:
+    return requests.select_related("child", "requested_by").prefetch_related("returns")
 
 
 def _closure_item(request: ClosureRequest, url: str, what: str) -> SignOffItem:
@@ -124,6 +149,7 @@ def _closure_item(request: ClosureRequest, url: str, what: str) -> SignOffItem:
     latest = returns[-1] if returns else None
     return SignOffItem(
         kind=CLOSURE,
+        pk=request.pk,
         child=request.child,
         what=what,
         submitted_by=request.requested_by.display_name if request.requested_by else "",
@@ -136,12 +162,21 @@ def _closure_item(request: ClosureRequest, url: str, what: str) -> SignOffItem:
     )
 
 
-def closures_waiting(viewer: Any) -> Iterable[SignOffItem]:
-    """Workers' requests to close a case, waiting for a manager (the filter matches the
-    partial index ``closure_request_waiting``)."""
-    for request in _closures(viewer).filter(
-        state__in=[ClosureState.WAITING, ClosureState.ANSWERED]
-    ):
+def _closures_waiting(viewer: Any) -> Any:
+    # The filter matches the partial index ``closure_request_waiting``.
+    return _closures(viewer).filter(state__in=[ClosureState.WAITING, ClosureState.ANSWERED])
+
+
+def closures_waiting(viewer: Any) -> Iterable[Waiting]:
+    """Workers' requests to close a case, waiting for a manager."""
+    rows = _closures_waiting(viewer).values_list("pk", "child_id", "waiting_since")
+    for pk, child_id, since in rows:
+        yield Waiting(CLOSURE, pk, child_id, since)
+
+
+def closures_items(viewer: Any, pks: Collection[int]) -> Iterable[SignOffItem]:
+    """The waiting closure requests among ``pks``, whole."""
+    for request in _whole_closures(_closures_waiting(viewer).filter(pk__in=pks)):
         yield _closure_item(
             request,
             reverse("casework:closure-decide", args=[request.child_id]),
@@ -151,7 +186,8 @@ def closures_waiting(viewer: Any) -> Iterable[SignOffItem]:
 
 def closures_returned(worker: Any) -> Iterable[SignOffItem]:
     """``worker``'s closure requests that a manager returned."""
-    for request in _closures(worker).filter(state=ClosureState.RETURNED, requested_by=worker):
+    returned = _closures(worker).filter(state=ClosureState.RETURNED, requested_by=worker)
+    for request in _whole_closures(returned):
         yield _closure_item(
             request,
             reverse("casework:closure-answer", args=[request.child_id]),

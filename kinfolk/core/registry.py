@@ -12,9 +12,9 @@ pages here in ``core``, because the apps whose duties they are sit below the dut
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
@@ -119,6 +119,17 @@ def register_duty_pages(page: DutyPage, *rule_codes: str) -> None:
         duty_pages.register(code, page)
 
 
+class Waiting(NamedTuple):
+    """One item waiting for a manager, as little as the queue needs to count it, keep it to
+    the manager's teams and order it: its kind, its record's id, its child and since when it
+    has waited. The queue builds the whole ``SignOffItem`` only for the page it shows."""
+
+    kind: str
+    pk: int
+    child_id: int
+    waiting_since: dt.datetime
+
+
 @dataclass(frozen=True)
 class SignOffItem:
     """One piece of work waiting for a manager to agree it or return it: a screening decision,
@@ -133,6 +144,7 @@ class SignOffItem:
     """
 
     kind: str
+    pk: int
     child: Any
     what: str
     submitted_by: str
@@ -156,16 +168,20 @@ AGREE_OR_RETURN = gettext_lazy("Agree or return")
 class SignOffKind:
     """A kind of work that waits for a manager, declared by the app that owns it.
 
-    ``waiting(viewer)`` yields the items of this kind about children ``viewer`` may see that
-    wait for a manager now (not those returned to their worker and not yet answered), in a
-    fixed number of queries; imported records never wait. ``returned(worker)`` yields the
+    ``waiting(viewer)`` yields a ``Waiting`` for each item of this kind about children
+    ``viewer`` may see that waits for a manager now (not those returned to their worker and not
+    yet answered), from one query that reads no more than it yields; imported records never
+    wait. ``items(viewer, pks)`` yields the whole ``SignOffItem`` of each of those items whose
+    record is in ``pks``, in a fixed number of queries: the queue asks only for the page it
+    shows, so that its cost follows the page, not what waits. ``returned(worker)`` yields the
     items of this kind that a manager returned to ``worker`` and that wait for their answer
     (empty when the kind cannot be returned).
     """
 
     code: str
     label: Any
-    waiting: Callable[[Any], Iterable[SignOffItem]]
+    waiting: Callable[[Any], Iterable[Waiting]]
+    items: Callable[[Any, Collection[int]], Iterable[SignOffItem]]
     returned: Callable[[Any], Iterable[SignOffItem]] | None = None
     #: What the queue's link to the item says: "Agree or return", or "Approve" for a kind
     #: that cannot be returned.

@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.registry import DutyPage, SignOffKind, register_duty_pages, register_sign_off
-from kinfolk.frontdoor.sign_off import SCREENING, screenings_returned, screenings_waiting
+from kinfolk.frontdoor.sign_off import (
+    SCREENING,
+    screenings_items,
+    screenings_returned,
+    screenings_waiting,
+)
 
 
 @EntryKind.register
@@ -28,6 +33,7 @@ register_sign_off(
         code=SCREENING,
         label=_("Screening decisions"),
         waiting=screenings_waiting,
+        items=screenings_items,
         returned=screenings_returned,
     )
 )

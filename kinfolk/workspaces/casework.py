@@ -32,7 +32,7 @@ from kinfolk.leaving.models import PersonalAdviserAllocation
 from kinfolk.people.models import Child
 from kinfolk.workforce.models import Allocation, Team, User
 from kinfolk.workspaces.base import Workspace
-from kinfolk.workspaces.sign_off import returned_to, waiting_for
+from kinfolk.workspaces.sign_off import returned_to, waiting
 
 #: How many unallocated children a workspace lists before it says how many more there are.
 UNALLOCATED_SHOWN = 50
@@ -237,7 +237,7 @@ def with_sign_off_queue(workspace: Workspace, user: User) -> Workspace:
     """The workspace, with how many items wait in the manager's sign-off queue (which it
     links to) and what managers returned to them to answer (docs/sign-off.md)."""
     returned = returned_to(user)
-    workspace.context.update(sign_off_queue_count=len(waiting_for(user)), returned=returned)
+    workspace.context.update(sign_off_queue_count=len(waiting(user)), returned=returned)
     workspace.child_ids |= {item.child_id for item in returned}
     return workspace
 

@@ -2,22 +2,26 @@
 from every app that declares a kind of sign-off (``kinfolk.core.registry.sign_off_kinds``;
 docs/sign-off.md).
 
-Each kind answers in a fixed number of queries; the queue adds one to find the team that
-holds each child, keeps what the viewer's ``P.SIGN_OFF`` reaches (a team manager: their own
-team's children and children no team holds; a head of service: all), and sorts the items
-oldest first. The same registry answers the other way round: what managers returned to a
-worker and waits for their answer.
+The queue reads what waits in two steps, so that its cost follows the page it shows rather than
+everything waiting: first each kind's ``Waiting`` rows (a record's id, its child and since when
+it has waited: one narrow query a kind), with one more query to find the team that holds each
+child, keeping what the viewer's ``P.SIGN_OFF`` reaches (a team manager: their own team's
+children and children no team holds; a head of service: all), sorted oldest first and
+counted; then the whole items of only the page shown, in a fixed number of queries a kind.
+The same registry answers the other way round: what managers returned to a worker and waits
+for their answer.
 """
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
 
 from kinfolk.access.policy import P, allows
-from kinfolk.core.registry import SignOffItem, SignOffKind, sign_off_kinds
+from kinfolk.core.registry import SignOffItem, SignOffKind, Waiting, sign_off_kinds
 from kinfolk.core.working_days import working_days_between
 from kinfolk.workforce.models import Allocation
 
@@ -42,14 +46,34 @@ def _holding_teams(child_ids: set[int]) -> dict[int, int | None]:
     )
 
 
+def waiting(viewer: Any) -> list[Waiting]:
+    """What waits for a manager that ``viewer`` may sign off, of every kind, oldest first,
+    as the narrow rows the queue counts and pages."""
+    rows = [row for _, kind in sign_off_kinds.items() for row in kind.waiting(viewer)]
+    teams = _holding_teams({row.child_id for row in rows})
+    rows = [row for row in rows if allows(viewer, P.SIGN_OFF, team_id=teams.get(row.child_id))]
+    rows.sort(key=lambda row: (row.waiting_since, row.kind, row.child_id, row.pk))
+    return rows
+
+
+def whole(viewer: Any, rows: Iterable[Waiting]) -> list[SignOffItem]:
+    """The whole items of ``rows``, in their order: one call of each kind's ``items``."""
+    rows = list(rows)
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        wanted[row.kind].append(row.pk)
+    found = {
+        (item.kind, item.pk): item
+        for code, pks in wanted.items()
+        for item in sign_off_kinds[code].items(viewer, pks)
+    }
+    return [found[row.kind, row.pk] for row in rows if (row.kind, row.pk) in found]
+
+
 def waiting_for(viewer: Any) -> list[SignOffItem]:
     """Every item of every kind waiting for a manager that ``viewer`` may sign off, oldest
-    first."""
-    items = [item for _, kind in sign_off_kinds.items() for item in kind.waiting(viewer)]
-    teams = _holding_teams({item.child_id for item in items})
-    items = [item for item in items if allows(viewer, P.SIGN_OFF, team_id=teams.get(item.child_id))]
-    items.sort(key=lambda item: (item.waiting_since, item.kind, item.child_id))
-    return items
+    first, whole (the queue's page reads only its own with ``whole``)."""
+    return whole(viewer, waiting(viewer))
 
 
 def queued(
@@ -73,9 +97,9 @@ def queued(
     return rows
 
 
-def counts_by_kind(items: list[SignOffItem]) -> list[tuple[SignOffKind, int]]:
+def counts_by_kind(rows: Iterable[Waiting]) -> list[tuple[SignOffKind, int]]:
     """How many items of each declared kind wait, in the order the kinds were declared."""
-    counts = Counter(item.kind for item in items)
+    counts = Counter(row.kind for row in rows)
     return [(kind, counts.get(code, 0)) for code, kind in sign_off_kinds.items()]
 
 

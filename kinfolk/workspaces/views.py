@@ -18,7 +18,7 @@ from kinfolk.workforce.models import Team
 from kinfolk.workspaces.base import Workspace
 from kinfolk.workspaces.casework import team_workspace
 from kinfolk.workspaces.roles import workspace_for
-from kinfolk.workspaces.sign_off import PAGE_SIZE, counts_by_kind, queued, waiting_for
+from kinfolk.workspaces.sign_off import PAGE_SIZE, counts_by_kind, queued, waiting, whole
 
 
 class WorkspaceMixin(TemplateView):
@@ -84,13 +84,13 @@ class SignOffQueueView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        items = waiting_for(user)
+        items = waiting(user)
         chosen = self.request.GET.get("kind", "")
         if chosen not in sign_off_kinds:
             chosen = ""
         shown = [item for item in items if item.kind == chosen] if chosen else items
         page = Paginator(shown, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        rows = queued(list(page.object_list), user)
+        rows = queued(whole(user, page.object_list), user)
         record_listing(
             user=user,
             child_ids=sorted({row.item.child_id for row in rows}),

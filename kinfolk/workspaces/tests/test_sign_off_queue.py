@@ -2,6 +2,7 @@
 a screening decision returned, answered and agreed, and a contact's urgency and deadline."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.utils import timezone
 from conftest import signed_in
 from kinfolk.access.models import AccessRecord
 from kinfolk.chronology.models import ChronologyEntry
+from kinfolk.core.registry import sign_off_kinds
 from kinfolk.frontdoor.models import Contact, ScreeningDecision
 from kinfolk.frontdoor.services import (
     answer_screening_return,
@@ -108,11 +110,25 @@ def test_the_queue_reads_a_fixed_number_of_queries_and_logs_each_child_listed(
     assert listed.values("child").distinct().count() == 18
 
 
-def test_the_queue_shows_25_to_a_page(manager, social_worker):
+def test_the_queue_shows_25_to_a_page_and_reads_only_those_whole(
+    manager, social_worker, monkeypatch
+):
     for i in range(27):
         scenario.awaiting_sign_off(scenario.child(f"Kit{i}", "Lane"), decided_by=social_worker)
-    assert len(_queue(manager)) == 25
-    assert len(_queue(manager, page=2)) == 2
+    kind = sign_off_kinds["screening"]
+    asked: list[list[int]] = []
+
+    def items(viewer, pks):
+        asked.append(sorted(pks))
+        return kind.items(viewer, pks)
+
+    monkeypatch.setitem(sign_off_kinds._entries, "screening", replace(kind, items=items))
+    first, second = _queue(manager), _queue(manager, page=2)
+    assert (len(first), len(second)) == (25, 2)
+    assert [len(pks) for pks in asked] == [25, 2]
+    assert {item.pk for item in first}.isdisjoint(item.pk for item in second)
+    # Oldest first across the pages: the first page's last waited longer than the second's.
+    assert first[-1].waiting_since <= second[0].waiting_since
 
 
 def test_a_decision_returned_is_answered_by_the_worker_and_then_agreed(manager, head_of_service):
