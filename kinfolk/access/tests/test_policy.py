@@ -85,6 +85,7 @@ def _expected_open(route: Route, user) -> bool:
     return isinstance(requirement, Permission) and allows(user, requirement)
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize("role", list(Role), ids=lambda role: role.value)
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_every_url_as_every_role_matches_the_matrix(staff, child, role, method):
