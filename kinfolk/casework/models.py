@@ -549,11 +549,10 @@ class ClosureRequest(models.Model):
         return self.state in (ClosureState.WAITING, ClosureState.ANSWERED)
 
 
-class ClosureReturn(models.Model):
-    """A manager's return of a closure request, with the reasons, and the worker's answer;
-    kept for every return."""
+class ManagerReturn(models.Model):
+    """A manager's return of work to its worker, with the reasons, and the worker's answer;
+    kept for every return. Each kind of work a manager can return has its table of these."""
 
-    request = models.ForeignKey(ClosureRequest, on_delete=models.CASCADE, related_name="returns")
     returned_at = models.DateTimeField(_("returned"))
     returned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -566,7 +565,90 @@ class ClosureReturn(models.Model):
     response = models.TextField(_("the worker's answer"), blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["returned_at", "pk"]
 
     def __str__(self) -> str:
         return f"Returned {self.returned_at:%Y-%m-%d %H:%M}"
+
+
+class ClosureReturn(ManagerReturn):
+    """A manager's return of a closure request, with the reasons, and the worker's answer."""
+
+    request = models.ForeignKey(ClosureRequest, on_delete=models.CASCADE, related_name="returns")
+
+    class Meta(ManagerReturn.Meta):
+        pass
+
+
+class PlanSignOffState(models.TextChoices):
+    """Where a plan asked to be agreed by a manager stands (docs/sign-off.md)."""
+
+    WAITING = "waiting", _("Waiting for a manager")
+    RETURNED = "returned", _("Returned to the worker")
+    ANSWERED = "answered", _("Answered, waiting for a manager")
+    AGREED = "agreed", _("Agreed by a manager")
+
+
+class PlanSignOff(models.Model):
+    """A worker's request that a manager agree a child in need or child protection plan as
+    it stands (its outcomes, actions and contingency), which the manager agrees with a
+    rationale or returns with reasons the worker must answer (docs/sign-off.md; docs/domain.md
+    findings 8 and 41). A plan may be asked to be agreed again after it changes."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sign_offs")
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.CASCADE, related_name="plan_sign_offs"
+    )
+    note = models.TextField(_("what the manager is asked to agree"))
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=PlanSignOffState.choices,
+        default=PlanSignOffState.WAITING,
+    )
+    requested_at = models.DateTimeField(_("asked"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    #: When it last came to the managers: the request, or the worker's answer to a return.
+    waiting_since = models.DateTimeField(_("waiting since"))
+    decided_at = models.DateTimeField(_("agreed"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rationale = models.TextField(_("manager's rationale"), blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=~models.Q(state="agreed"),
+                name="plan_sign_off_one_open_per_plan",
+            ),
+        ]
+        indexes = [
+            # The sign-off queue reads the plans that wait: a few among every sign-off.
+            models.Index(
+                fields=["waiting_since"],
+                condition=models.Q(state__in=["waiting", "answered"]),
+                name="plan_sign_off_waiting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Plan sign-off asked {self.requested_at:%Y-%m-%d}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.state in (PlanSignOffState.WAITING, PlanSignOffState.ANSWERED)
+
+
+class PlanSignOffReturn(ManagerReturn):
+    """A manager's return of a plan asked to be agreed."""
+
+    request = models.ForeignKey(PlanSignOff, on_delete=models.CASCADE, related_name="returns")
+
+    class Meta(ManagerReturn.Meta):
+        pass

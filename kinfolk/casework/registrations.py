@@ -18,12 +18,16 @@ from kinfolk.casework.models import Assessment, CaseNote, Plan
 from kinfolk.casework.sign_off import (
     ASSESSMENT,
     CLOSURE,
+    PLAN,
     assessments_items,
     assessments_returned,
     assessments_waiting,
     closures_items,
     closures_returned,
     closures_waiting,
+    plans_items,
+    plans_returned,
+    plans_waiting,
 )
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.core.dates import long_date, long_datetime
@@ -62,6 +66,15 @@ register_sign_off(
         waiting=assessments_waiting,
         items=assessments_items,
         returned=assessments_returned,
+    )
+)
+register_sign_off(
+    SignOffKind(
+        code=PLAN,
+        label=_("Plans"),
+        waiting=plans_waiting,
+        items=plans_items,
+        returned=plans_returned,
     )
 )
 register_sign_off(

@@ -12,7 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinfolk.casework.choices import AssessmentStatus, VersionOutcome
-from kinfolk.casework.models import Assessment, AssessmentVersion, ClosureRequest, ClosureState
+from kinfolk.casework.models import (
+    Assessment,
+    AssessmentVersion,
+    ClosureRequest,
+    ClosureState,
+    PlanSignOff,
+    PlanSignOffState,
+)
 from kinfolk.core.registry import SignOffItem, Waiting
 from kinfolk.core.working_days import LONDON
 from kinfolk.people.models import Child
@@ -192,4 +199,72 @@ def closures_returned(worker: Any) -> Iterable[SignOffItem]:
             request,
             reverse("casework:closure-answer", args=[request.child_id]),
             _("Closure of the case returned"),
+        )
+
+
+#: The code of plans asked to be agreed, in the queue's filter.
+PLAN = "plan"
+
+
+def _plan_sign_offs(viewer: Any) -> Any:
+    return PlanSignOff.objects.filter(child__in=Child.objects.visible_to(viewer)).order_by(
+        "waiting_since", "pk"
+    )
+
+
+def _plans_waiting(viewer: Any) -> Any:
+    # The filter matches the partial index ``plan_sign_off_waiting``.
+    return _plan_sign_offs(viewer).filter(
+        state__in=[PlanSignOffState.WAITING, PlanSignOffState.ANSWERED]
+    )
+
+
+def _plan_item(request: PlanSignOff, url: str, what: str) -> SignOffItem:
+    returns = list(request.returns.all())
+    latest = returns[-1] if returns else None
+    return SignOffItem(
+        kind=PLAN,
+        pk=request.pk,
+        child=request.child,
+        what=what % {"plan": request.plan.get_kind_display()},
+        submitted_by=request.requested_by.display_name if request.requested_by else "",
+        submitted_by_id=request.requested_by_id,
+        waiting_since=request.waiting_since,
+        url=url,
+        is_answered=request.state == PlanSignOffState.ANSWERED,
+        returned_reasons=latest.reasons if latest else "",
+        answer=latest.response if latest else "",
+    )
+
+
+def _whole_plans(requests: Any) -> Any:
+    return requests.select_related("child", "plan", "requested_by").prefetch_related("returns")
+
+
+def plans_waiting(viewer: Any) -> Iterable[Waiting]:
+    """Plans their workers asked a manager to agree."""
+    for pk, child_id, since in _plans_waiting(viewer).values_list(
+        "pk", "child_id", "waiting_since"
+    ):
+        yield Waiting(PLAN, pk, child_id, since)
+
+
+def plans_items(viewer: Any, pks: Collection[int]) -> Iterable[SignOffItem]:
+    """The plans waiting to be agreed among ``pks``, whole."""
+    for request in _whole_plans(_plans_waiting(viewer).filter(pk__in=pks)):
+        yield _plan_item(
+            request,
+            reverse("casework:plan-decide", args=[request.child_id, request.pk]),
+            _("%(plan)s to agree"),
+        )
+
+
+def plans_returned(worker: Any) -> Iterable[SignOffItem]:
+    """Plans ``worker`` asked to be agreed that a manager returned."""
+    returned = _plan_sign_offs(worker).filter(state=PlanSignOffState.RETURNED, requested_by=worker)
+    for request in _whole_plans(returned):
+        yield _plan_item(
+            request,
+            reverse("casework:plan-answer", args=[request.child_id, request.pk]),
+            _("%(plan)s returned"),
         )

@@ -9,6 +9,7 @@ from kinfolk.casework.views import (
     episodes,
     family,
     notes,
+    plan_sign_off,
     plans,
     visits,
 )
@@ -119,6 +120,21 @@ urlpatterns = [
         name="case-note-addendum",
     ),
     path("case-notes/search/", notes.TeamNoteSearchView.as_view(), name="team-note-search"),
+    path(
+        "<int:pk>/casework/plans/sign-off/",
+        plan_sign_off.PlanSignOffAskView.as_view(),
+        name="plan-sign-off",
+    ),
+    path(
+        "<int:pk>/casework/plans/sign-off/<int:request_pk>/decide/",
+        plan_sign_off.PlanDecideView.as_view(),
+        name="plan-decide",
+    ),
+    path(
+        "<int:pk>/casework/plans/sign-off/<int:request_pk>/answer/",
+        plan_sign_off.PlanAnswerView.as_view(),
+        name="plan-answer",
+    ),
     path("<int:pk>/casework/close/", episodes.EpisodeCloseView.as_view(), name="episode-close"),
     path(
         "<int:pk>/casework/close/decide/",

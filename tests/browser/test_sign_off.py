@@ -117,3 +117,95 @@ def test_a_decision_returned_answered_and_agreed(page: Page, decided):
         "same_day",
         "meg_manager",
     )
+
+
+@pytest.fixture
+def planned(team, manager, social_worker):
+    """Ava's child in need plan, with an outcome and an action, held by Sam's team."""
+    from conftest import assessed
+    from kinfolk.casework.services import (
+        add_plan_action,
+        add_plan_outcome,
+        open_referral,
+        start_child_in_need_plan,
+    )
+    from kinfolk.workforce.services import allocate_child
+
+    ava = make_child(la_child_id="C2002", first_name="Ava", last_name="Brown")
+    allocate_child(child=ava, worker=social_worker, start_on=dt.date(2026, 9, 1))
+    open_referral(child=ava, referral_on=dt.date(2026, 9, 1), source="2A", actor=social_worker)
+    assessed(ava, dt.date(2026, 9, 10))
+    plan = start_child_in_need_plan(
+        child=ava, start_on=dt.date(2026, 9, 20), contingency="A strategy discussion."
+    )
+    outcome = add_plan_outcome(plan=plan, description="Ava attends school every day")
+    add_plan_action(
+        plan=plan,
+        description="Walk Ava to school with her mother for two weeks",
+        due_on=dt.date(2026, 12, 18),
+        owner=social_worker,
+        outcome=outcome,
+    )
+    return ava
+
+
+def test_a_plan_sent_returned_answered_and_agreed(page: Page, planned):
+    sign_in(page, "sam_social")
+    page.goto(f"/children/{planned.pk}/casework/")
+    page.get_by_role("link", name="Send to a manager to agree").click()
+    expect(page.get_by_role("heading", name="Send the plan to a manager to agree")).to_be_visible()
+    page.get_by_label("What are you asking the manager to agree?").fill(
+        "The first child in need plan, agreed with Ava's mother at the planning meeting."
+    )
+    screenshot(page, "sign-off-05-send-plan")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("it waits for a manager to agree it")).to_be_visible()
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "meg_manager")
+    page.goto("/sign-off/?kind=plan")
+    row = page.get_by_role("row").filter(has_text="Ava Brown")
+    expect(row.get_by_role("cell", name="Plans Child in need plan to agree")).to_be_visible()
+    row.get_by_role("link", name="Agree or return").click()
+    expect(page.get_by_role("heading", name="Agree or return the plan")).to_be_visible()
+    expect(page.get_by_text("Walk Ava to school with her mother")).to_be_visible()
+    page.get_by_label("No, return it to the worker").check()
+    page.get_by_label("Your rationale, or your reasons for returning it").fill(
+        "Who walks Ava on the days her mother works early?"
+    )
+    screenshot(page, "sign-off-06-return-plan")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The plan is returned to the worker")).to_be_visible()
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "sam_social")
+    page.goto(f"/children/{planned.pk}/casework/")
+    expect(
+        page.get_by_text("The manager returned it with reasons for you to answer")
+    ).to_be_visible()
+    page.get_by_role("link", name="Answer the manager's return").click()
+    expect(page.get_by_text("Who walks Ava on the days her mother works early?")).to_be_visible()
+    page.get_by_label("Your answer").fill("Her aunt on those days: added as an action.")
+    screenshot(page, "sign-off-07-answer-plan")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The plan is back with the managers")).to_be_visible()
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "meg_manager")
+    page.goto("/sign-off/?kind=plan")
+    row = page.get_by_role("row").filter(has_text="Ava Brown")
+    expect(row.get_by_text("Answered", exact=True)).to_be_visible()
+    row.get_by_role("link", name="Agree or return").click()
+    page.get_by_label("Yes, agree the plan").check()
+    page.get_by_label("Your rationale, or your reasons for returning it").fill(
+        "Outcomes are specific and every action has an owner and a date."
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The plan is agreed")).to_be_visible()
+    page.goto(f"/children/{planned.pk}/casework/")
+    expect(page.get_by_text("Agreed by Meg Manager")).to_be_visible()
+    screenshot(page, "sign-off-08-plan-agreed")
+    assert_accessible(page)

@@ -38,6 +38,13 @@ from kinfolk.casework.services.notes import (
     correction_refusal,
     record_case_note,
 )
+from kinfolk.casework.services.plan_sign_off import (
+    agree_plan,
+    answer_plan_return,
+    ask_plan_sign_off,
+    pending_plan_sign_off,
+    return_plan,
+)
 from kinfolk.casework.services.plans import (
     CHILD_HAS_OPEN_PLAN,
     CHILD_HAS_OPEN_PLAN_ACTION,
@@ -60,7 +67,10 @@ __all__ = [
     "add_plan_action",
     "add_plan_outcome",
     "agree_closure",
+    "agree_plan",
     "answer_closure_return",
+    "answer_plan_return",
+    "ask_plan_sign_off",
     "authorise_assessment",
     "check_not_future",
     "close_episode",
@@ -76,6 +86,7 @@ __all__ = [
     "open_plan",
     "open_referral",
     "pending_closure",
+    "pending_plan_sign_off",
     "record_case_note",
     "record_family_version",
     "record_plan_contingency",
@@ -83,6 +94,7 @@ __all__ = [
     "request_closure",
     "return_assessment",
     "return_closure",
+    "return_plan",
     "save_assessment_draft",
     "start_assessment",
     "start_child_in_need_plan",

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinfolk.casework.models import ClosureRequest, ClosureReturn, ClosureState
+from kinfolk.casework.models import ClosureRequest, ClosureReturn, ClosureState, ManagerReturn
 from kinfolk.casework.services.common import lock_child, open_episode
 from kinfolk.casework.services.episodes import close_episode
+from kinfolk.casework.services.manager_returns import add_return, answer_latest_return
 from kinfolk.chronology.choices import EntryKind
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import Actor, staff_member
@@ -140,18 +141,15 @@ def agree_closure(*, request: ClosureRequest, manager: Actor, rationale: str) ->
 
 
 @transaction.atomic
-def return_closure(*, request: ClosureRequest, manager: Actor, reasons: str) -> ClosureReturn:
+def return_closure(*, request: ClosureRequest, manager: Actor, reasons: str) -> ManagerReturn:
     """A manager returns the closure request to the worker with the reasons."""
     request = _locked(request, "rationale")
     if not reasons.strip():
         raise ValidationError({"rationale": _("Enter the reasons for returning the closure")})
     if request.requested_by_id == manager.pk:
         raise ValidationError({"rationale": _("Another manager must return your own request")})
-    returned = ClosureReturn.objects.create(
-        request=request,
-        returned_at=timezone.now(),
-        returned_by=staff_member(manager),
-        reasons=reasons.strip(),
+    returned = add_return(
+        request, model=ClosureReturn, manager=manager, reasons=reasons, at=timezone.now()
     )
     request.state = ClosureState.RETURNED
     request.save(update_fields=["state"])
@@ -178,13 +176,8 @@ def answer_closure_return(
         raise ValidationError({"response": _("This closure is not waiting for your answer")})
     if not response.strip():
         raise ValidationError({"response": _("Enter your answer to the manager's reasons")})
-    returned = request.returns.order_by("-returned_at", "-pk").first()
-    assert returned is not None  # a returned request has its return
     now = timezone.now()
-    returned.answered_at = now
-    returned.answered_by = staff_member(actor)
-    returned.response = response.strip()
-    returned.save(update_fields=["answered_at", "answered_by", "response"])
+    answer_latest_return(request, response=response, actor=actor, at=now)
     request.state = ClosureState.ANSWERED
     request.waiting_since = now
     if summary.strip():

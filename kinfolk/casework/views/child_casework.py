@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 
 from kinfolk.access.policy import P
 from kinfolk.casework.choices import ActionStatus, Agency, AssessmentStatus, PlanKind
-from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, PlanAction
+from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, PlanAction, PlanSignOff
 from kinfolk.core.codes import AssessmentFactor
 from kinfolk.core.dates import long_date
 from kinfolk.core.working_days import working_days_between
@@ -139,10 +139,17 @@ class ChildCaseworkView(ChildRecordMixin, TemplateView):
             plans,
             "outcomes",
             Prefetch("actions", queryset=PlanAction.objects.select_related("owner", "outcome")),
+            Prefetch(
+                "sign_offs",
+                queryset=PlanSignOff.objects.select_related("decided_by").order_by(
+                    "-requested_at", "-pk"
+                ),
+            ),
         )
         contingency_url = reverse("casework:contingency-edit", args=[self.child.pk])
         for plan in plans:
             plan.contingency_url = f"{contingency_url}?plan={plan.pk}" if plan.is_open else ""
+            plan.latest_sign_off = next(iter(plan.sign_offs.all()), None)
             for action in plan.actions.all():
                 action.is_overdue = action.is_overdue_on(today)
                 action.status_colour = ACTION_STATUS_COLOURS.get(action.status, "grey")
