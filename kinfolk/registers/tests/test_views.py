@@ -11,10 +11,11 @@ from kinfolk.registers import services
 from kinfolk.registers.models import HomeEducation, YoungCarer
 
 D = dt.date
+REQUESTED = D(2026, 3, 2)
 pytestmark = pytest.mark.django_db
 
 
-def _carer(child, requested=D(2026, 3, 2)):
+def _carer(child, requested=REQUESTED):
     return services.register_young_carer(
         child=child,
         registered_on=D(2026, 3, 2),
