@@ -28,10 +28,10 @@ class EntryForm(CaseworkForm):
 
     def __init__(self, *args: Any, entries: Any, chosen: str | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields[self.entry_field] = forms.ModelChoiceField(
-            label=self.entry_caption, queryset=entries
-        )
-        self.fields.move_to_end(self.entry_field, last=False)
+        self.fields = {
+            self.entry_field: forms.ModelChoiceField(label=self.entry_caption, queryset=entries),
+            **self.fields,
+        }
         self.choose_one(self.entry_field, entries, chosen, label=str, caption=self.entry_caption)
 
 
