@@ -34,6 +34,10 @@ class Permission(Enum):
     VIEW_ACCESS_LOG = "view-access-log", "See who has looked at a child's record"
     VIEW_TEAM = "view-team", "See a team's work, caseloads and unallocated children"
     VIEW_SEALED = "view-sealed", "Open a sealed adoption record"
+    VIEW_REGISTERS = (
+        "view-registers",
+        "See the registers: young carers, children not in school, homeless 16-17-year-olds",
+    )
     # The front door.
     RECORD_CONTACT = "record-contact", "Record a contact"
     SCREEN = "screen", "Screen a contact and start or end early help"
@@ -88,6 +92,9 @@ class Scope(Enum):
 ALL, TEAM = Scope.ALL, Scope.TEAM
 _PRACTICE = (P.VIEW_RECORD,)
 _CASE_HOLDER = (P.RECORD_CHILD, P.RECORD_CONTACT, P.RECORD_CASEWORK, P.BREAK_GLASS)
+#: The registers are the council's, not a team's: every case holder reads them whole, so
+#: that a child not in school is seen by the team that holds the case (docs/registers.md).
+_REGISTERS = (P.VIEW_REGISTERS,)
 _OVERSIGHT = (
     P.VIEW_ACCESS_LOG,
     P.VIEW_TEAM,
@@ -109,12 +116,16 @@ def _grant(*groups: tuple[Permission, ...], scope: Scope = ALL) -> dict[Permissi
 #: The matrix: what each role may do, and how far.
 MATRIX: dict[Role, dict[Permission, Scope]] = {
     Role.SOCIAL_WORKER: _grant(
-        _PRACTICE, _CASE_HOLDER, (P.RECORD_LEAVING_CARE, P.RECORD_PERMANENCE, P.RECORD_FOSTERING)
+        _PRACTICE,
+        _CASE_HOLDER,
+        _REGISTERS,
+        (P.RECORD_LEAVING_CARE, P.RECORD_PERMANENCE, P.RECORD_FOSTERING),
     ),
     Role.TEAM_MANAGER: {
         **_grant(
             _PRACTICE,
             _CASE_HOLDER,
+            _REGISTERS,
             (P.SCREEN, P.RECORD_LEAVING_CARE, P.RECORD_PERMANENCE, P.RECORD_FOSTERING),
         ),
         **_grant(_OVERSIGHT, scope=TEAM),
@@ -125,6 +136,7 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
     Role.HEAD_OF_SERVICE: _grant(
         _PRACTICE,
         _CASE_HOLDER,
+        _REGISTERS,
         _OVERSIGHT,
         (
             P.SCREEN,

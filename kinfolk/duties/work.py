@@ -15,6 +15,7 @@ from kinfolk.duties.models import Duty
 from kinfolk.frontdoor.models import ScreeningDecision
 from kinfolk.oversight.models import SupervisionAction
 from kinfolk.people.models import Child
+from kinfolk.registers.matching import flagged_children
 
 #: How far ahead "due soon" looks.
 HORIZON_WORKING_DAYS = 10
@@ -31,6 +32,9 @@ class Work:
     #: The open actions agreed in case supervision that these people own, by due date
     #: (docs/oversight.md).
     supervision_actions: list[SupervisionAction] = field(default_factory=list)
+    #: The children among these with an open case who are on the children not in school
+    #: register (docs/registers.md; docs/domain.md finding 15).
+    not_in_school: list[Child] = field(default_factory=list)
 
     @property
     def child_ids(self) -> set[int]:
@@ -38,6 +42,7 @@ class Work:
             {d.child_id for d in self.overdue + self.due_soon}
             | {a.plan.child_id for a in self.overdue_actions + self.open_actions}
             | {a.child_id for a in self.supervision_actions}
+            | {c.pk for c in self.not_in_school}
         )
 
 
@@ -84,6 +89,7 @@ def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.da
     )
     return Work(
         supervision_actions=supervision_actions,
+        not_in_school=list(flagged_children(children).order_by("last_name", "first_name", "pk")),
         overdue=[d for d in duties if d.due_on < today],
         due_soon=[d for d in duties if d.due_on >= today],
         overdue_actions=[a for a in actions if a.due_on < today],

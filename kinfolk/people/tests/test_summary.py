@@ -139,6 +139,7 @@ def test_every_app_declares_its_section():
         "worker-changes",
         "plans",
         "oversight",
+        "registers",
         "last-visit",
         "significant-events",
     ]
