@@ -17,6 +17,7 @@ from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.iro import allocate_demo_iros
 from kinfolk.demo.places import directory_rows
+from kinfolk.demo.sign_off import make_work_wait
 from kinfolk.demo.workforce import mark_newly_qualified
 from kinfolk.journeys.loader import load_journeys
 from kinfolk.journeys.removal import remove_everyone
@@ -103,6 +104,9 @@ class Command(BaseCommand):
             # The journey format has no date of qualifying: a few of the demo's qualified
             # social workers are in their first year (kinfolk/demo/workforce.py).
             mark_newly_qualified(as_of)
+            # History never waits for a manager: a few pieces of work are recorded as waiting
+            # for sign-off, so that the demo's managers have a queue (kinfolk/demo/sign_off.py).
+            waiting = make_work_wait(as_of)
             demo_password = make_password(DEMO_PASSWORD)
             User.objects.filter(
                 username__in=[w["id"] for ws in authority.workers.values() for w in ws]
@@ -116,6 +120,10 @@ class Command(BaseCommand):
             }
         summary = ", ".join(f"{kind} {count}" for kind, count in sorted(result.counts.items()))
         self.stdout.write(f"Loaded {summary} in {time.perf_counter() - started:.1f}s")
+        self.stdout.write(
+            f"Waiting for a manager's sign-off: {waiting['screening']} screening decisions, "
+            f"{waiting['plan']} plans"
+        )
         self.stdout.write("")
         self.stdout.write(f"Sign in at http://127.0.0.1:8000/ with password {DEMO_PASSWORD!r} as:")
         for sign_in in authority.sign_ins():
