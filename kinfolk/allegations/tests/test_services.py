@@ -110,7 +110,8 @@ def test_the_initial_consideration(allegation, held_child, lado):
     duty = Duty.objects.get(child=held_child, rule="lado-initial-1wd")
     assert duty.completed_on == D(2025, 12, 2)
     assert ChronologyEntry.objects.filter(
-        child=held_child, summary="Allegation: initial consideration (No further action by the LADO)"
+        child=held_child,
+        summary="Allegation: initial consideration (No further action by the LADO)",
     ).exists()
 
 
@@ -213,7 +214,9 @@ def test_a_meeting_is_refused(allegation, lado, change, field, message):
 
 def test_outcome_and_closure(allegation, lado):
     with pytest.raises(ValidationError) as error:
-        record_outcome(allegation=allegation, outcome_on=D(2025, 12, 3), outcome="false", actor=lado)
+        record_outcome(
+            allegation=allegation, outcome_on=D(2025, 12, 3), outcome="false", actor=lado
+        )
     assert refused(error, "outcome", "Record the initial consideration before the outcome")
     record_initial_consideration(
         allegation=allegation,
