@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from kinfolk.access.choices import AccessAction
 from kinfolk.access.policy import P, allows
-from kinfolk.access.services import record_listing, request_source
+from kinfolk.access.services import record_access, record_listing, request_source
 from kinfolk.allegations.analytics import QUARTER, YEAR, analytics
 from kinfolk.allegations.forms import AllegationForm
 from kinfolk.allegations.models import Allegation
@@ -185,9 +185,10 @@ class AnalyticsView(TemplateView):
                 for label, values in table.rows:
                     writer.writerow([label, *values])
                 writer.writerow([])
-            record_listing(
+            # The figures name no child: one record of the download, about no child.
+            record_access(
                 user=request.user,
-                child_ids=[],
+                child_id=None,
                 action=AccessAction.EXPORT,
                 what="Allegations: analytics (CSV)",
                 path=request.get_full_path(),
