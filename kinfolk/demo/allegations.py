@@ -109,10 +109,11 @@ def allegations(
         (_after(latest[child], start, as_of - dt.timedelta(days=8), chooser), child)
         for child in chosen
     )
-    # The last two are recent and not yet considered: one due today, one overdue.
+    # The last two are recent and not yet considered: one received yesterday (due), one a
+    # week ago (overdue).
     if len(dated) >= 2:
         dated[-2] = (as_of - dt.timedelta(days=7), dated[-2][1])
-        dated[-1] = (as_of, dated[-1][1])
+        dated[-1] = (as_of - dt.timedelta(days=1), dated[-1][1])
     for number, (received_on, child) in enumerate(dated, start=1):
         sector = chooser.choices(list(SECTORS), weights=list(SECTORS.values()))[0]
         referrer = sector if chooser.random() < 0.6 else chooser.choice(list(SECTORS))
