@@ -29,11 +29,11 @@ class Category(models.TextChoices):
     OFFENCE = "offence", _("Possibly committed a criminal offence against or related to a child")
     SUITABILITY = (
         "suitability",
-        _("Behaved towards a child in a way that indicates they may pose a risk of harm"),
+        _("Behaved in a way that indicates they may not be suitable to work with children"),
     )
     BEHAVIOUR = (
         "behaviour",
-        _("Behaved in a way that indicates they may not be suitable to work with children"),
+        _("Behaved towards a child in a way that indicates they may pose a risk of harm"),
     )
 
 
