@@ -73,3 +73,38 @@ def test_a_bad_sector_is_reported(tmp_path):
     code, _out, err = load(tmp_path, {**ALLEGATION, "sector": "space"})
     assert code != 0
     assert "sector" in err
+
+
+def test_kinfolk_duties_prints_the_initial_consideration_of_each_child(tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    code, _out, err = load(tmp_path, ALLEGATION, {**ALLEGATION, "child": "C2"}, CONSIDERATION)
+    assert code == 0, err
+    out = io.StringIO()
+    call_command("duties", "--as-of", "2025-12-03", stdout=out)
+    rows = [d for d in json.loads(out.getvalue()) if d["rule"] == "lado-initial-1wd"]
+    assert rows == [
+        {
+            "child": child,
+            "rule": "lado-initial-1wd",
+            "due": "2025-12-02",
+            "completed": "2025-12-02",
+            "status": "done",
+        }
+        for child in ("C1", "C2")
+    ]
+    out = io.StringIO()
+    call_command("duties", "--as-of", "2025-12-01", "--child", "C1", stdout=out)
+    rows = [d for d in json.loads(out.getvalue()) if d["rule"] == "lado-initial-1wd"]
+    assert rows == [
+        {
+            "child": "C1",
+            "rule": "lado-initial-1wd",
+            "due": "2025-12-02",
+            "completed": None,
+            "status": "due",
+        }
+    ]
