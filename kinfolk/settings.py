@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "kinfolk.oversight",
     "kinfolk.audits",
     "kinfolk.registers",
+    "kinfolk.allegations",
     "kinfolk.duties",
     "kinfolk.workspaces",
     "kinfolk.returns",

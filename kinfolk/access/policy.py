@@ -161,6 +161,8 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
         _PRACTICE,
         (P.RECORD_CHILD, P.RECORD_PERMANENCE, P.RECORD_FOSTERING, P.VIEW_SEALED),
     ),
+    # Only the LADO reads every allegation; anyone else, the head of service included, only
+    # those that name them (docs/allegations.md, "Who may see an allegation").
     Role.LADO: _grant(_PRACTICE, (P.RECORD_ALLEGATION,)),
     Role.ANALYST: _grant(_PRACTICE, (P.BUILD_RETURNS,)),
     Role.INFORMATION_GOVERNANCE: _grant(

@@ -88,6 +88,10 @@ class Timescale:
 #: A contact is screened within this many working days of being received (local standard).
 SCREENING = Timescale(Unit.WORKING_DAYS, setting="KINFOLK_SCREENING_WORKING_DAYS")
 
+# Allegations against people who work with children (docs/duties.md lado-initial-1wd).
+#: The LADO considers an allegation within 1 working day of receiving it.
+LADO_INITIAL_CONSIDERATION = Timescale(Unit.WORKING_DAYS, 1)
+
 # Children in need and child protection (Working Together 2023).
 #: An assessment is authorised within 45 working days of its start.
 ASSESSMENT = Timescale(Unit.WORKING_DAYS, 45)

@@ -17,6 +17,7 @@ from typing import Any
 from kinfolk.core.codes import Disability
 from kinfolk.core.working_days import add_months
 from kinfolk.demo import names, places
+from kinfolk.demo.allegations import allegations
 from kinfolk.demo.audits import audit_cases
 from kinfolk.demo.care import CareHistory, merge_by_date, settle_allocations
 from kinfolk.demo.meetings import hold_meetings
@@ -363,8 +364,11 @@ class DemoAuthority:
         written = narrate(self.events(), seed=self.seed_key, as_of=self.as_of)
         held = hold_meetings(written, seed=self.seed_key, as_of=self.as_of)
         supervised = supervise(held, seed=self.seed_key, as_of=self.as_of)
-        for event in audit_cases(
+        audited = audit_cases(
             supervised, seed=self.seed_key, as_of=self.as_of, workers=self.workers
+        )
+        for event in allegations(
+            audited, seed=self.seed_key, as_of=self.as_of, children=self.size.children
         ):
             for name in ("postcode", "home_postcode", "placement_postcode"):
                 if event.get(name):

@@ -13,7 +13,9 @@ KEY_DATES = 5
 def duties_at_a_glance(child: Any, user: Any, today: dt.date) -> dict[str, Any]:
     """The child's outstanding duties: those overdue, most overdue first, and the next due.
     One query."""
-    outstanding = list(Duty.objects.filter(child=child).outstanding().order_by("due_on", "rule"))
+    outstanding = list(
+        Duty.objects.filter(child=child).outstanding().shown_to(user).order_by("due_on", "rule")
+    )
     return {
         "overdue": [duty for duty in outstanding if duty.due_on < today],
         "key_dates": [duty for duty in outstanding if duty.due_on >= today][:KEY_DATES],

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from kinfolk.allegations.models import AllegationChild
 from kinfolk.care.models import (
     CareEpisode,
     CarePlan,
@@ -214,6 +215,20 @@ class MissingFact:
 def _known_by(fact: Any, as_of: dt.date) -> Any:
     """For the facts that say themselves what of them was known on a date."""
     return fact.known_by(as_of)
+
+
+@dataclass(frozen=True)
+class AllegationFact:
+    """An allegation concerning the child: when it was received and initially considered."""
+
+    pk: int
+    received_on: dt.date
+    considered_on: dt.date | None
+
+    def known_by(self, as_of: dt.date) -> "AllegationFact | None":
+        if self.received_on > as_of:
+            return None
+        return replace(self, considered_on=_cut_end(self.considered_on, as_of))
 
 
 # The queries, one per kind of fact, each for a batch of children.
@@ -437,6 +452,17 @@ def _case_supervisions(ids: list[int]) -> Iterator[tuple[int, tuple[int, dt.date
         yield child_id, (pk, held_on)
 
 
+def _allegations(ids: list[int]) -> Iterator[tuple[int, AllegationFact]]:
+    for child_id, pk, received_at, considered_on in (
+        AllegationChild.objects.filter(child_id__in=ids)
+        .values_list(
+            "child_id", "allegation_id", "allegation__received_at", "allegation__considered_on"
+        )
+        .order_by("allegation__received_at", "allegation_id")
+    ):
+        yield child_id, AllegationFact(pk, timezone.localtime(received_at).date(), considered_on)
+
+
 @dataclass(frozen=True)
 class ChildCasework:
     """Everything the rules need about one child: each field after the child's own dates is a
@@ -481,6 +507,8 @@ class ChildCasework:
     )
     #: (case supervision id, date) of the supervisions that discussed the child
     case_supervisions: tuple[tuple[int, dt.date], ...] = facts(_case_supervisions, _dated_at(1))
+    #: The allegations concerning the child (docs/allegations.md)
+    allegations: tuple[AllegationFact, ...] = facts(_allegations, _known_by)
     #: The date the casework was cut at: what had happened by the end of that day.
     as_of: dt.date | None = None
 

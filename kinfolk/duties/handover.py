@@ -20,7 +20,10 @@ def upcoming_duties(child: Any, worker: Any) -> list[HandoverItem]:
     horizon = add_working_days(timezone.localdate(), HORIZON_WORKING_DAYS)
     items = []
     for duty in (
-        Duty.objects.filter(child=child, due_on__lte=horizon).outstanding().order_by("due_on")
+        Duty.objects.filter(child=child, due_on__lte=horizon)
+        .outstanding()
+        .shown_to(worker)
+        .order_by("due_on")
     ):
         page = duty_pages.get(duty.rule)
         items.append(

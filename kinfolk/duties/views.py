@@ -30,7 +30,9 @@ class MyWorkView(TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         today = timezone.localdate()
-        work = work_for(children_held_by([user], viewer=user), action_owners=[user], today=today)
+        work = work_for(
+            children_held_by([user], viewer=user), action_owners=[user], today=today, viewer=user
+        )
         record_listing(
             user=user,
             child_ids=sorted(work.child_ids),
@@ -62,7 +64,7 @@ class TeamWorkView(TemplateView):
         today = timezone.localdate()
         members = list(User.objects.filter(team=user.team, is_active=True))
         children = children_held_by(members, viewer=user)
-        work = work_for(children, action_owners=members, today=today)
+        work = work_for(children, action_owners=members, today=today, viewer=user)
         assessments = awaiting_authorisation(children)
         decisions = awaiting_sign_off(team_members=members, viewer=user)
         holders = dict(

@@ -59,13 +59,21 @@ def children_held_by(workers: QuerySet | list, *, viewer: Actor) -> QuerySet:
     return Child.objects.visible_to(viewer).filter(pk__in=held.values("pk"))
 
 
-def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.date) -> Work:
+def work_for(
+    children: QuerySet,
+    *,
+    action_owners: QuerySet | list,
+    today: dt.date,
+    viewer: Actor | None = None,
+) -> Work:
     """Outstanding duties of these children due by the horizon, and the plan actions owned
-    by these people, split into overdue and the rest."""
+    by these people, split into overdue and the rest. The duties of a restricted rule are
+    listed only where ``viewer`` may learn of them (``DutyQuerySet.shown_to``)."""
     horizon = add_working_days(today, HORIZON_WORKING_DAYS)
     duties = list(
         Duty.objects.filter(child__in=children)
         .outstanding()
+        .shown_to(viewer)
         .filter(due_on__lte=horizon)
         .select_related("child")
         .order_by("due_on", "rule", "child__last_name")

@@ -24,7 +24,7 @@ def significant_entries(child: Child, user: Any, today: dt.date) -> dict[str, An
     query (the visibility of a child an entry names is read in the same query)."""
     entries = list(
         child.chronology_entries.filter(is_significant=True)
-        .read_by(Child.objects.visible_to(user))
+        .read_by(Child.objects.visible_to(user), reader=user)
         .newest_first()[:SIGNIFICANT_ENTRIES]
     )
     return {"entries": entries}

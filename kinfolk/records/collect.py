@@ -254,8 +254,14 @@ def _instances(child: Child) -> Iterable[models.Model]:
     while growing:
         growing = False
         for model in candidates:
+            # A link between the child and a record about several children (an allegation)
+            # names in ``collected_through`` the fields that lead to that record: the link is
+            # taken for this child only, and the record it leads to is taken with it.
+            through: tuple[str, ...] = getattr(model, "collected_through", ())
             condition = Q()
             for relation in _relations(model):
+                if through and relation.related_model is not Child:
+                    continue
                 pks = found.get(relation.related_model)  # type: ignore[arg-type]
                 if pks:
                     condition |= Q(**{f"{relation.attname}__in": pks})
@@ -267,6 +273,15 @@ def _instances(child: Child) -> Iterable[models.Model]:
                 growing = True
                 have.update(instance.pk for instance in new)
                 yield from new
+                for name in through:
+                    link = model._meta.get_field(name)
+                    target = link.related_model
+                    assert isinstance(target, type) and issubclass(target, models.Model)
+                    taken = found.setdefault(target, set())
+                    wanted = {getattr(i, link.attname) for i in new} - taken  # type: ignore[union-attr]
+                    if wanted:
+                        taken.update(wanted)
+                        yield from target._base_manager.filter(pk__in=wanted).order_by("pk")
 
 
 def _order(record: CollectedRecord) -> tuple[bool, str, str, str]:

@@ -52,7 +52,9 @@ def social_worker_workspace(user: User, today: dt.date) -> Workspace:
     """A social worker's caseload, and their work: duties overdue and due soon for the
     children they hold, and the plan actions they own."""
     allocations = caseload(user, viewer=user)
-    work = work_for(children_held_by([user], viewer=user), action_owners=[user], today=today)
+    work = work_for(
+        children_held_by([user], viewer=user), action_owners=[user], today=today, viewer=user
+    )
     returned = returned_to(user)
     return Workspace(
         template="workspaces/social_worker.html",
@@ -191,7 +193,7 @@ def team_workspace(user: User, team: Team, today: dt.date) -> Workspace:
         .order_by("display_name", "username")
     )
     children = children_held_by(members, viewer=user)
-    work = work_for(children, action_owners=members, today=today)
+    work = work_for(children, action_owners=members, today=today, viewer=user)
     assessments = awaiting_authorisation(children)
     placements = placements_awaiting_approval(children)
     decisions = decisions_to_sign_off(user, team=team)
@@ -295,6 +297,7 @@ def counts_by_team(user: Any, today: dt.date) -> list[TeamCounts]:
     for child_id, due_on in (
         Duty.objects.filter(child__in=held_children, due_on__lte=horizon)
         .outstanding()
+        .shown_to(user)
         .values_list("child_id", "due_on")
     ):
         for team_id in teams_of[child_id]:

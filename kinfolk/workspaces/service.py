@@ -17,12 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from kinfolk.access.models import AccessRecord
 from kinfolk.access.policy import may_reach
 from kinfolk.access.roles import Role
+from kinfolk.allegations.overview import child_ids, open_allegations
+from kinfolk.duties.models import Duty
 from kinfolk.people.models import Child
 from kinfolk.workforce.models import Team, User
 from kinfolk.workspaces.base import Workspace
 from kinfolk.workspaces.headlines import headline_groups
 from kinfolk.workspaces.menu import url_if_built
 
+#: The LADO's duty (kinfolk.duties.rules.allegations).
+LADO_RULE = "lado-initial-1wd"
 #: How far back the information governance officer's list of access to restricted records
 #: looks, and how many it shows.
 RESTRICTED_ACCESS_DAYS = 30
@@ -54,15 +58,31 @@ def links(user: Any, pages: list[tuple[str, Any, Any]]) -> list[Link]:
 
 
 def lado_workspace(user: Any, today: dt.date) -> Workspace:
-    """The LADO's page: allegations are not recorded in Kinfolk yet, and what the LADO can
-    do meanwhile."""
+    """The LADO's page (docs/allegations.md): the initial considerations due and overdue (the
+    duty ``lado-initial-1wd`` of each child concerned), the open allegations with the days
+    each has been open, its next meeting and its open actions, and the LADO's pages."""
+    rows = open_allegations(user, today)
+    duties = list(
+        Duty.objects.filter(rule=LADO_RULE, child__in=Child.objects.visible_to(user))
+        .outstanding()
+        .shown_to(user)
+        .select_related("child")
+        .order_by("due_on", "child__last_name", "pk")
+    )
+    allegation_of = {f"allegation:{r.allegation.pk}": r.allegation for r in rows}
+    due = [{"duty": duty, "allegation": allegation_of.get(duty.key)} for duty in duties]
     return Workspace(
         template="workspaces/lado.html",
         context={
+            "rows": rows,
+            "due": [d for d in due if d["duty"].due_on >= today],
+            "overdue": [d for d in due if d["duty"].due_on < today],
             "links": links(
                 user,
                 [
-                    ("allegations:list", _("Allegations"), ""),
+                    ("allegations:record", _("Record an allegation"), ""),
+                    ("allegations:list", _("All allegations, open and closed"), ""),
+                    ("allegations:analytics", _("Analytics for the annual report"), ""),
                     ("children:search", _("Search for a child and read their record"), ""),
                     (
                         "permanence:households",
@@ -70,8 +90,9 @@ def lado_workspace(user: Any, today: dt.date) -> Workspace:
                         "",
                     ),
                 ],
-            )
+            ),
         },
+        child_ids=child_ids(rows) | {duty.child_id for duty in duties},
     )
 
 

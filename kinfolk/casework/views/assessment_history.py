@@ -27,9 +27,9 @@ class HouseholdChild:
 def relevant_history(child: Child, user: Any, current: Assessment) -> dict[str, Any]:
     """The records the relevant history is drawn from, newest first, for a read-only list."""
     entries = list(
-        ChronologyEntry.objects.filter(child=child).order_by("-occurred_on", "-pk")[
-            :CHRONOLOGY_SHOWN
-        ]
+        ChronologyEntry.objects.filter(child=child)
+        .read_by(Child.objects.visible_to(user), reader=user)
+        .order_by("-occurred_on", "-pk")[:CHRONOLOGY_SHOWN]
     )
     others = (
         Relationship.objects.filter(child=child, other_child__isnull=False)

@@ -5,7 +5,8 @@
 - ``care``: the care plan, looked-after reviews and visits to a child in care;
 - ``health``: health assessments, the personal education plan and return interviews;
 - ``leaving``: the pathway plan, its reviews and keeping in touch with a care leaver;
-- ``oversight``: discussing each open case in case supervision.
+- ``oversight``: discussing each open case in case supervision;
+- ``allegations``: the LADO's initial consideration of an allegation.
 
 Each rule is a class named after its identifier, with its source in its docstring. A rule
 turns a child's casework facts (``kinfolk.duties.facts``) into duties: what triggered each
@@ -17,6 +18,7 @@ marked *local* come from settings. Each rule is declared in the rule registry
 
 from kinfolk.core.rules import RuleKind, rules
 from kinfolk.duties.facts import ChildCasework
+from kinfolk.duties.rules.allegations import LadoInitialConsiderationOneWorkingDay
 from kinfolk.duties.rules.base import DutyFact, Rule, Status, status_on
 from kinfolk.duties.rules.care import (
     CarePlanTenWorkingDays,
@@ -73,6 +75,7 @@ for _rule in (
     PathwayPlanReviewSixMonths(),
     CareLeaverContactTwoMonths(),
     CaseSupervisionMonthly(),
+    LadoInitialConsiderationOneWorkingDay(),
 ):
     rules.register(_rule.info())
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from kinfolk.care.history import birthday
 from kinfolk.core.rules import RuleInfo, RuleKind, Severity
@@ -95,6 +96,14 @@ class Rule:
     ends_at_age: int | None = 18
     #: Whether the child's death ends the duty's context.
     ends_with_death: bool = True
+    #: Whether only some people may learn of the rule's duties (``visible_keys``): the work
+    #: lists, the Summary and handovers leave the others' out (``DutyQuerySet.shown_to``).
+    is_restricted: bool = False
+
+    def visible_keys(self, reader: Any) -> Any:
+        """For a restricted rule: the keys of its duties ``reader`` may learn of, as a
+        queryset of strings."""
+        raise NotImplementedError(f"{self.code} is not restricted")
 
     @property
     def is_local(self) -> bool:

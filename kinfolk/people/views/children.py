@@ -207,7 +207,7 @@ class ChildChronologyView(ChildRecordMixin, TemplateView):
         significant_only = self.request.GET.get("significant") == "1"
         entries = (
             self.child.chronology_entries.of_kind(kind)
-            .read_by(Child.objects.visible_to(self.request.user))
+            .read_by(Child.objects.visible_to(self.request.user), reader=self.request.user)
             .select_related("recorded_by")
         )
         if significant_only:

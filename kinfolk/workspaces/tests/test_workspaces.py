@@ -237,13 +237,17 @@ def test_an_adoption_worker_sees_children_waiting_and_matched(db):
     assert [(row["child"], row["days_waiting"]) for row in context["matched"]] == [(matched, 280)]
 
 
-def test_the_lado_is_told_plainly_that_no_allegations_are_recorded_yet(db):
+def test_the_lado_works_from_the_allegations(db):
     lado = staff("lia_lado", Role.LADO)
     page = landing(lado)
     html = page.content.decode()
     assert page.templates[0].name == "workspaces/lado.html"
-    assert "No allegations are recorded in Kinfolk yet" in html
+    assert "No initial consideration is waiting." in html
+    assert "No allegation is open." in html
     assert [link.url for link in page.context["links"]] == [
+        reverse("allegations:record"),
+        reverse("allegations:list"),
+        reverse("allegations:analytics"),
         reverse("children:search"),
         reverse("permanence:households"),
     ]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from kinfolk.accounts.second_factor import formatted_key
 from kinfolk.accounts.services import give_demo_authenticator
 from kinfolk.core.geography import record_postcodes
+from kinfolk.demo.allegations import manage as manage_allegations
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.iro import allocate_demo_iros
 from kinfolk.demo.places import directory_rows
@@ -107,6 +108,9 @@ class Command(BaseCommand):
             # History never waits for a manager: a few pieces of work are recorded as waiting
             # for sign-off, so that the demo's managers have a queue (kinfolk/demo/sign_off.py).
             waiting = make_work_wait(as_of)
+            # The journey format has no event for an allegation's meetings or its closure: the
+            # demo's allegations are managed once loaded (kinfolk/demo/allegations.py).
+            manage_allegations(as_of=as_of, seed=authority.seed_key)
             demo_password = make_password(DEMO_PASSWORD)
             User.objects.filter(
                 username__in=[w["id"] for ws in authority.workers.values() for w in ws]
