@@ -1,6 +1,10 @@
 """What each worker and each team has to do: duties due and overdue, overdue plan actions,
-the open actions agreed in case supervision, and the decisions waiting for a manager. Read by
-the work views."""
+the open actions agreed in case supervision and those that follow a complaint, and the
+decisions waiting for a manager. Read by the work views.
+
+A complaint's duties are not the allocated worker's: they are in the work of the complaints
+manager who handles the complaint and of the team complained about (docs/complaints.md).
+"""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -9,6 +13,8 @@ from django.db.models import Q, QuerySet
 
 from kinfolk.casework.choices import ActionStatus
 from kinfolk.casework.models import Assessment, PlanAction
+from kinfolk.complaints.models import LearningAction
+from kinfolk.complaints.read import COMPLAINT_RULES, complaint_duty_keys, open_learning_actions
 from kinfolk.core.actors import Actor
 from kinfolk.core.working_days import add_working_days
 from kinfolk.duties.models import Duty
@@ -31,6 +37,9 @@ class Work:
     #: The open actions agreed in case supervision that these people own, by due date
     #: (docs/oversight.md).
     supervision_actions: list[SupervisionAction] = field(default_factory=list)
+    #: The open actions that follow a complaint that these people own, by due date
+    #: (docs/complaints.md).
+    learning_actions: list[LearningAction] = field(default_factory=list)
 
     @property
     def child_ids(self) -> set[int]:
@@ -38,6 +47,7 @@ class Work:
             {d.child_id for d in self.overdue + self.due_soon}
             | {a.plan.child_id for a in self.overdue_actions + self.open_actions}
             | {a.child_id for a in self.supervision_actions}
+            | {a.child_id for a in self.learning_actions}
         )
 
 
@@ -54,12 +64,23 @@ def children_held_by(workers: QuerySet | list, *, viewer: Actor) -> QuerySet:
     return Child.objects.visible_to(viewer).filter(pk__in=held.values("pk"))
 
 
-def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.date) -> Work:
-    """Outstanding duties of these children due by the horizon, and the plan actions owned
-    by these people, split into overdue and the rest."""
+def work_for(
+    children: QuerySet,
+    *,
+    action_owners: QuerySet | list,
+    today: dt.date,
+    complaints: QuerySet | None = None,
+) -> Work:
+    """Outstanding duties of these children due by the horizon (but for their complaints'),
+    the duties of ``complaints`` (those these people handle or their team is complained
+    about, of children the reader may see), and the plan actions owned by these people, split
+    into overdue and the rest."""
     horizon = add_working_days(today, HORIZON_WORKING_DAYS)
+    ours = Q(child__in=children) & ~Q(rule__in=COMPLAINT_RULES)
+    if complaints is not None:
+        ours |= Q(rule__in=COMPLAINT_RULES, key__in=complaint_duty_keys(complaints))
     duties = list(
-        Duty.objects.filter(child__in=children)
+        Duty.objects.filter(ours)
         .outstanding()
         .filter(due_on__lte=horizon)
         .select_related("child")
@@ -84,6 +105,7 @@ def work_for(children: QuerySet, *, action_owners: QuerySet | list, today: dt.da
     )
     return Work(
         supervision_actions=supervision_actions,
+        learning_actions=open_learning_actions(action_owners, children),
         overdue=[d for d in duties if d.due_on < today],
         due_soon=[d for d in duties if d.due_on >= today],
         overdue_actions=[a for a in actions if a.due_on < today],

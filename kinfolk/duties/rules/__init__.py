@@ -5,7 +5,8 @@
 - ``care``: the care plan, looked-after reviews and visits to a child in care;
 - ``health``: health assessments, the personal education plan and return interviews;
 - ``leaving``: the pathway plan, its reviews and keeping in touch with a care leaver;
-- ``oversight``: discussing each open case in case supervision.
+- ``oversight``: discussing each open case in case supervision;
+- ``complaints``: the responses at stages 1 and 2 of the complaints procedure.
 
 Each rule is a class named after its identifier, with its source in its docstring. A rule
 turns a child's casework facts (``kinfolk.duties.facts``) into duties: what triggered each
@@ -29,6 +30,10 @@ from kinfolk.duties.rules.care import (
 from kinfolk.duties.rules.children_in_need import (
     AssessmentFortyFiveWorkingDays,
     ScreeningOneWorkingDay,
+)
+from kinfolk.duties.rules.complaints import (
+    ComplaintStageOneTenWorkingDays,
+    ComplaintStageTwoTwentyFiveWorkingDays,
 )
 from kinfolk.duties.rules.health import (
     InitialHealthAssessment,
@@ -73,6 +78,8 @@ for _rule in (
     PathwayPlanReviewSixMonths(),
     CareLeaverContactTwoMonths(),
     CaseSupervisionMonthly(),
+    ComplaintStageOneTenWorkingDays(),
+    ComplaintStageTwoTwentyFiveWorkingDays(),
 ):
     rules.register(_rule.info())
 
