@@ -134,7 +134,8 @@ def record_complaint(
         child_id=child.pk,
         occurred_on=received_on,
         kind="complaint",
-        summary=_("Complaint received from %(who)s") % {"who": complaint.get_complainant_display()},
+        summary=_("Complaint received from %(who)s")
+        % {"who": str(complaint.get_complainant_display()).lower()},
         detail=complaint.theme_label,
         recorded_by=staff_member(actor),
     )

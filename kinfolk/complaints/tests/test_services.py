@@ -57,7 +57,7 @@ def test_a_complaint_is_recorded_at_stage_1(complaint, complaints_manager, team,
     entry = ChronologyEntry.objects.get(kind="complaint")
     assert (entry.occurred_on, entry.summary, entry.detail) == (
         RECEIVED,
-        "Complaint received from A parent",
+        "Complaint received from a parent",
         "Communication",
     )
 
