@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinfolk.complaints.choices import Complainant, Outcome
 from kinfolk.complaints.models import ComplaintTheme
+from kinfolk.complaints.services import offered_themes
 from kinfolk.core.forms import CaseworkForm, date_field, text_area, yes_no_field
 from kinfolk.workforce.models import Team, User
 
@@ -65,6 +66,12 @@ class ComplaintForm(CaseworkForm):
         "received_on": _("Enter the date the complaint was received"),
         "complainant": _("Choose who made the complaint"),
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        theme = self.fields["theme"]
+        assert isinstance(theme, forms.ModelChoiceField)
+        theme.queryset = offered_themes()
 
 
 class AdvocacyForm(CaseworkForm):

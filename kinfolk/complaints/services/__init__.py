@@ -13,6 +13,7 @@ from kinfolk.complaints.services.learning import (
     add_learning_action,
     add_theme,
     mark_learning_action_done,
+    offered_themes,
     record_learning,
     retire_theme,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "escalate_complaint",
     "extend_stage",
     "mark_learning_action_done",
+    "offered_themes",
     "record_advocacy",
     "record_complaint",
     "record_learning",

@@ -6,10 +6,12 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from kinfolk.access.policy import P, allows
 from kinfolk.casework.services import check_not_future, lock_child
+from kinfolk.complaints.defaults import THEMES
 from kinfolk.complaints.models import Complaint, ComplaintTheme, LearningAction
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.dates import long_date
@@ -101,6 +103,15 @@ def mark_learning_action_done(
     action.save(update_fields=["done_on", "done_by"])
     publish_casework_changed(action.child_id)
     return action
+
+
+def offered_themes() -> "QuerySet[ComplaintTheme]":
+    """The themes offered for new complaints (the defaults the migrations ship, until the
+    authority changes the list). A database with no theme at all (its tables emptied, as the
+    tests that commit do) is given the defaults again."""
+    if not ComplaintTheme.objects.exists():
+        ComplaintTheme.objects.bulk_create([ComplaintTheme(name=name) for name in THEMES])
+    return ComplaintTheme.objects.filter(is_active=True).order_by("name")
 
 
 @transaction.atomic

@@ -8,12 +8,21 @@ import pytest
 from conftest import worker_of_role
 from kinfolk.access.roles import Role
 from kinfolk.complaints import services
+from kinfolk.complaints.defaults import THEMES
 from kinfolk.complaints.models import ComplaintTheme
 from kinfolk.workforce.services import allocate_child, create_team
 
 #: Monday 2 November 2026: stage 1 is due on Monday 16 November, 20 working days on is
 #: Monday 30 November.
 RECEIVED = dt.date(2026, 11, 2)
+
+
+@pytest.fixture(autouse=True)
+def _default_themes(db):
+    """The themes the migration gives every Kinfolk, again after a transactional test has
+    emptied the tables."""
+    for name in THEMES:
+        ComplaintTheme.objects.get_or_create(name=name)
 
 
 @pytest.fixture

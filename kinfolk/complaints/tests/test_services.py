@@ -476,3 +476,13 @@ def test_the_duties_follow_the_stages(complaint):
     stage_2 = Duty.objects.get(rule="complaint-stage2-25wd")
     assert (stage_2.trigger_on, stage_2.context_ended_on) == (D(2026, 11, 23), D(2026, 11, 25))
     assert stage_2.status_on(D(2026, 12, 1)) == "cancelled"
+
+
+def test_a_database_with_no_theme_is_given_the_defaults_again():
+    ComplaintTheme.objects.all().delete()
+    assert [t.name for t in services.offered_themes()][:3] == [
+        "Communication",
+        "Contact arrangements",
+        "Decision made",
+    ]
+    assert services.offered_themes().count() == 8
