@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "kinfolk.audits",
     "kinfolk.registers",
     "kinfolk.allegations",
+    "kinfolk.complaints",
     "kinfolk.duties",
     "kinfolk.workspaces",
     "kinfolk.returns",

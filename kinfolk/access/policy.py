@@ -71,6 +71,10 @@ class Permission(Enum):
     BUILD_RETURNS = "build-returns", "Build, download and submit returns; see data quality"
     MANAGE_USERS = "manage-users", "Manage users, teams, roles and lockouts"
     RECORD_ALLEGATION = "record-allegation", "Record and manage allegations (LADO)"
+    MANAGE_COMPLAINTS = (
+        "manage-complaints",
+        "Record complaints, take them through their stages and see their trends",
+    )
 
     def __init__(self, code: str, label: str) -> None:
         self.code = code
@@ -149,6 +153,7 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
             P.BUILD_RETURNS,
             P.AUDIT_CASES,
             P.MANAGE_AUDIT_TEMPLATE,
+            P.MANAGE_COMPLAINTS,
         ),
     ),
     Role.IRO: _grant(_PRACTICE, (P.RECORD_REVIEW, P.BREAK_GLASS)),
@@ -169,6 +174,7 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
         _PRACTICE, (P.VIEW_ACCESS_LOG, P.RESTRICT, P.REVIEW_BREAK_GLASS, P.SUBJECT_ACCESS)
     ),
     Role.ADMIN: _grant(_PRACTICE, (P.MANAGE_USERS,)),
+    Role.COMPLAINTS_MANAGER: _grant(_PRACTICE, (P.MANAGE_COMPLAINTS,)),
 }
 
 

@@ -19,3 +19,4 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("Performance analyst")
     INFORMATION_GOVERNANCE = "info_governance", _("Information governance officer")
     ADMIN = "admin", _("Administrator")
+    COMPLAINTS_MANAGER = "complaints_manager", _("Complaints manager")

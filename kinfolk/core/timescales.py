@@ -157,6 +157,21 @@ CASE_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_CASE_SUPERVISION_MONT
 PERSONAL_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_PERSONAL_SUPERVISION_MONTHS")
 
 
+# Complaints (Children Act 1989 Representations Procedure (England) Regulations 2006,
+# docs/complaints.md).
+#: The stage 1 response is within 10 working days of receiving the complaint (regulation 14)...
+COMPLAINT_STAGE_1 = Timescale(Unit.WORKING_DAYS, 10)
+#: ...or within 20 when an extension at stage 1 is recorded.
+COMPLAINT_STAGE_1_EXTENDED = Timescale(Unit.WORKING_DAYS, 20)
+#: The stage 2 response is within 25 working days of the request for stage 2 (regulation 17)...
+COMPLAINT_STAGE_2 = Timescale(Unit.WORKING_DAYS, 25)
+#: ...or within 65 when an extension at stage 2 is recorded.
+COMPLAINT_STAGE_2_EXTENDED = Timescale(Unit.WORKING_DAYS, 65)
+#: The review panel meets within 30 working days of the request for stage 3 (regulation 18).
+#: No duty watches it: the complaint page shows the date.
+COMPLAINT_REVIEW_PANEL = Timescale(Unit.WORKING_DAYS, 30)
+
+
 def review_health_assessment(date_of_birth: dt.date | None, assessed_on: dt.date) -> Timescale:
     """The timescale of the next health assessment after one on ``assessed_on``: 6 months for a
     child under 5 that day, otherwise (or with no date of birth) 12 months."""

@@ -86,6 +86,7 @@ ROLES_BESIDE_JOURNEYS = [
     (Role.HEAD_OF_SERVICE, "Children's Social Care Management"),
     (Role.ADOPTION, "Adoption and Permanence"),
     (Role.INFORMATION_GOVERNANCE, "Information Governance"),
+    (Role.COMPLAINTS_MANAGER, "Complaints and Representations"),
 ]
 #: Children's ages in whole years, weighted as social care sees them: many babies and
 #: teenagers.

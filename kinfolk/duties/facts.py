@@ -30,6 +30,7 @@ from kinfolk.care.models import (
 )
 from kinfolk.casework.choices import PlanKind, VisitKind
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, Visit
+from kinfolk.complaints.models import Complaint, ComplaintResponse
 from kinfolk.core.codes import CareLeaverInTouch
 from kinfolk.frontdoor.models import Contact, ScreeningDecision
 from kinfolk.leaving.models import CareLeaverContact, PathwayPlan
@@ -464,6 +465,70 @@ def _allegations(ids: list[int]) -> Iterator[tuple[int, AllegationFact]]:
 
 
 @dataclass(frozen=True)
+class ComplaintFact:
+    """A complaint through stages 1 and 2 (docs/duties.md complaint-stage1-10wd,
+    complaint-stage2-25wd)."""
+
+    pk: int
+    received_on: dt.date
+    stage1_extended_on: dt.date | None
+    stage1_responded_on: dt.date | None
+    stage2_requested_on: dt.date | None
+    stage2_extended_on: dt.date | None
+    stage2_responded_on: dt.date | None
+    withdrawn_on: dt.date | None
+
+    def known_by(self, as_of: dt.date) -> "ComplaintFact | None":
+        if self.received_on > as_of:
+            return None
+        return replace(
+            self,
+            stage1_extended_on=_cut_end(self.stage1_extended_on, as_of),
+            stage1_responded_on=_cut_end(self.stage1_responded_on, as_of),
+            stage2_requested_on=_cut_end(self.stage2_requested_on, as_of),
+            stage2_extended_on=_cut_end(self.stage2_extended_on, as_of),
+            stage2_responded_on=_cut_end(self.stage2_responded_on, as_of),
+            withdrawn_on=_cut_end(self.withdrawn_on, as_of),
+        )
+
+
+def _complaints(ids: list[int]) -> Iterator[tuple[int, ComplaintFact]]:
+    responded: dict[tuple[int, int], dt.date] = {
+        (complaint_id, stage): day
+        for complaint_id, stage, day in ComplaintResponse.objects.filter(
+            child_id__in=ids, stage__in=[1, 2]
+        ).values_list("complaint_id", "stage", "responded_on")
+    }
+    for row in (
+        Complaint.objects.filter(child_id__in=ids)
+        .values_list(
+            "pk",
+            "child_id",
+            "received_on",
+            "stage1_extended_on",
+            "stage2_requested_on",
+            "stage2_extended_on",
+            "withdrawn_on",
+        )
+        .order_by("received_on", "pk")
+    ):
+        pk, child_id, received_on, extended_1, requested_2, extended_2, withdrawn_on = row
+        yield (
+            child_id,
+            ComplaintFact(
+                pk,
+                received_on,
+                extended_1,
+                responded.get((pk, 1)),
+                requested_2,
+                extended_2,
+                responded.get((pk, 2)),
+                withdrawn_on,
+            ),
+        )
+
+
+@dataclass(frozen=True)
 class ChildCasework:
     """Everything the rules need about one child: each field after the child's own dates is a
     kind of fact, declared with its query and what of it a date knows."""
@@ -509,6 +574,8 @@ class ChildCasework:
     case_supervisions: tuple[tuple[int, dt.date], ...] = facts(_case_supervisions, _dated_at(1))
     #: The allegations concerning the child (docs/allegations.md)
     allegations: tuple[AllegationFact, ...] = facts(_allegations, _known_by)
+    #: The complaints about the child (docs/complaints.md)
+    complaints: tuple[ComplaintFact, ...] = facts(_complaints, _known_by)
     #: The date the casework was cut at: what had happened by the end of that day.
     as_of: dt.date | None = None
 

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from kinfolk.access.policy import P
 from kinfolk.access.services import record_listing, request_source
+from kinfolk.complaints.read import complaints_for
 from kinfolk.duties.work import (
     HORIZON_WORKING_DAYS,
     awaiting_authorisation,
@@ -31,7 +32,11 @@ class MyWorkView(TemplateView):
         user = self.request.user
         today = timezone.localdate()
         work = work_for(
-            children_held_by([user], viewer=user), action_owners=[user], today=today, viewer=user
+            children_held_by([user], viewer=user),
+            action_owners=[user],
+            today=today,
+            viewer=user,
+            complaints=complaints_for(viewer=user, handled_by=[user]),
         )
         record_listing(
             user=user,
@@ -64,7 +69,13 @@ class TeamWorkView(TemplateView):
         today = timezone.localdate()
         members = list(User.objects.filter(team=user.team, is_active=True))
         children = children_held_by(members, viewer=user)
-        work = work_for(children, action_owners=members, today=today, viewer=user)
+        work = work_for(
+            children,
+            action_owners=members,
+            today=today,
+            viewer=user,
+            complaints=complaints_for(viewer=user, handled_by=members, teams=[user.team]),
+        )
         assessments = awaiting_authorisation(children)
         decisions = awaiting_sign_off(team_members=members, viewer=user)
         holders = dict(

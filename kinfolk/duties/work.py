@@ -1,6 +1,10 @@
 """What each worker and each team has to do: duties due and overdue, overdue plan actions,
-the open actions agreed in case supervision, and the decisions waiting for a manager. Read by
-the work views."""
+the open actions agreed in case supervision and those that follow a complaint, and the
+decisions waiting for a manager. Read by the work views.
+
+A complaint's duties are not the allocated worker's: they are in the work of the complaints
+manager who handles the complaint and of the team complained about (docs/complaints.md).
+"""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -9,6 +13,8 @@ from django.db.models import Q, QuerySet
 
 from kinfolk.casework.choices import ActionStatus
 from kinfolk.casework.models import Assessment, PlanAction
+from kinfolk.complaints.models import LearningAction
+from kinfolk.complaints.read import COMPLAINT_RULES, complaint_duty_keys, open_learning_actions
 from kinfolk.core.actors import Actor
 from kinfolk.core.working_days import add_working_days
 from kinfolk.duties.models import Duty
@@ -35,6 +41,9 @@ class Work:
     #: The children among these with an open case who are on the children not in school
     #: register (docs/registers.md; docs/domain.md finding 15).
     not_in_school: list[Child] = field(default_factory=list)
+    #: The open actions that follow a complaint that these people own, by due date
+    #: (docs/complaints.md).
+    learning_actions: list[LearningAction] = field(default_factory=list)
 
     @property
     def child_ids(self) -> set[int]:
@@ -43,6 +52,7 @@ class Work:
             | {a.plan.child_id for a in self.overdue_actions + self.open_actions}
             | {a.child_id for a in self.supervision_actions}
             | {c.pk for c in self.not_in_school}
+            | {a.child_id for a in self.learning_actions}
         )
 
 
@@ -65,13 +75,19 @@ def work_for(
     action_owners: QuerySet | list,
     today: dt.date,
     viewer: Actor | None = None,
+    complaints: QuerySet | None = None,
 ) -> Work:
-    """Outstanding duties of these children due by the horizon, and the plan actions owned
-    by these people, split into overdue and the rest. The duties of a restricted rule are
-    listed only where ``viewer`` may learn of them (``DutyQuerySet.shown_to``)."""
+    """Outstanding duties of these children due by the horizon (but for their complaints'),
+    the duties of ``complaints`` (those these people handle or their team is complained
+    about, of children the reader may see), and the plan actions owned by these people, split
+    into overdue and the rest. The duties of a restricted rule are listed only where
+    ``viewer`` may learn of them (``DutyQuerySet.shown_to``)."""
     horizon = add_working_days(today, HORIZON_WORKING_DAYS)
+    ours = Q(child__in=children) & ~Q(rule__in=COMPLAINT_RULES)
+    if complaints is not None:
+        ours |= Q(rule__in=COMPLAINT_RULES, key__in=complaint_duty_keys(complaints))
     duties = list(
-        Duty.objects.filter(child__in=children)
+        Duty.objects.filter(ours)
         .outstanding()
         .shown_to(viewer)
         .filter(due_on__lte=horizon)
@@ -98,6 +114,7 @@ def work_for(
     return Work(
         supervision_actions=supervision_actions,
         not_in_school=list(flagged_children(children).order_by("last_name", "first_name", "pk")),
+        learning_actions=open_learning_actions(action_owners, children),
         overdue=[d for d in duties if d.due_on < today],
         due_soon=[d for d in duties if d.due_on >= today],
         overdue_actions=[a for a in actions if a.due_on < today],

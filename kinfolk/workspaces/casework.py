@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from kinfolk.access.policy import P, allows
 from kinfolk.care.models import PeriodOfCare, Placement
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Visit
+from kinfolk.complaints.read import complaints_for
 from kinfolk.core.working_days import add_working_days
 from kinfolk.duties.models import Duty
 from kinfolk.duties.work import (
@@ -53,7 +54,11 @@ def social_worker_workspace(user: User, today: dt.date) -> Workspace:
     children they hold, and the plan actions they own."""
     allocations = caseload(user, viewer=user)
     work = work_for(
-        children_held_by([user], viewer=user), action_owners=[user], today=today, viewer=user
+        children_held_by([user], viewer=user),
+        action_owners=[user],
+        today=today,
+        viewer=user,
+        complaints=complaints_for(viewer=user, handled_by=[user]),
     )
     returned = returned_to(user)
     return Workspace(
@@ -64,6 +69,7 @@ def social_worker_workspace(user: User, today: dt.date) -> Workspace:
             "work": work,
             "actions": [*work.overdue_actions, *work.open_actions],
             "horizon": HORIZON_WORKING_DAYS,
+            "today": today,
         },
         child_ids={a.child_id for a in allocations}
         | work.child_ids
@@ -193,7 +199,13 @@ def team_workspace(user: User, team: Team, today: dt.date) -> Workspace:
         .order_by("display_name", "username")
     )
     children = children_held_by(members, viewer=user)
-    work = work_for(children, action_owners=members, today=today, viewer=user)
+    work = work_for(
+        children,
+        action_owners=members,
+        today=today,
+        viewer=user,
+        complaints=complaints_for(viewer=user, handled_by=members, teams=[team]),
+    )
     assessments = awaiting_authorisation(children)
     placements = placements_awaiting_approval(children)
     decisions = decisions_to_sign_off(user, team=team)

@@ -38,7 +38,7 @@ class MenuItem:
 MENU: tuple[MenuItem, ...] = (
     MenuItem("home", _("Home")),
     MenuItem("caseload", _("My caseload"), shown_to=_HOLDS_CASES),
-    MenuItem("duties:my-work", _("My work"), shown_to=_HAS_OWN_WORK),
+    MenuItem("duties:my-work", _("My work"), shown_to=(*_HAS_OWN_WORK, P.MANAGE_COMPLAINTS)),
     MenuItem("frontdoor:queue", _("Front door")),
     MenuItem("children:search", _("Find a child")),
     MenuItem("leaving:care-leavers", _("Care leavers"), shown_to=(P.RECORD_LEAVING_CARE,)),
@@ -51,6 +51,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("team", _("Team"), needs_team=True),
     MenuItem("duties:team-work", _("Team's work"), needs_team=True),
     MenuItem("audits:list", _("Audits")),
+    MenuItem("complaints:list", _("Complaints")),
     MenuItem("users", _("Users")),
     MenuItem("teams", _("Teams")),
 )

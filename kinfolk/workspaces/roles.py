@@ -20,6 +20,7 @@ from kinfolk.workspaces.reviewing import cp_chair_workspace, iro_workspace
 from kinfolk.workspaces.service import (
     administrator_workspace,
     analyst_workspace,
+    complaints_manager_workspace,
     information_governance_workspace,
     lado_workspace,
 )
@@ -38,6 +39,7 @@ WORKSPACES: dict[Role, Builder] = {
     Role.ANALYST: analyst_workspace,
     Role.INFORMATION_GOVERNANCE: information_governance_workspace,
     Role.ADMIN: administrator_workspace,
+    Role.COMPLAINTS_MANAGER: complaints_manager_workspace,
 }
 
 

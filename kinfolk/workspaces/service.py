@@ -1,5 +1,6 @@
 """The workspaces of the roles that serve the whole authority rather than hold cases: the
-LADO, the performance analyst, the information governance officer and the administrator.
+LADO, the performance analyst, the information governance officer, the administrator and the
+complaints manager.
 
 Some of the pages these roles work from are built by other parts of Kinfolk as they come
 (allegations, the break-the-glass review queue, subject access, user administration): a
@@ -18,6 +19,8 @@ from kinfolk.access.models import AccessRecord
 from kinfolk.access.policy import may_reach
 from kinfolk.access.roles import Role
 from kinfolk.allegations.overview import child_ids, open_allegations
+from kinfolk.complaints.choices import Stage
+from kinfolk.complaints.read import open_by_stage, open_complaints
 from kinfolk.duties.models import Duty
 from kinfolk.people.models import Child
 from kinfolk.workforce.models import Team, User
@@ -27,6 +30,11 @@ from kinfolk.workspaces.menu import url_if_built
 
 #: The LADO's duty (kinfolk.duties.rules.allegations).
 LADO_RULE = "lado-initial-1wd"
+
+#: How many open complaints the complaints manager's workspace lists; the rest are on the list
+#: of open complaints.
+COMPLAINTS_SHOWN = 25
+
 #: How far back the information governance officer's list of access to restricted records
 #: looks, and how many it shows.
 RESTRICTED_ACCESS_DAYS = 30
@@ -187,4 +195,36 @@ def administrator_workspace(user: Any, today: dt.date) -> Workspace:
                 ],
             ),
         },
+    )
+
+
+def complaints_manager_workspace(user: Any, today: dt.date) -> Workspace:
+    """The open complaints by stage, and the first of them, overdue first, with their days
+    open and deadline (docs/complaints.md)."""
+    rows = open_complaints(user, today=today)
+    shown = rows[:COMPLAINTS_SHOWN]
+    counts = open_by_stage(user)
+    return Workspace(
+        template="workspaces/complaints_manager.html",
+        context={
+            "rows": shown,
+            "total": len(rows),
+            "overdue": sum(1 for row in rows if row.is_overdue),
+            "stages": [
+                (label, counts[value], f"{url_if_built('complaints:list')}?stage={value}")
+                for value, label in Stage.choices
+            ],
+            "today": today,
+            "links": links(
+                user,
+                [
+                    ("complaints:choose-child", _("Record a complaint"), ""),
+                    ("complaints:list", _("Open complaints, by stage"), ""),
+                    ("complaints:trends", _("Trends by theme, team and outcome"), ""),
+                    ("complaints:themes", _("The list of themes"), ""),
+                    ("duties:my-work", _("My work: the complaints duties due"), ""),
+                ],
+            ),
+        },
+        child_ids={row.child_id for row in shown},
     )

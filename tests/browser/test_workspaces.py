@@ -37,6 +37,9 @@ def authority(team, social_worker, manager):
             "ivy_governance", Role.INFORMATION_GOVERNANCE, name="Ivy Green"
         ),
         Role.ADMIN: staff("ari_admin", Role.ADMIN, name="Ari Adler"),
+        Role.COMPLAINTS_MANAGER: staff(
+            "cam_complaints", Role.COMPLAINTS_MANAGER, name="Cam Carter"
+        ),
     }
     iro = people[Role.IRO]
     late = scenario.with_assessment("Ava", "Brown", social_worker, started_ago=80)
@@ -77,6 +80,7 @@ LANDINGS = [
     (Role.ANALYST, "Returns and data quality", "49-workspace-analyst"),
     (Role.INFORMATION_GOVERNANCE, "Recent access to restricted records", "50-workspace-ig"),
     (Role.ADMIN, "Users and teams", "51-workspace-administrator"),
+    (Role.COMPLAINTS_MANAGER, "Open complaints by stage", "52-workspace-complaints-manager"),
 ]
 
 

@@ -24,6 +24,7 @@ PREFERENCE = [
     Role.INFORMATION_GOVERNANCE,
     Role.LADO,
     Role.ADMIN,
+    Role.COMPLAINTS_MANAGER,
     Role.HEAD_OF_SERVICE,
 ]
 

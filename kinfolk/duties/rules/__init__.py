@@ -6,7 +6,8 @@
 - ``health``: health assessments, the personal education plan and return interviews;
 - ``leaving``: the pathway plan, its reviews and keeping in touch with a care leaver;
 - ``oversight``: discussing each open case in case supervision;
-- ``allegations``: the LADO's initial consideration of an allegation.
+- ``allegations``: the LADO's initial consideration of an allegation;
+- ``complaints``: the responses at stages 1 and 2 of the complaints procedure.
 
 Each rule is a class named after its identifier, with its source in its docstring. A rule
 turns a child's casework facts (``kinfolk.duties.facts``) into duties: what triggered each
@@ -31,6 +32,10 @@ from kinfolk.duties.rules.care import (
 from kinfolk.duties.rules.children_in_need import (
     AssessmentFortyFiveWorkingDays,
     ScreeningOneWorkingDay,
+)
+from kinfolk.duties.rules.complaints import (
+    ComplaintStageOneTenWorkingDays,
+    ComplaintStageTwoTwentyFiveWorkingDays,
 )
 from kinfolk.duties.rules.health import (
     InitialHealthAssessment,
@@ -76,6 +81,8 @@ for _rule in (
     CareLeaverContactTwoMonths(),
     CaseSupervisionMonthly(),
     LadoInitialConsiderationOneWorkingDay(),
+    ComplaintStageOneTenWorkingDays(),
+    ComplaintStageTwoTwentyFiveWorkingDays(),
 ):
     rules.register(_rule.info())
 

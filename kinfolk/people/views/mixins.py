@@ -115,6 +115,7 @@ class ChildRecordMixin:
             ("permanence:child-permanence", _("Permanence")),
             ("oversight:child-oversight", _("Oversight")),
             ("registers:child-registers", _("Registers")),
+            ("complaints:child-complaints", _("Complaints")),
             ("children:chronology", _("Chronology")),
             ("returns:child-returns", _("Data quality")),
         ]

@@ -53,6 +53,7 @@ EXPECTED = {
         "Returns",
         "Break-the-glass",
         "Audits",
+        "Complaints",
     ],
     Role.IRO: ["Home", "Find a child"],
     Role.CP_CHAIR: ["Home", "Find a child"],
@@ -63,6 +64,7 @@ EXPECTED = {
     Role.ANALYST: ["Home", "Find a child", "Returns"],
     Role.INFORMATION_GOVERNANCE: ["Home", "Find a child", "Break-the-glass", "Subject access"],
     Role.ADMIN: ["Home", "Find a child", "Users", "Teams"],
+    Role.COMPLAINTS_MANAGER: ["Home", "My work", "Find a child", "Complaints"],
 }
 IN_A_TEAM = {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.PERSONAL_ADVISER, Role.FRONTDOOR}
 

@@ -15,6 +15,7 @@ from kinfolk.accounts.second_factor import formatted_key
 from kinfolk.accounts.services import give_demo_authenticator
 from kinfolk.core.geography import record_postcodes
 from kinfolk.demo.allegations import manage as manage_allegations
+from kinfolk.demo.complaints import record_demo_complaints
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.iro import allocate_demo_iros
 from kinfolk.demo.places import directory_rows
@@ -102,6 +103,8 @@ class Command(BaseCommand):
                     team=create_team(name=worker["team"]),
                     is_qualified=worker["qualified"],
                 )
+            # A year of complaints, by the complaints manager recorded above (kinfolk/demo/complaints.py).
+            record_demo_complaints(as_of=as_of, seed=authority.seed_key)
             # The journey format has no date of qualifying: a few of the demo's qualified
             # social workers are in their first year (kinfolk/demo/workforce.py).
             mark_newly_qualified(as_of)

@@ -1,0 +1,1 @@
+"""The complaints pages (docs/complaints.md)."""
