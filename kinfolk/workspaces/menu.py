@@ -50,6 +50,11 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("team", _("Team"), needs_team=True),
     MenuItem("duties:team-work", _("Team's work"), needs_team=True),
     MenuItem("audits:list", _("Audits")),
+    MenuItem(
+        "participation:index",
+        _("Participation"),
+        shown_to=(P.VIEW_TEAM, P.RECORD_PARTICIPATION),
+    ),
     MenuItem("users", _("Users")),
     MenuItem("teams", _("Teams")),
 )

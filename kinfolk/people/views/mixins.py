@@ -114,6 +114,7 @@ class ChildRecordMixin:
             ("leaving:child-leaving", _("Leaving care")),
             ("permanence:child-permanence", _("Permanence")),
             ("oversight:child-oversight", _("Oversight")),
+            ("participation:child", _("Participation")),
             ("children:chronology", _("Chronology")),
             ("returns:child-returns", _("Data quality")),
         ]
