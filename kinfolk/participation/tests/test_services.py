@@ -331,8 +331,8 @@ def test_a_consultation_is_refused(db):
     assert not Consultation.objects.exists()
 
 
-def disabled(social_worker, born=D(2010, 3, 1)):
-    return make_child(la_child_id="D1", date_of_birth=born, disabilities=["LD"])
+def disabled(social_worker):
+    return make_child(la_child_id="D1", date_of_birth=D(2010, 3, 1), disabilities=["LD"])
 
 
 def test_a_transition_plan_from_14(social_worker):
