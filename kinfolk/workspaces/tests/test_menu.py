@@ -37,6 +37,7 @@ EXPECTED = {
         "Team",
         "Team's work",
         "Audits",
+        "Participation",
     ],
     Role.HEAD_OF_SERVICE: [
         "Home",
@@ -50,8 +51,9 @@ EXPECTED = {
         "Returns",
         "Break-the-glass",
         "Audits",
+        "Participation",
     ],
-    Role.IRO: ["Home", "Find a child"],
+    Role.IRO: ["Home", "Find a child", "Participation"],
     Role.CP_CHAIR: ["Home", "Find a child"],
     Role.PERSONAL_ADVISER: ["Home", "My work", "Find a child", "Care leavers", "Team"],
     Role.FRONTDOOR: ["Home", "Front door", "Find a child", "Team"],
