@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy
 
 from kinfolk.care.services.episodes import LOOKED_AFTER, open_period
 from kinfolk.care.services.health import check_day
-from kinfolk.care.services.uasc import open_uasc_period
 from kinfolk.chronology.services import add_entry
 from kinfolk.core.actors import Actor, staff_member
 from kinfolk.core.codes import Disability
@@ -45,7 +44,7 @@ UASC_KNOWN: Guard[Child] = Guard(
         "%(subject)s is not recorded as an unaccompanied asylum-seeking child: record UASC "
         "status on the care record first"
     ),
-    holds=lambda child: open_uasc_period(child) is not None or child.uasc_periods.exists(),
+    holds=lambda child: child.uasc_periods.exists(),
 )
 
 
@@ -76,8 +75,3 @@ def entry(
         **kw,
     )
     publish_casework_changed(child.pk)
-
-
-def not_before_birth(child: Child, on: dt.date, field: str, what: str) -> None:
-    """A date not in the future, nor before the child was born."""
-    check_day(child, on, field, what)

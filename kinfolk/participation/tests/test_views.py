@@ -245,3 +245,60 @@ def test_never_offered_and_the_themes_report(manager, social_worker):
         ).split()
     )
     assert "2025-26 Q1" in report and "Education 1" in report
+
+
+def test_a_manager_s_lists_hold_their_own_team_s_children(
+    manager, social_worker, other_social_worker
+):
+    ours = in_care("C7", social_worker)
+    theirs = in_care("C9", other_social_worker, first_name="Theo", last_name="Other")
+    page = text(signed_in(manager).get(reverse("participation:not-told")))
+    assert ours.full_name in page and theirs.full_name not in page
+    assert not AccessRecord.objects.filter(child=theirs, action="list").exists()
+    assert signed_in(social_worker).get(reverse("participation:not-told")).status_code == 403
+
+
+def test_the_asylum_pages(worker_client, ava):
+    from kinfolk.care.services import start_uasc
+    from kinfolk.participation.models import AgeAssessment, ImmigrationStatusRecord, Interpreter
+
+    interpreter = reverse("participation:interpreter", args=[ava.pk])
+    page = text(worker_client.get(interpreter))
+    assert "is not recorded as an unaccompanied asylum-seeking child" in page
+    start_uasc(child=ava, start_on=D(2025, 1, 10))
+    bad = worker_client.post(interpreter, {"is_needed": "yes", "languages": ""})
+    assert "Enter the languages the interpreter speaks" in text(bad)
+    assert not Interpreter.objects.exists()
+    assert (
+        worker_client.post(interpreter, {"is_needed": "yes", "languages": "Tigrinya"}).status_code
+        == 302
+    )
+    age = reverse("participation:age-assessment", args=[ava.pk])
+    assert (
+        worker_client.post(
+            age,
+            {
+                **date_fields("assessed_on", D(2025, 2, 1)),
+                "assessed_by": "Two social workers",
+                "outcome": "assessed",
+                **date_fields("assessed_date_of_birth", D(2010, 1, 1)),
+            },
+        ).status_code
+        == 302
+    )
+    assert AgeAssessment.objects.get().assessed_date_of_birth == D(2010, 1, 1)
+    status = reverse("participation:immigration-status", args=[ava.pk])
+    assert (
+        worker_client.post(
+            status,
+            {
+                "status": "claim_lodged",
+                **date_fields("status_on", D(2025, 2, 1)),
+                "next_step": "Interview",
+            },
+        ).status_code
+        == 302
+    )
+    assert ImmigrationStatusRecord.objects.get().next_step == "Interview"
+    page = text(worker_client.get(reverse("participation:child", args=[ava.pk])))
+    assert "Needed: Tigrinya" in page and "assessed date of birth 1 January 2010" in page
