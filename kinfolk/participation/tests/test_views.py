@@ -72,23 +72,18 @@ def test_offering_and_matching_a_visitor_through_the_pages(worker_client, ava):
             "offer": offer.pk,
             "visitor_name": "Jo",
             **date_fields("matched_on", D(2025, 1, 1)),
-            "versions": "",
         },
     )
     assert "The match cannot be before the offer, on 3 February 2025" in text(bad)
-    page = worker_client.get(match)
-    versions = (
-        page.context["form"]["versions"].value()
-        if "versions" in page.context["form"].fields
-        else ""
-    )
+    assert IndependentVisitorOffer.objects.get().matched_on is None
+    opened = worker_client.get(match).context["form"]["opened_versions"].value()
     response = worker_client.post(
         match,
         {
             "offer": offer.pk,
             "visitor_name": "Jo Volunteer",
             **date_fields("matched_on", D(2025, 3, 1)),
-            **({"versions": versions} if versions else {}),
+            "opened_versions": opened,
         },
     )
     assert response.status_code == 302, text(response)
@@ -302,3 +297,26 @@ def test_the_asylum_pages(worker_client, ava):
     assert ImmigrationStatusRecord.objects.get().next_step == "Interview"
     page = text(worker_client.get(reverse("participation:child", args=[ava.pk])))
     assert "Needed: Tigrinya" in page and "assessed date of birth 1 January 2010" in page
+
+
+def test_a_match_saved_on_an_out_of_date_form_is_refused(worker_client, ava):
+    offer = services.offer_independent_visitor(
+        child=ava, offered_on=D(2025, 2, 3), offered_by="Sam", answer="accepted"
+    )
+    url = reverse("participation:offer-match", args=[ava.pk]) + f"?offer={offer.pk}"
+    form = worker_client.get(url).context["form"]
+    opened = form["opened_versions"].value()
+    services.match_independent_visitor(
+        offer=offer, visitor_name="Jo First", matched_on=D(2025, 3, 1)
+    )
+    response = worker_client.post(
+        url,
+        {
+            "offer": offer.pk,
+            "visitor_name": "Kim Second",
+            **date_fields("matched_on", D(2025, 3, 2)),
+            "opened_versions": opened,
+        },
+    )
+    assert "Someone else changed this record while you were editing it" in text(response)
+    assert IndependentVisitorOffer.objects.get().visitor_name == "Jo First"
