@@ -16,6 +16,13 @@ from kinfolk.participation.choices import (
 )
 from kinfolk.participation.models import AdvocacyTheme
 
+#: A short box for a count.
+NUMBER = {"class": "govuk-input govuk-input--width-3", "inputmode": "numeric"}
+WHOLE = {
+    "invalid": _("Enter the number as a whole number"),
+    "min_value": _("Enter the number as a whole number"),
+}
+
 
 def radios(label: Any, choices: Any, **kwargs: Any) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, **kwargs)
@@ -217,10 +224,34 @@ class ConsultationForm(CaseworkForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Their child IDs, separated by commas or spaces"),
     )
-    count_under_11 = forms.IntegerField(label=_("Under 11"), min_value=0, required=False)
-    count_11_15 = forms.IntegerField(label=_("11 to 15"), min_value=0, required=False)
-    count_16_17 = forms.IntegerField(label=_("16 and 17"), min_value=0, required=False)
-    count_18_plus = forms.IntegerField(label=_("18 and over"), min_value=0, required=False)
+    count_under_11 = forms.IntegerField(
+        label=_("Others taking part, not named: under 11"),
+        min_value=0,
+        required=False,
+        widget=forms.TextInput(attrs=NUMBER),
+        error_messages=WHOLE,
+    )
+    count_11_15 = forms.IntegerField(
+        label=_("Others taking part, not named: 11 to 15"),
+        min_value=0,
+        required=False,
+        widget=forms.TextInput(attrs=NUMBER),
+        error_messages=WHOLE,
+    )
+    count_16_17 = forms.IntegerField(
+        label=_("Others taking part, not named: 16 and 17"),
+        min_value=0,
+        required=False,
+        widget=forms.TextInput(attrs=NUMBER),
+        error_messages=WHOLE,
+    )
+    count_18_plus = forms.IntegerField(
+        label=_("Others taking part, not named: 18 and over"),
+        min_value=0,
+        required=False,
+        widget=forms.TextInput(attrs=NUMBER),
+        error_messages=WHOLE,
+    )
     required_messages = {
         "held_on": _("Enter the date of the consultation"),
         "topic": _("Enter the topic"),

@@ -77,7 +77,7 @@ def test_a_visitor_matched_a_child_told_how_to_complain_and_a_consultation_logge
     page.get_by_label("What the council did").fill("Pocket money raised by a tenth.")
     page.get_by_label("By whom").fill("Head of service")
     page.get_by_label("Children in care who took part").fill("C7")
-    page.get_by_label("11 to 15").fill("2")
+    page.get_by_label("Others taking part, not named: 11 to 15").fill("2")
     screenshot(page, "participation-consultation-form")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
