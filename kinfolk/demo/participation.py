@@ -6,7 +6,7 @@ how to complain (every seventh was not); most were offered an independent visito
 fifth was not), some declined, some are thinking about it, some wait for a match and some are
 matched; every fourth was referred to advocacy. Disabled young people of 14 to 17 have a
 transition plan every other one. The children in care council held ten consultations over
-the last year. The demo has no unaccompanied asylum-seeking children, so no asylum details.
+the last year (those of a demo loaded before are replaced). The demo has no unaccompanied asylum-seeking children, so no asylum details.
 """
 
 import datetime as dt
@@ -81,8 +81,11 @@ ASPIRATIONS = [
 def record_demo_participation(as_of: dt.date) -> int:
     """Record the demo's participation, and return how many children it touched."""
     as_of = min(as_of, timezone.localdate())
-    if Consultation.objects.exists():
-        return 0
+    # A demo loaded in place of another replaces its council's log too: the consultations
+    # belong to no child, so removing the children leaves them behind.
+    Consultation.objects.filter(
+        topic__in=[topic for topic, _said, _did in TOPICS], recorded_by__isnull=True
+    ).delete()
     periods = list(
         PeriodOfCare.objects.filter(end_on__isnull=True, start_on__lte=as_of)
         .select_related("child")
