@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "kinfolk.permanence",
     "kinfolk.letters",
     "kinfolk.oversight",
+    "kinfolk.participation",
     "kinfolk.audits",
     "kinfolk.registers",
     "kinfolk.allegations",

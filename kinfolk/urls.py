@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("kinfolk.leaving.urls")),
     path("", include("kinfolk.permanence.urls")),
     path("", include("kinfolk.oversight.urls")),
+    path("", include("kinfolk.participation.urls")),
     path("", include("kinfolk.audits.urls")),
     path("", include("kinfolk.registers.urls")),
     path("", include("kinfolk.allegations.urls")),

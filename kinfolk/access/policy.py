@@ -75,6 +75,10 @@ class Permission(Enum):
         "manage-complaints",
         "Record complaints, take them through their stages and see their trends",
     )
+    RECORD_PARTICIPATION = (
+        "record-participation",
+        "Record the children in care council's consultations and the advocacy themes",
+    )
 
     def __init__(self, code: str, label: str) -> None:
         self.code = code
@@ -136,6 +140,8 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
         # Auditors read other teams' files: an audit is independent of the team's own
         # oversight (docs/audits.md).
         **_grant((P.AUDIT_CASES,)),
+        # The children in care council is the authority's, not one team's.
+        **_grant((P.RECORD_PARTICIPATION,)),
     },
     Role.HEAD_OF_SERVICE: _grant(
         _PRACTICE,
@@ -154,9 +160,10 @@ MATRIX: dict[Role, dict[Permission, Scope]] = {
             P.AUDIT_CASES,
             P.MANAGE_AUDIT_TEMPLATE,
             P.MANAGE_COMPLAINTS,
+            P.RECORD_PARTICIPATION,
         ),
     ),
-    Role.IRO: _grant(_PRACTICE, (P.RECORD_REVIEW, P.BREAK_GLASS)),
+    Role.IRO: _grant(_PRACTICE, (P.RECORD_REVIEW, P.BREAK_GLASS, P.RECORD_PARTICIPATION)),
     Role.CP_CHAIR: _grant(_PRACTICE, (P.CHAIR_CONFERENCE, P.BREAK_GLASS)),
     Role.PERSONAL_ADVISER: _grant(
         _PRACTICE, (P.RECORD_CHILD, P.RECORD_LEAVING_CARE, P.BREAK_GLASS)

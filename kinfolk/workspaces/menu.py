@@ -52,6 +52,11 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("duties:team-work", _("Team's work"), needs_team=True),
     MenuItem("audits:list", _("Audits")),
     MenuItem("complaints:list", _("Complaints")),
+    MenuItem(
+        "participation:index",
+        _("Participation"),
+        shown_to=(P.VIEW_TEAM, P.RECORD_PARTICIPATION),
+    ),
     MenuItem("users", _("Users")),
     MenuItem("teams", _("Teams")),
 )

@@ -25,6 +25,7 @@ from kinfolk.oversight.models import (
     SupervisionAction,
     SupervisionSession,
 )
+from kinfolk.participation.models import IndependentVisitorOffer, ToldHowToComplain
 from kinfolk.people.models import Alert
 from kinfolk.people.summary import summary_of, summary_sections
 from kinfolk.workforce.models import Allocation
@@ -98,6 +99,18 @@ def fill(child, *, count: int, today: dt.date, worker, iro) -> None:
         SupervisionAction.objects.create(
             case=case, child=child, text=f"Supervision action {n + 1}", owner=worker, due_on=today
         )
+        ToldHowToComplain.objects.create(
+            child=child,
+            told_on=dt.date(2025, 2, 10) + dt.timedelta(days=n),
+            told_by="Sam",
+            how="app",
+        )
+        IndependentVisitorOffer.objects.create(
+            child=child,
+            offered_on=dt.date(2025, 2, 20) + dt.timedelta(days=n),
+            offered_by="Sam",
+            answer="accepted",
+        )
         ManagementDecision.objects.create(
             child=child,
             decided_on=dt.date(2025, 3, 1) + dt.timedelta(days=n),
@@ -141,6 +154,7 @@ def test_every_app_declares_its_section():
         "oversight",
         "registers",
         "last-visit",
+        "participation",
         "significant-events",
     ]
 
@@ -180,6 +194,9 @@ def test_each_section_shows_what_it_reads(social_worker, reviewing_officer, toda
     assert oversight["decision"].decision == "Management decision 3"
     assert oversight["last_oversight_on"] == dt.date(2025, 4, 3)
     assert [a.text for a in oversight["actions"]] == [f"Supervision action {n}" for n in (1, 2, 3)]
+    participation = sections["participation"]
+    assert participation["told"].told_on == dt.date(2025, 2, 12)
+    assert participation["offer"].offered_on == dt.date(2025, 2, 22)
     assert [e.summary for e in sections["significant-events"]["entries"]] == [
         "Significant event 3",
         "Significant event 2",

@@ -116,6 +116,7 @@ class ChildRecordMixin:
             ("oversight:child-oversight", _("Oversight")),
             ("registers:child-registers", _("Registers")),
             ("complaints:child-complaints", _("Complaints")),
+            ("participation:child", _("Participation")),
             ("children:chronology", _("Chronology")),
             ("returns:child-returns", _("Data quality")),
         ]

@@ -39,6 +39,7 @@ EXPECTED = {
         "Team",
         "Team's work",
         "Audits",
+        "Participation",
     ],
     Role.HEAD_OF_SERVICE: [
         "Home",
@@ -54,8 +55,9 @@ EXPECTED = {
         "Break-the-glass",
         "Audits",
         "Complaints",
+        "Participation",
     ],
-    Role.IRO: ["Home", "Find a child"],
+    Role.IRO: ["Home", "Find a child", "Participation"],
     Role.CP_CHAIR: ["Home", "Find a child"],
     Role.PERSONAL_ADVISER: ["Home", "My work", "Find a child", "Care leavers", "Team"],
     Role.FRONTDOOR: ["Home", "Front door", "Find a child", "Team"],

@@ -18,6 +18,7 @@ from kinfolk.demo.allegations import manage as manage_allegations
 from kinfolk.demo.complaints import record_demo_complaints
 from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.iro import allocate_demo_iros
+from kinfolk.demo.participation import record_demo_participation
 from kinfolk.demo.places import directory_rows
 from kinfolk.demo.sign_off import make_work_wait
 from kinfolk.demo.workforce import mark_newly_qualified
@@ -93,6 +94,7 @@ class Command(BaseCommand):
             # The journey format has no event for allocating an IRO: the demo's IROs are
             # allocated to its children in care once they are loaded (kinfolk/demo/iro.py).
             allocate_demo_iros(as_of)
+            record_demo_participation(as_of)
             beside = authority.staff_beside_journeys()
             recorded = set(User.objects.values_list("username", flat=True))
             for worker in (w for w in beside if w["id"] not in recorded):
