@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "kinfolk.letters",
     "kinfolk.oversight",
     "kinfolk.audits",
+    "kinfolk.privatefostering",
     "kinfolk.duties",
     "kinfolk.workspaces",
     "kinfolk.returns",

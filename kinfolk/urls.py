@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("kinfolk.permanence.urls")),
     path("", include("kinfolk.oversight.urls")),
     path("", include("kinfolk.audits.urls")),
+    path("", include("kinfolk.privatefostering.urls")),
     path("", include("kinfolk.returns.urls")),
     path("front-door/", include("kinfolk.frontdoor.urls")),
     path("work/", include("kinfolk.duties.urls")),

@@ -153,6 +153,15 @@ CASE_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_CASE_SUPERVISION_MONT
 PERSONAL_SUPERVISION = Timescale(Unit.MONTHS, setting="KINFOLK_PERSONAL_SUPERVISION_MONTHS")
 
 
+# Private fostering (Children (Private Arrangements for Fostering) Regulations 2005).
+#: The child is first visited, and seen, within 7 working days of the notification (reg. 4).
+PRIVATE_FOSTERING_FIRST_VISIT = Timescale(Unit.WORKING_DAYS, 7)
+#: In the arrangement's first year, the next visit is within 6 weeks (reg. 8(1)(a)).
+PRIVATE_FOSTERING_VISIT = Timescale(Unit.WEEKS, 6)
+#: After its first year, the next visit is within 12 weeks (reg. 8(1)(b)).
+PRIVATE_FOSTERING_LATER_VISIT = Timescale(Unit.WEEKS, 12)
+
+
 def review_health_assessment(date_of_birth: dt.date | None, assessed_on: dt.date) -> Timescale:
     """The timescale of the next health assessment after one on ``assessed_on``: 6 months for a
     child under 5 that day, otherwise (or with no date of birth) 12 months."""

@@ -5,7 +5,8 @@
 - ``care``: the care plan, looked-after reviews and visits to a child in care;
 - ``health``: health assessments, the personal education plan and return interviews;
 - ``leaving``: the pathway plan, its reviews and keeping in touch with a care leaver;
-- ``oversight``: discussing each open case in case supervision.
+- ``oversight``: discussing each open case in case supervision;
+- ``private_fostering``: visiting a privately fostered child.
 
 Each rule is a class named after its identifier, with its source in its docstring. A rule
 turns a child's casework facts (``kinfolk.duties.facts``) into duties: what triggered each
@@ -42,6 +43,11 @@ from kinfolk.duties.rules.leaving import (
     PathwayPlanThreeMonths,
 )
 from kinfolk.duties.rules.oversight import CaseSupervisionMonthly
+from kinfolk.duties.rules.private_fostering import (
+    PrivateFosteringFirstVisit,
+    PrivateFosteringVisitSixWeeks,
+    PrivateFosteringVisitTwelveWeeks,
+)
 from kinfolk.duties.rules.protection import (
     CoreGroupTenWorkingDays,
     FirstReviewThreeMonths,
@@ -73,6 +79,9 @@ for _rule in (
     PathwayPlanReviewSixMonths(),
     CareLeaverContactTwoMonths(),
     CaseSupervisionMonthly(),
+    PrivateFosteringFirstVisit(),
+    PrivateFosteringVisitSixWeeks(),
+    PrivateFosteringVisitTwelveWeeks(),
 ):
     rules.register(_rule.info())
 

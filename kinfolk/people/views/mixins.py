@@ -114,6 +114,7 @@ class ChildRecordMixin:
             ("leaving:child-leaving", _("Leaving care")),
             ("permanence:child-permanence", _("Permanence")),
             ("oversight:child-oversight", _("Oversight")),
+            ("privatefostering:child", _("Private fostering")),
             ("children:chronology", _("Chronology")),
             ("returns:child-returns", _("Data quality")),
         ]
