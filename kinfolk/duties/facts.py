@@ -447,11 +447,12 @@ class PrivateFosteringFact:
 
     @property
     def known_from(self) -> dt.date:
-        """The day the authority knew of the arrangement: told, or it began, if earlier."""
+        """The first day of the arrangement's visits: its start, or the notification when the
+        authority was told in advance."""
         return min(self.began_on, self.notified_on)
 
     def known_by(self, as_of: dt.date) -> "PrivateFosteringFact | None":
-        if self.known_from > as_of:
+        if self.notified_on > as_of:
             return None
         return replace(self, ended_on=_cut_end(self.ended_on, as_of))
 
