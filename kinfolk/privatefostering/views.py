@@ -182,9 +182,11 @@ class EndView(_StepView):
 
 class RegisterView(TemplateView):
     """Every current private fostering arrangement the reader may see, overdue first, 25 to a
-    page; each child on the page is logged as listed."""
+    page; each child on the page is logged as listed. For those who hold cases, workers and
+    managers alike (``RECORD_CASEWORK``): ``VIEW_TEAM`` is managers' only, and the workers
+    make the visits the register says are due."""
 
-    permission = P.VIEW_TEAM
+    permission = P.RECORD_CASEWORK
     template_name = "privatefostering/register.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from kinfolk.oversight.models import (
 )
 from kinfolk.people.models import Alert
 from kinfolk.people.summary import summary_of, summary_sections
+from kinfolk.privatefostering.models import Arrangement, SuitabilityCheck
 from kinfolk.workforce.models import Allocation
 
 
@@ -129,6 +130,23 @@ def fill(child, *, count: int, today: dt.date, worker, iro) -> None:
     IROAllocation.objects.create(
         child=child, iro=iro, start_on=period.start_on, reason=IROChangeReason.FIRST
     )
+    arrangement = Arrangement.objects.create(
+        child=child,
+        began_on=dt.date(2025, 2, 3),
+        notified_on=dt.date(2025, 2, 3),
+        notified_by="school",
+        carer_name="Jo Example",
+    )
+    for n in range(count):
+        VisitFactory(
+            child=child,
+            visited_on=dt.date(2025, 2, 5) + dt.timedelta(days=n),
+            kind=VisitKind.PRIVATE_FOSTERING,
+            is_child_seen=True,
+        )
+        SuitabilityCheck.objects.create(
+            arrangement=arrangement, kind="health", checked_on=dt.date(2025, 2, 4), result="clear"
+        )
 
 
 def test_every_app_declares_its_section():
@@ -139,6 +157,7 @@ def test_every_app_declares_its_section():
         "worker-changes",
         "plans",
         "oversight",
+        "private-fostering",
         "last-visit",
         "significant-events",
     ]
@@ -179,6 +198,10 @@ def test_each_section_shows_what_it_reads(social_worker, reviewing_officer, toda
     assert oversight["decision"].decision == "Management decision 3"
     assert oversight["last_oversight_on"] == dt.date(2025, 4, 3)
     assert [a.text for a in oversight["actions"]] == [f"Supervision action {n}" for n in (1, 2, 3)]
+    fostering = sections["private-fostering"]
+    assert fostering["arrangement"].carer_name == "Jo Example"
+    # Six weeks after the last private fostering visit at which the child was seen.
+    assert fostering["next_visit_due"] == dt.date(2025, 3, 21)
     assert [e.summary for e in sections["significant-events"]["entries"]] == [
         "Significant event 3",
         "Significant event 2",
