@@ -116,7 +116,7 @@ class SuitabilityCheck(models.Model):
     arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="checks")
     kind = models.CharField(_("check"), max_length=20, choices=CheckKind.choices)
     member = models.ForeignKey(
-        HouseholdMember, null=True, blank=True, on_delete=models.PROTECT, related_name="checks"
+        HouseholdMember, null=True, blank=True, on_delete=models.CASCADE, related_name="checks"
     )
     checked_on = models.DateField(_("date of the check"))
     result = models.CharField(_("result"), max_length=10, choices=CheckResult.choices)
