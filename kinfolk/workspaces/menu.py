@@ -44,9 +44,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("leaving:care-leavers", _("Care leavers"), shown_to=(P.RECORD_LEAVING_CARE,)),
     MenuItem("permanence:adoption-plans", _("Adoption"), shown_to=(P.RECORD_PERMANENCE,)),
     MenuItem("permanence:households", _("Fostering"), shown_to=(P.RECORD_FOSTERING,)),
-    MenuItem(
-        "privatefostering:register", _("Private fostering"), shown_to=(P.RECORD_CASEWORK,)
-    ),
+    MenuItem("privatefostering:register", _("Private fostering"), shown_to=(P.RECORD_CASEWORK,)),
     MenuItem("returns:index", _("Returns")),
     MenuItem("access:reviews", _("Break-the-glass")),
     MenuItem("records:requests", _("Subject access")),

@@ -32,7 +32,10 @@ def date_parts(name, day):
     return {f"{name}_day": day.day, f"{name}_month": day.month, f"{name}_year": day.year}
 
 
-def notify(child, began=D(2025, 3, 3), told=None):
+BEGAN = D(2025, 3, 3)
+
+
+def notify(child, began=BEGAN, told=None):
     return services.record_notification(
         child=child,
         began_on=began,
