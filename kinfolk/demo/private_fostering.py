@@ -126,7 +126,7 @@ def foster_privately(
         ended: dt.date | None = None
         if end_after is not None:
             if end_after < 0:
-                ended = told + dt.timedelta(days=4)
+                ended = max(began, told) + dt.timedelta(days=4)
             elif visits:
                 ended = min(as_of, visits[-1] + dt.timedelta(days=end_after or 60))
         for day in visits:

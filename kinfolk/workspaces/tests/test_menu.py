@@ -23,6 +23,7 @@ EXPECTED = {
         "Care leavers",
         "Adoption",
         "Fostering",
+        "Private fostering",
         "Team",
     ],
     Role.TEAM_MANAGER: [
@@ -34,6 +35,7 @@ EXPECTED = {
         "Care leavers",
         "Adoption",
         "Fostering",
+        "Private fostering",
         "Team",
         "Team's work",
         "Audits",
@@ -47,6 +49,7 @@ EXPECTED = {
         "Care leavers",
         "Adoption",
         "Fostering",
+        "Private fostering",
         "Returns",
         "Break-the-glass",
         "Audits",
