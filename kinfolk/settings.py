@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "kinfolk.registers",
     "kinfolk.allegations",
     "kinfolk.complaints",
+    "kinfolk.privatefostering",
     "kinfolk.duties",
     "kinfolk.workspaces",
     "kinfolk.returns",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("kinfolk.registers.urls")),
     path("", include("kinfolk.allegations.urls")),
     path("", include("kinfolk.complaints.urls")),
+    path("", include("kinfolk.privatefostering.urls")),
     path("", include("kinfolk.returns.urls")),
     path("front-door/", include("kinfolk.frontdoor.urls")),
     path("work/", include("kinfolk.duties.urls")),

@@ -25,6 +25,7 @@ class VisitKind(models.TextChoices):
     CHILD_PROTECTION = "cp", _("Child protection visit")
     CHILD_IN_CARE = "cla", _("Statutory visit to a child in care")
     CARE_LEAVER = "care_leaver", _("Care leaver contact")
+    PRIVATE_FOSTERING = "private_fostering", _("Private fostering visit")
 
 
 class Agency(models.TextChoices):

@@ -344,7 +344,7 @@ class Visit(models.Model):
         ChildInNeedEpisode, null=True, blank=True, on_delete=models.CASCADE, related_name="visits"
     )
     visited_on = models.DateField(_("date of visit"))
-    kind = models.CharField(_("kind of visit"), max_length=12, choices=VisitKind.choices)
+    kind = models.CharField(_("kind of visit"), max_length=20, choices=VisitKind.choices)
     is_child_seen = models.BooleanField(_("child seen"))
     is_seen_alone = models.BooleanField(_("child seen alone"), null=True, blank=True)
     purpose = models.CharField(_("purpose"), max_length=300, blank=True)

@@ -170,6 +170,13 @@ COMPLAINT_STAGE_2_EXTENDED = Timescale(Unit.WORKING_DAYS, 65)
 #: The review panel meets within 30 working days of the request for stage 3 (regulation 18).
 #: No duty watches it: the complaint page shows the date.
 COMPLAINT_REVIEW_PANEL = Timescale(Unit.WORKING_DAYS, 30)
+# Private fostering (Children (Private Arrangements for Fostering) Regulations 2005).
+#: The child is first visited, and seen, within 7 working days of the notification (reg. 4).
+PRIVATE_FOSTERING_FIRST_VISIT = Timescale(Unit.WORKING_DAYS, 7)
+#: In the arrangement's first year, the next visit is within 6 weeks (reg. 8(1)(a)).
+PRIVATE_FOSTERING_VISIT = Timescale(Unit.WEEKS, 6)
+#: After its first year, the next visit is within 12 weeks (reg. 8(1)(b)).
+PRIVATE_FOSTERING_LATER_VISIT = Timescale(Unit.WEEKS, 12)
 
 
 def review_health_assessment(date_of_birth: dt.date | None, assessed_on: dt.date) -> Timescale:

@@ -24,6 +24,7 @@ from kinfolk.demo.meetings import hold_meetings
 from kinfolk.demo.narrative import narrate
 from kinfolk.demo.oversight import supervise
 from kinfolk.demo.pathway import ChildRecord, PathwayHistory
+from kinfolk.demo.private_fostering import foster_privately
 from kinfolk.people.nhs_number import with_check_digit
 from kinfolk.people.upn import with_check_letter
 from kinfolk.workforce.choices import Role
@@ -368,8 +369,15 @@ class DemoAuthority:
         audited = audit_cases(
             supervised, seed=self.seed_key, as_of=self.as_of, workers=self.workers
         )
+        fostered = foster_privately(
+            audited,
+            seed=self.seed_key,
+            as_of=self.as_of,
+            children=self.size.children,
+            workers=self.workers,
+        )
         for event in allegations(
-            audited, seed=self.seed_key, as_of=self.as_of, children=self.size.children
+            fostered, seed=self.seed_key, as_of=self.as_of, children=self.size.children
         ):
             for name in ("postcode", "home_postcode", "placement_postcode"):
                 if event.get(name):

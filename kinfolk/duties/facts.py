@@ -36,6 +36,7 @@ from kinfolk.frontdoor.models import Contact, ScreeningDecision
 from kinfolk.leaving.models import CareLeaverContact, PathwayPlan
 from kinfolk.oversight.models import CaseSupervision
 from kinfolk.people.models import Child
+from kinfolk.privatefostering.models import Arrangement
 from kinfolk.protection.models import (
     Conference,
     CoreGroupMeeting,
@@ -529,6 +530,34 @@ def _complaints(ids: list[int]) -> Iterator[tuple[int, ComplaintFact]]:
 
 
 @dataclass(frozen=True)
+class PrivateFosteringFact:
+    pk: int
+    began_on: dt.date
+    notified_on: dt.date
+    ended_on: dt.date | None
+
+    @property
+    def known_from(self) -> dt.date:
+        """The first day of the arrangement's visits: its start, or the notification when the
+        authority was told in advance."""
+        return min(self.began_on, self.notified_on)
+
+    def known_by(self, as_of: dt.date) -> "PrivateFosteringFact | None":
+        if self.notified_on > as_of:
+            return None
+        return replace(self, ended_on=_cut_end(self.ended_on, as_of))
+
+
+def _private_fostering(ids: list[int]) -> Iterator[tuple[int, PrivateFosteringFact]]:
+    for pk, child_id, began_on, notified_on, ended_on in (
+        Arrangement.objects.filter(child_id__in=ids)
+        .values_list("pk", "child_id", "began_on", "notified_on", "ended_on")
+        .order_by("notified_on", "pk")
+    ):
+        yield child_id, PrivateFosteringFact(pk, began_on, notified_on, ended_on)
+
+
+@dataclass(frozen=True)
 class ChildCasework:
     """Everything the rules need about one child: each field after the child's own dates is a
     kind of fact, declared with its query and what of it a date knows."""
@@ -576,6 +605,12 @@ class ChildCasework:
     allegations: tuple[AllegationFact, ...] = facts(_allegations, _known_by)
     #: The complaints about the child (docs/complaints.md)
     complaints: tuple[ComplaintFact, ...] = facts(_complaints, _known_by)
+    #: The private fostering arrangements of the child (docs/private-fostering.md)
+    private_fostering: tuple[PrivateFosteringFact, ...] = facts(_private_fostering, _known_by)
+    #: (visit id, date) of private fostering visits at which the child was seen
+    private_fostering_visits_seen: tuple[tuple[int, dt.date], ...] = facts(
+        _visits_seen(VisitKind.PRIVATE_FOSTERING), _dated_at(1)
+    )
     #: The date the casework was cut at: what had happened by the end of that day.
     as_of: dt.date | None = None
 

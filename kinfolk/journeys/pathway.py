@@ -16,6 +16,7 @@ from kinfolk.frontdoor.choices import ScreeningOutcome
 from kinfolk.journeys import fields as f
 from kinfolk.journeys import meetings
 from kinfolk.journeys.events import EventError, EventType, JourneyState
+from kinfolk.privatefostering import services as private_fostering
 from kinfolk.protection import services as protection
 from kinfolk.protection.choices import ChildParticipation, QualityRating, StrategyOutcome
 from kinfolk.protection.services import Invitee
@@ -99,6 +100,16 @@ def _cin_plan_end(event: dict[str, Any], state: JourneyState) -> None:
 
 
 def _visit(event: dict[str, Any], state: JourneyState) -> None:
+    if event["kind"] == VisitKind.PRIVATE_FOSTERING:
+        # A private fostering visit belongs to the child's current arrangement.
+        private_fostering.record_private_fostering_visit(
+            child=state.child(event["child"]),
+            visited_on=event["date"],
+            is_child_seen=event["seen"],
+            is_seen_alone=event.get("seen_alone"),
+            is_imported=True,
+        )
+        return
     casework.record_visit(
         child=state.child(event["child"]),
         visited_on=event["date"],

@@ -45,6 +45,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("permanence:adoption-plans", _("Adoption"), shown_to=(P.RECORD_PERMANENCE,)),
     MenuItem("permanence:households", _("Fostering"), shown_to=(P.RECORD_FOSTERING,)),
     MenuItem("registers:young-carers", _("Registers")),
+    MenuItem("privatefostering:register", _("Private fostering"), shown_to=(P.RECORD_CASEWORK,)),
     MenuItem("returns:index", _("Returns")),
     MenuItem("access:reviews", _("Break-the-glass")),
     MenuItem("records:requests", _("Subject access")),

@@ -7,7 +7,8 @@
 - ``leaving``: the pathway plan, its reviews and keeping in touch with a care leaver;
 - ``oversight``: discussing each open case in case supervision;
 - ``allegations``: the LADO's initial consideration of an allegation;
-- ``complaints``: the responses at stages 1 and 2 of the complaints procedure.
+- ``complaints``: the responses at stages 1 and 2 of the complaints procedure;
+- ``private_fostering``: visiting a privately fostered child.
 
 Each rule is a class named after its identifier, with its source in its docstring. A rule
 turns a child's casework facts (``kinfolk.duties.facts``) into duties: what triggered each
@@ -49,6 +50,11 @@ from kinfolk.duties.rules.leaving import (
     PathwayPlanThreeMonths,
 )
 from kinfolk.duties.rules.oversight import CaseSupervisionMonthly
+from kinfolk.duties.rules.private_fostering import (
+    PrivateFosteringFirstVisit,
+    PrivateFosteringVisitSixWeeks,
+    PrivateFosteringVisitTwelveWeeks,
+)
 from kinfolk.duties.rules.protection import (
     CoreGroupTenWorkingDays,
     FirstReviewThreeMonths,
@@ -83,6 +89,9 @@ for _rule in (
     LadoInitialConsiderationOneWorkingDay(),
     ComplaintStageOneTenWorkingDays(),
     ComplaintStageTwoTwentyFiveWorkingDays(),
+    PrivateFosteringFirstVisit(),
+    PrivateFosteringVisitSixWeeks(),
+    PrivateFosteringVisitTwelveWeeks(),
 ):
     rules.register(_rule.info())
 

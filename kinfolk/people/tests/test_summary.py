@@ -28,6 +28,7 @@ from kinfolk.oversight.models import (
 from kinfolk.participation.models import IndependentVisitorOffer, ToldHowToComplain
 from kinfolk.people.models import Alert
 from kinfolk.people.summary import summary_of, summary_sections
+from kinfolk.privatefostering.models import Arrangement, SuitabilityCheck
 from kinfolk.workforce.models import Allocation
 
 
@@ -142,6 +143,23 @@ def fill(child, *, count: int, today: dt.date, worker, iro) -> None:
     IROAllocation.objects.create(
         child=child, iro=iro, start_on=period.start_on, reason=IROChangeReason.FIRST
     )
+    arrangement = Arrangement.objects.create(
+        child=child,
+        began_on=dt.date(2025, 2, 3),
+        notified_on=dt.date(2025, 2, 3),
+        notified_by="school",
+        carer_name="Jo Example",
+    )
+    for n in range(count):
+        VisitFactory(
+            child=child,
+            visited_on=dt.date(2025, 2, 5) + dt.timedelta(days=n),
+            kind=VisitKind.PRIVATE_FOSTERING,
+            is_child_seen=True,
+        )
+        SuitabilityCheck.objects.create(
+            arrangement=arrangement, kind="health", checked_on=dt.date(2025, 2, 4), result="clear"
+        )
 
 
 def test_every_app_declares_its_section():
@@ -153,6 +171,7 @@ def test_every_app_declares_its_section():
         "plans",
         "oversight",
         "registers",
+        "private-fostering",
         "last-visit",
         "participation",
         "significant-events",
@@ -197,6 +216,10 @@ def test_each_section_shows_what_it_reads(social_worker, reviewing_officer, toda
     participation = sections["participation"]
     assert participation["told"].told_on == dt.date(2025, 2, 12)
     assert participation["offer"].offered_on == dt.date(2025, 2, 22)
+    fostering = sections["private-fostering"]
+    assert fostering["arrangement"].carer_name == "Jo Example"
+    # Six weeks after the last private fostering visit at which the child was seen.
+    assert fostering["next_visit_due"] == dt.date(2025, 3, 21)
     assert [e.summary for e in sections["significant-events"]["entries"]] == [
         "Significant event 3",
         "Significant event 2",

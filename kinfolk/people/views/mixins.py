@@ -117,6 +117,7 @@ class ChildRecordMixin:
             ("registers:child-registers", _("Registers")),
             ("complaints:child-complaints", _("Complaints")),
             ("participation:child", _("Participation")),
+            ("privatefostering:child", _("Private fostering")),
             ("children:chronology", _("Chronology")),
             ("returns:child-returns", _("Data quality")),
         ]

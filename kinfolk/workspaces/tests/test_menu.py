@@ -24,6 +24,7 @@ EXPECTED = {
         "Adoption",
         "Fostering",
         "Registers",
+        "Private fostering",
         "Team",
     ],
     Role.TEAM_MANAGER: [
@@ -36,6 +37,7 @@ EXPECTED = {
         "Adoption",
         "Fostering",
         "Registers",
+        "Private fostering",
         "Team",
         "Team's work",
         "Audits",
@@ -51,6 +53,7 @@ EXPECTED = {
         "Adoption",
         "Fostering",
         "Registers",
+        "Private fostering",
         "Returns",
         "Break-the-glass",
         "Audits",

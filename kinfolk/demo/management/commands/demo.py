@@ -20,6 +20,7 @@ from kinfolk.demo.generator import DEMO_PASSWORD, SIZES, DemoAuthority
 from kinfolk.demo.iro import allocate_demo_iros
 from kinfolk.demo.participation import record_demo_participation
 from kinfolk.demo.places import directory_rows
+from kinfolk.demo.private_fostering import record_checks as record_private_fostering_checks
 from kinfolk.demo.sign_off import make_work_wait
 from kinfolk.demo.workforce import mark_newly_qualified
 from kinfolk.journeys.loader import load_journeys
@@ -95,6 +96,8 @@ class Command(BaseCommand):
             # allocated to its children in care once they are loaded (kinfolk/demo/iro.py).
             allocate_demo_iros(as_of)
             record_demo_participation(as_of)
+            # Nor for a private foster carer's household, checks and assessment.
+            record_private_fostering_checks(as_of)
             beside = authority.staff_beside_journeys()
             recorded = set(User.objects.values_list("username", flat=True))
             for worker in (w for w in beside if w["id"] not in recorded):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0008_closure_requests'),
+        ('casework', '0009_private_fostering_visits'),
         ('people', '0004_child_is_sealed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
