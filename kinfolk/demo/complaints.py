@@ -3,9 +3,10 @@ for every 70 children (about 100 for the medium authority, ten for the small one
 the demo's complaints manager through the services once the journey is loaded
 (docs/complaints.md). Each is about a child whose case is held, and the team that holds it.
 
-The first ten follow one course each, so that even the small authority shows every status of
-both duties: answered in time, late, extended, still due, overdue, withdrawn before and after
-its deadline, escalated to stage 2 (once extended) and to a review panel. The rest follow the
+The first fifteen follow one course each, so that even the small authority shows every status
+of both duties: answered in time, late, extended, still due, overdue, withdrawn before and after
+its deadline, escalated to stage 2 (answered in time, extended, late, still due, overdue,
+withdrawn before and after its deadline) and to a review panel. The rest follow the
 same courses at the rates below. All names and words are synthetic.
 """
 
@@ -35,7 +36,14 @@ COURSES = {
     "stage_2": 10,
     "stage_2_extended": 4,
     "stage_3": 5,
+    "stage_2_late": 3,
+    "stage_2_due": 2,
+    "stage_2_overdue": 2,
+    "stage_2_withdrawn": 1,
+    "stage_2_withdrawn_late": 1,
 }
+#: The courses that go on to stage 2.
+STAGE_2_COURSES = {course for course in COURSES if course.startswith("stage_")}
 #: How long before the end of the year each course's complaint was received (days).
 RECEIVED_DAYS_AGO = {
     "due": (0, 5),
@@ -43,6 +51,12 @@ RECEIVED_DAYS_AGO = {
     "stage_2": (100, 365),
     "stage_2_extended": (200, 365),
     "stage_3": (220, 365),
+    "stage_2_late": (150, 365),
+    "stage_2_due": (35, 45),
+    "stage_2_overdue": (120, 200),
+    "stage_2_withdrawn": (120, 365),
+    "stage_2_withdrawn_late": (120, 365),
+    "late": (60, 365),
 }
 COMPLAINANTS = {"parent": 45, "child": 20, "carer": 15, "other": 20}
 COMPLAINTS = [
@@ -80,11 +94,18 @@ def record_demo_complaints(*, as_of: dt.date, seed: str) -> int:
         .select_related("child", "worker", "team")
         .order_by("child__la_child_id", "pk")
     )
-    count = max(10, round(Child.objects.count() / CHILDREN_PER_COMPLAINT))
+    count = max(len(COURSES), round(Child.objects.count() / CHILDREN_PER_COMPLAINT))
     if not allocations:
         return 0
     chooser = random.Random(f"{seed}:complaints")
-    chosen = chooser.sample(allocations, min(count, len(allocations)))
+    # The first courses go to cases held for a year or more, so that each complaint is received
+    # when its course needs (a complaint is never older than the case it is about).
+    year_ago = as_of - dt.timedelta(days=365)
+    held_long = [allocation for allocation in allocations if allocation.start_on <= year_ago]
+    chosen = chooser.sample(held_long, min(len(COURSES), len(held_long)))
+    taken = {allocation.pk for allocation in chosen}
+    others = [allocation for allocation in allocations if allocation.pk not in taken]
+    chosen += chooser.sample(others, min(max(count - len(chosen), 0), len(others)))
     first = list(COURSES)
     for number, allocation in enumerate(chosen):
         course = (
@@ -154,7 +175,7 @@ def _complaint(
                 complaint=complaint, withdrawn_on=day, reason="The family said it was resolved."
             )
         return
-    extended = course == "extended" or chooser.random() < 0.1
+    extended = course == "extended" or (course != "late" and chooser.random() < 0.1)
     if extended and (day := on(add_working_days(received_on, 6))):
         services.extend_stage(
             complaint=complaint, stage=1, extended_on=day, reason="The worker was on leave."
@@ -173,7 +194,7 @@ def _complaint(
         response=chooser.choice(RESPONSES),
     )
     _learning(chooser, complaint, allocation, answered, outcome, as_of)
-    if course not in ("stage_2", "stage_2_extended", "stage_3"):
+    if course not in STAGE_2_COURSES:
         return
     _stage_2(chooser, course, complaint, answered, as_of)
 
@@ -181,7 +202,9 @@ def _complaint(
 def _stage_2(
     chooser: random.Random, course: str, complaint: Complaint, answered: dt.date, as_of: dt.date
 ) -> None:
-    requested = answered + dt.timedelta(days=chooser.randint(5, 20))
+    requested = answered + dt.timedelta(
+        days=5 if course == "stage_2_due" else chooser.randint(5, 20)
+    )
     if requested > as_of:
         return
     services.escalate_complaint(
@@ -197,7 +220,17 @@ def _stage_2(
             complaint=complaint, stage=2, extended_on=day, reason="Records from health awaited."
         )
         limit = 65
-    answered_2 = _not_after(add_working_days(requested, chooser.randint(15, limit + 3)), as_of)
+    if course in ("stage_2_due", "stage_2_overdue"):
+        return
+    if course in ("stage_2_withdrawn", "stage_2_withdrawn_late"):
+        after = 10 if course == "stage_2_withdrawn" else 30
+        if day := _not_after(add_working_days(requested, after), as_of):
+            services.withdraw_complaint(
+                complaint=complaint, withdrawn_on=day, reason="The family met the manager."
+            )
+        return
+    after = limit + 5 if course == "stage_2_late" else chooser.randint(15, limit)
+    answered_2 = _not_after(add_working_days(requested, after), as_of)
     if answered_2 is None:
         return
     services.record_response(
