@@ -21,6 +21,7 @@ from kinfolk.demo.iro import allocate_demo_iros
 from kinfolk.demo.participation import record_demo_participation
 from kinfolk.demo.places import directory_rows
 from kinfolk.demo.private_fostering import record_checks as record_private_fostering_checks
+from kinfolk.demo.registers import record_demo_registers
 from kinfolk.demo.sign_off import make_work_wait
 from kinfolk.demo.workforce import mark_newly_qualified
 from kinfolk.journeys.loader import load_journeys
@@ -98,6 +99,9 @@ class Command(BaseCommand):
             record_demo_participation(as_of)
             # Nor for a private foster carer's household, checks and assessment.
             record_private_fostering_checks(as_of)
+            # Nor for the registers of young carers, children not in school and homeless 16-
+            # and 17-year-olds (kinfolk/demo/registers.py).
+            record_demo_registers(as_of, seed=authority.seed_key)
             beside = authority.staff_beside_journeys()
             recorded = set(User.objects.values_list("username", flat=True))
             for worker in (w for w in beside if w["id"] not in recorded):
