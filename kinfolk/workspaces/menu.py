@@ -49,6 +49,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("returns:index", _("Returns")),
     MenuItem("access:reviews", _("Break-the-glass")),
     MenuItem("records:requests", _("Subject access")),
+    MenuItem("allegations:list", _("Allegations")),
     MenuItem("team", _("Team"), needs_team=True),
     MenuItem("duties:team-work", _("Team's work"), needs_team=True),
     MenuItem("audits:list", _("Audits")),

@@ -65,7 +65,7 @@ EXPECTED = {
     Role.PERSONAL_ADVISER: ["Home", "My work", "Find a child", "Care leavers", "Team"],
     Role.FRONTDOOR: ["Home", "Front door", "Find a child", "Team"],
     Role.ADOPTION: ["Home", "My caseload", "My work", "Find a child", "Adoption", "Fostering"],
-    Role.LADO: ["Home", "Find a child"],
+    Role.LADO: ["Home", "Find a child", "Allegations"],
     Role.ANALYST: ["Home", "Find a child", "Returns"],
     Role.INFORMATION_GOVERNANCE: ["Home", "Find a child", "Break-the-glass", "Subject access"],
     Role.ADMIN: ["Home", "Find a child", "Users", "Teams"],
