@@ -76,7 +76,7 @@ LANDINGS = [
     (Role.PERSONAL_ADVISER, "Your young people", "45-workspace-personal-adviser"),
     (Role.FRONTDOOR, "Oldest contacts waiting", "46-workspace-front-door"),
     (Role.ADOPTION, "Waiting for a match", "47-workspace-adoption"),
-    (Role.LADO, "Allegations", "48-workspace-lado"),
+    (Role.LADO, "Open allegations", "48-workspace-lado"),
     (Role.ANALYST, "Returns and data quality", "49-workspace-analyst"),
     (Role.INFORMATION_GOVERNANCE, "Recent access to restricted records", "50-workspace-ig"),
     (Role.ADMIN, "Users and teams", "51-workspace-administrator"),

@@ -249,6 +249,18 @@ def test_the_demo_loads_a_social_worker_sees_their_caseload_and_it_replaces_itse
         "pathway-plan-review-6m": {Status.DONE, Status.DONE_LATE, Status.DUE},
         "care-leaver-contact-2m": {Status.DONE, Status.DONE_LATE, Status.DUE},
         "case-supervision-1m": set(Status.ALL),
+        "lado-initial-1wd": {Status.DONE, Status.DONE_LATE, Status.DUE, Status.OVERDUE},
+        "pf-first-visit-7wd": {Status.DONE, Status.DONE_LATE, Status.OVERDUE},
+        "pf-visit-6w": {
+            Status.DONE,
+            Status.DONE_LATE,
+            Status.DUE,
+            Status.OVERDUE,
+            Status.CANCELLED,
+        },
+        "pf-visit-12w": {Status.DONE, Status.DUE},
+        "complaint-stage1-10wd": set(Status.ALL),
+        "complaint-stage2-25wd": set(Status.ALL),
     }.items():
         assert expected <= {status for r, status in statuses if r == rule}, rule
 

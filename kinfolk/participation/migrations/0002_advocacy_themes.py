@@ -2,16 +2,8 @@
 
 from django.db import migrations
 
-THEMES = [
-    "Contact with family",
-    "Placement",
-    "Education",
-    "Health",
-    "Social worker changes",
-    "Being listened to",
-    "Leaving care",
-    "Money and allowances",
-]
+from kinfolk.participation.defaults import THEMES
+
 
 
 def add_themes(apps, schema_editor):

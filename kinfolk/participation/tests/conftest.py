@@ -6,10 +6,20 @@ import pytest
 
 from conftest import make_child
 from kinfolk.care.services import start_care
+from kinfolk.participation.defaults import THEMES
+from kinfolk.participation.models import AdvocacyTheme
 from kinfolk.workforce.services import allocate_child
 
 D = dt.date
 CARE_STARTED = D(2025, 1, 10)
+
+
+@pytest.fixture(autouse=True)
+def _default_themes(db):
+    """The themes the migration gives every Kinfolk, again after a transactional test has
+    emptied the tables."""
+    for name in THEMES:
+        AdvocacyTheme.objects.get_or_create(name=name)
 
 
 def in_care(la_child_id: str, worker, **overrides):
