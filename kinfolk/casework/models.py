@@ -491,7 +491,39 @@ class ClosureState(models.TextChoices):
     AGREED = "agreed", _("Agreed: the case is closed")
 
 
-class ClosureRequest(models.Model):
+class ManagerRequest(models.Model):
+    """A worker's request that a manager agree their work, which the manager agrees with a
+    rationale or returns with reasons the worker answers (docs/sign-off.md). Each kind of
+    request has its table, its ``state`` (waiting, returned, answered, agreed) and its returns
+    (``ManagerReturn``)."""
+
+    requested_at = models.DateTimeField(_("requested"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    #: When it last came to the managers: the request, or the worker's answer to a return.
+    waiting_since = models.DateTimeField(_("waiting since"))
+    decided_at = models.DateTimeField(_("agreed"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rationale = models.TextField(_("manager's rationale"), blank=True)
+
+    #: The states (of each table's own ``state``) in which a request waits for a manager:
+    #: asked, or answered after a return.
+    WAITING_STATES = ("waiting", "answered")
+
+    class Meta:
+        abstract = True
+        ordering = ["requested_at", "pk"]
+
+    @property
+    def is_waiting(self) -> bool:
+        """Waiting for a manager: asked, or answered after a return."""
+        return getattr(self, "state", "") in self.WAITING_STATES
+
+
+class ClosureRequest(ManagerRequest):
     """A worker's request to close a child in need episode, with the reason and a summary of
     the work, which a manager agrees (the episode closes on the date asked for) or returns
     with reasons (docs/sign-off.md). A manager closing a case needs no request."""
@@ -511,20 +543,8 @@ class ClosureRequest(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=ClosureState.choices, default=ClosureState.WAITING
     )
-    requested_at = models.DateTimeField(_("requested"))
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    #: When it last came to the managers: the request, or the worker's answer to a return.
-    waiting_since = models.DateTimeField(_("waiting since"))
-    decided_at = models.DateTimeField(_("agreed"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    rationale = models.TextField(_("manager's rationale"), blank=True)
 
-    class Meta:
-        ordering = ["requested_at", "pk"]
+    class Meta(ManagerRequest.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["episode"],
@@ -543,10 +563,6 @@ class ClosureRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Closure requested {self.requested_at:%Y-%m-%d}"
-
-    @property
-    def is_waiting(self) -> bool:
-        return self.state in (ClosureState.WAITING, ClosureState.ANSWERED)
 
 
 class ManagerReturn(models.Model):
@@ -590,7 +606,7 @@ class PlanSignOffState(models.TextChoices):
     AGREED = "agreed", _("Agreed by a manager")
 
 
-class PlanSignOff(models.Model):
+class PlanSignOff(ManagerRequest):
     """A worker's request that a manager agree a child in need or child protection plan as
     it stands (its outcomes, actions and contingency), which the manager agrees with a
     rationale or returns with reasons the worker must answer (docs/sign-off.md; docs/domain.md
@@ -607,20 +623,8 @@ class PlanSignOff(models.Model):
         choices=PlanSignOffState.choices,
         default=PlanSignOffState.WAITING,
     )
-    requested_at = models.DateTimeField(_("asked"))
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    #: When it last came to the managers: the request, or the worker's answer to a return.
-    waiting_since = models.DateTimeField(_("waiting since"))
-    decided_at = models.DateTimeField(_("agreed"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    rationale = models.TextField(_("manager's rationale"), blank=True)
 
-    class Meta:
-        ordering = ["requested_at", "pk"]
+    class Meta(ManagerRequest.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["plan"],
@@ -639,10 +643,6 @@ class PlanSignOff(models.Model):
 
     def __str__(self) -> str:
         return f"Plan sign-off asked {self.requested_at:%Y-%m-%d}"
-
-    @property
-    def is_waiting(self) -> bool:
-        return self.state in (PlanSignOffState.WAITING, PlanSignOffState.ANSWERED)
 
 
 class PlanSignOffReturn(ManagerReturn):

@@ -17,6 +17,7 @@ from kinfolk.casework.models import (
     AssessmentVersion,
     ClosureRequest,
     ClosureState,
+    ManagerRequest,
     PlanSignOff,
     PlanSignOffState,
 )
@@ -137,25 +138,31 @@ def assessments_returned(worker: Any) -> Iterable[SignOffItem]:
         )
 
 
-#: The code of closures in the queue's filter.
+#: The codes of closures and of plans asked to be agreed, in the queue's filter.
 CLOSURE = "closure"
+PLAN = "plan"
 
 
-def _closures(viewer: Any) -> Any:
-    return ClosureRequest.objects.filter(child__in=Child.objects.visible_to(viewer)).order_by(
+def _requests(model: Any, viewer: Any) -> Any:
+    return model._default_manager.filter(child__in=Child.objects.visible_to(viewer)).order_by(
         "waiting_since", "pk"
     )
 
 
-def _whole_closures(requests: Any) -> Any:
-    return requests.select_related("child", "requested_by").prefetch_related("returns")
+def _waiting_requests(model: Any, viewer: Any) -> Any:
+    # The filter matches each table's partial index of the requests that wait.
+    return _requests(model, viewer).filter(state__in=ManagerRequest.WAITING_STATES)
 
 
-def _closure_item(request: ClosureRequest, url: str, what: str) -> SignOffItem:
+def _whole(requests: Any, *related: str) -> Any:
+    return requests.select_related("child", "requested_by", *related).prefetch_related("returns")
+
+
+def _request_item(kind: str, request: Any, url: str, what: str) -> SignOffItem:
     returns = list(request.returns.all())
     latest = returns[-1] if returns else None
     return SignOffItem(
-        kind=CLOSURE,
+        kind=kind,
         pk=request.pk,
         child=request.child,
         what=what,
@@ -163,28 +170,28 @@ def _closure_item(request: ClosureRequest, url: str, what: str) -> SignOffItem:
         submitted_by_id=request.requested_by_id,
         waiting_since=request.waiting_since,
         url=url,
-        is_answered=request.state == ClosureState.ANSWERED,
+        is_answered=request.state == "answered",
         returned_reasons=latest.reasons if latest else "",
         answer=latest.response if latest else "",
     )
 
 
-def _closures_waiting(viewer: Any) -> Any:
-    # The filter matches the partial index ``closure_request_waiting``.
-    return _closures(viewer).filter(state__in=[ClosureState.WAITING, ClosureState.ANSWERED])
+def _request_rows(kind: str, model: Any, viewer: Any) -> Iterable[Waiting]:
+    rows = _waiting_requests(model, viewer).values_list("pk", "child_id", "waiting_since")
+    for pk, child_id, since in rows:
+        yield Waiting(kind, pk, child_id, since)
 
 
 def closures_waiting(viewer: Any) -> Iterable[Waiting]:
     """Workers' requests to close a case, waiting for a manager."""
-    rows = _closures_waiting(viewer).values_list("pk", "child_id", "waiting_since")
-    for pk, child_id, since in rows:
-        yield Waiting(CLOSURE, pk, child_id, since)
+    return _request_rows(CLOSURE, ClosureRequest, viewer)
 
 
 def closures_items(viewer: Any, pks: Collection[int]) -> Iterable[SignOffItem]:
     """The waiting closure requests among ``pks``, whole."""
-    for request in _whole_closures(_closures_waiting(viewer).filter(pk__in=pks)):
-        yield _closure_item(
+    for request in _whole(_waiting_requests(ClosureRequest, viewer).filter(pk__in=pks)):
+        yield _request_item(
+            CLOSURE,
             request,
             reverse("casework:closure-decide", args=[request.child_id]),
             _("Closure of the case: %(reason)s") % {"reason": request.get_reason_display()},
@@ -193,78 +200,43 @@ def closures_items(viewer: Any, pks: Collection[int]) -> Iterable[SignOffItem]:
 
 def closures_returned(worker: Any) -> Iterable[SignOffItem]:
     """``worker``'s closure requests that a manager returned."""
-    returned = _closures(worker).filter(state=ClosureState.RETURNED, requested_by=worker)
-    for request in _whole_closures(returned):
-        yield _closure_item(
+    returned = _requests(ClosureRequest, worker).filter(
+        state=ClosureState.RETURNED, requested_by=worker
+    )
+    for request in _whole(returned):
+        yield _request_item(
+            CLOSURE,
             request,
             reverse("casework:closure-answer", args=[request.child_id]),
             _("Closure of the case returned"),
         )
 
 
-#: The code of plans asked to be agreed, in the queue's filter.
-PLAN = "plan"
-
-
-def _plan_sign_offs(viewer: Any) -> Any:
-    return PlanSignOff.objects.filter(child__in=Child.objects.visible_to(viewer)).order_by(
-        "waiting_since", "pk"
-    )
-
-
-def _plans_waiting(viewer: Any) -> Any:
-    # The filter matches the partial index ``plan_sign_off_waiting``.
-    return _plan_sign_offs(viewer).filter(
-        state__in=[PlanSignOffState.WAITING, PlanSignOffState.ANSWERED]
-    )
-
-
-def _plan_item(request: PlanSignOff, url: str, what: str) -> SignOffItem:
-    returns = list(request.returns.all())
-    latest = returns[-1] if returns else None
-    return SignOffItem(
-        kind=PLAN,
-        pk=request.pk,
-        child=request.child,
-        what=what % {"plan": request.plan.get_kind_display()},
-        submitted_by=request.requested_by.display_name if request.requested_by else "",
-        submitted_by_id=request.requested_by_id,
-        waiting_since=request.waiting_since,
-        url=url,
-        is_answered=request.state == PlanSignOffState.ANSWERED,
-        returned_reasons=latest.reasons if latest else "",
-        answer=latest.response if latest else "",
-    )
-
-
-def _whole_plans(requests: Any) -> Any:
-    return requests.select_related("child", "plan", "requested_by").prefetch_related("returns")
-
-
 def plans_waiting(viewer: Any) -> Iterable[Waiting]:
     """Plans their workers asked a manager to agree."""
-    for pk, child_id, since in _plans_waiting(viewer).values_list(
-        "pk", "child_id", "waiting_since"
-    ):
-        yield Waiting(PLAN, pk, child_id, since)
+    return _request_rows(PLAN, PlanSignOff, viewer)
 
 
 def plans_items(viewer: Any, pks: Collection[int]) -> Iterable[SignOffItem]:
     """The plans waiting to be agreed among ``pks``, whole."""
-    for request in _whole_plans(_plans_waiting(viewer).filter(pk__in=pks)):
-        yield _plan_item(
+    for request in _whole(_waiting_requests(PlanSignOff, viewer).filter(pk__in=pks), "plan"):
+        yield _request_item(
+            PLAN,
             request,
             reverse("casework:plan-decide", args=[request.child_id, request.pk]),
-            _("%(plan)s to agree"),
+            _("%(plan)s to agree") % {"plan": request.plan.get_kind_display()},
         )
 
 
 def plans_returned(worker: Any) -> Iterable[SignOffItem]:
     """Plans ``worker`` asked to be agreed that a manager returned."""
-    returned = _plan_sign_offs(worker).filter(state=PlanSignOffState.RETURNED, requested_by=worker)
-    for request in _whole_plans(returned):
-        yield _plan_item(
+    returned = _requests(PlanSignOff, worker).filter(
+        state=PlanSignOffState.RETURNED, requested_by=worker
+    )
+    for request in _whole(returned, "plan"):
+        yield _request_item(
+            PLAN,
             request,
             reverse("casework:plan-answer", args=[request.child_id, request.pk]),
-            _("%(plan)s returned"),
+            _("%(plan)s returned") % {"plan": request.plan.get_kind_display()},
         )
