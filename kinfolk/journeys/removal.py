@@ -12,11 +12,14 @@ PEOPLE: tuple[type[models.Model], ...] = (Child, Adult)
 
 
 def _referring(model: type[models.Model]) -> list[models.ForeignObjectRel]:
-    """The foreign keys of other models that point at ``model``, seen from ``model``."""
+    """The foreign keys of other models that point at ``model``, seen from ``model``: those
+    without a reverse accessor (``related_name="+"``) too, which ``related_objects`` leaves
+    out."""
     return [
         relation
-        for relation in model._meta.related_objects
-        if relation.one_to_many or relation.one_to_one
+        for relation in model._meta.get_fields(include_hidden=True)
+        if isinstance(relation, models.ForeignObjectRel)
+        and (relation.one_to_many or relation.one_to_one)
     ]
 
 
