@@ -23,7 +23,7 @@ class RegistersEntryKind(models.TextChoices):
 
 register_summary_section(
     "registers",
-    order=38,
+    order=37,
     template="registers/summary/_registers.html",
     context=registers_at_a_glance,
 )
