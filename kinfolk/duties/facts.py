@@ -18,7 +18,6 @@ from typing import Any
 
 from django.utils import timezone
 
-from kinfolk.allegations.models import AllegationChild
 from kinfolk.care.models import (
     CareEpisode,
     CarePlan,
@@ -30,13 +29,21 @@ from kinfolk.care.models import (
 )
 from kinfolk.casework.choices import PlanKind, VisitKind
 from kinfolk.casework.models import Assessment, ChildInNeedEpisode, Plan, Visit
-from kinfolk.complaints.models import Complaint, ComplaintResponse
 from kinfolk.core.codes import CareLeaverInTouch
+from kinfolk.duties.fact_dates import cut_end as _cut_end
+from kinfolk.duties.fact_dates import on_or_before as _on_or_before
+from kinfolk.duties.side_facts import (
+    AllegationFact,
+    ComplaintFact,
+    PrivateFosteringFact,
+    load_allegations,
+    load_complaints,
+    load_private_fostering,
+)
 from kinfolk.frontdoor.models import Contact, ScreeningDecision
 from kinfolk.leaving.models import CareLeaverContact, PathwayPlan
 from kinfolk.oversight.models import CaseSupervision
 from kinfolk.people.models import Child
-from kinfolk.privatefostering.models import Arrangement
 from kinfolk.protection.models import (
     Conference,
     CoreGroupMeeting,
@@ -65,14 +72,6 @@ class FactKind:
 def facts(load: Loader, known_by: KnownBy) -> Any:
     """Declare a field of ``ChildCasework`` as a kind of fact (a tuple, empty by default)."""
     return field(default=(), metadata={_FACT: FactKind(load, known_by)})
-
-
-def _cut_end(day: dt.date | None, as_of: dt.date) -> dt.date | None:
-    return day if day is not None and day <= as_of else None
-
-
-def _on_or_before(day: dt.date, as_of: dt.date) -> dt.date | None:
-    return day if day <= as_of else None
 
 
 def _dated_at(index: int) -> KnownBy:
@@ -217,20 +216,6 @@ class MissingFact:
 def _known_by(fact: Any, as_of: dt.date) -> Any:
     """For the facts that say themselves what of them was known on a date."""
     return fact.known_by(as_of)
-
-
-@dataclass(frozen=True)
-class AllegationFact:
-    """An allegation concerning the child: when it was received and initially considered."""
-
-    pk: int
-    received_on: dt.date
-    considered_on: dt.date | None
-
-    def known_by(self, as_of: dt.date) -> "AllegationFact | None":
-        if self.received_on > as_of:
-            return None
-        return replace(self, considered_on=_cut_end(self.considered_on, as_of))
 
 
 # The queries, one per kind of fact, each for a batch of children.
@@ -454,109 +439,6 @@ def _case_supervisions(ids: list[int]) -> Iterator[tuple[int, tuple[int, dt.date
         yield child_id, (pk, held_on)
 
 
-def _allegations(ids: list[int]) -> Iterator[tuple[int, AllegationFact]]:
-    for child_id, pk, received_at, considered_on in (
-        AllegationChild.objects.filter(child_id__in=ids)
-        .values_list(
-            "child_id", "allegation_id", "allegation__received_at", "allegation__considered_on"
-        )
-        .order_by("allegation__received_at", "allegation_id")
-    ):
-        yield child_id, AllegationFact(pk, timezone.localtime(received_at).date(), considered_on)
-
-
-@dataclass(frozen=True)
-class ComplaintFact:
-    """A complaint through stages 1 and 2 (docs/duties.md complaint-stage1-10wd,
-    complaint-stage2-25wd)."""
-
-    pk: int
-    received_on: dt.date
-    stage1_extended_on: dt.date | None
-    stage1_responded_on: dt.date | None
-    stage2_requested_on: dt.date | None
-    stage2_extended_on: dt.date | None
-    stage2_responded_on: dt.date | None
-    withdrawn_on: dt.date | None
-
-    def known_by(self, as_of: dt.date) -> "ComplaintFact | None":
-        if self.received_on > as_of:
-            return None
-        return replace(
-            self,
-            stage1_extended_on=_cut_end(self.stage1_extended_on, as_of),
-            stage1_responded_on=_cut_end(self.stage1_responded_on, as_of),
-            stage2_requested_on=_cut_end(self.stage2_requested_on, as_of),
-            stage2_extended_on=_cut_end(self.stage2_extended_on, as_of),
-            stage2_responded_on=_cut_end(self.stage2_responded_on, as_of),
-            withdrawn_on=_cut_end(self.withdrawn_on, as_of),
-        )
-
-
-def _complaints(ids: list[int]) -> Iterator[tuple[int, ComplaintFact]]:
-    responded: dict[tuple[int, int], dt.date] = {
-        (complaint_id, stage): day
-        for complaint_id, stage, day in ComplaintResponse.objects.filter(
-            child_id__in=ids, stage__in=[1, 2]
-        ).values_list("complaint_id", "stage", "responded_on")
-    }
-    for row in (
-        Complaint.objects.filter(child_id__in=ids)
-        .values_list(
-            "pk",
-            "child_id",
-            "received_on",
-            "stage1_extended_on",
-            "stage2_requested_on",
-            "stage2_extended_on",
-            "withdrawn_on",
-        )
-        .order_by("received_on", "pk")
-    ):
-        pk, child_id, received_on, extended_1, requested_2, extended_2, withdrawn_on = row
-        yield (
-            child_id,
-            ComplaintFact(
-                pk,
-                received_on,
-                extended_1,
-                responded.get((pk, 1)),
-                requested_2,
-                extended_2,
-                responded.get((pk, 2)),
-                withdrawn_on,
-            ),
-        )
-
-
-@dataclass(frozen=True)
-class PrivateFosteringFact:
-    pk: int
-    began_on: dt.date
-    notified_on: dt.date
-    ended_on: dt.date | None
-
-    @property
-    def known_from(self) -> dt.date:
-        """The first day of the arrangement's visits: its start, or the notification when the
-        authority was told in advance."""
-        return min(self.began_on, self.notified_on)
-
-    def known_by(self, as_of: dt.date) -> "PrivateFosteringFact | None":
-        if self.notified_on > as_of:
-            return None
-        return replace(self, ended_on=_cut_end(self.ended_on, as_of))
-
-
-def _private_fostering(ids: list[int]) -> Iterator[tuple[int, PrivateFosteringFact]]:
-    for pk, child_id, began_on, notified_on, ended_on in (
-        Arrangement.objects.filter(child_id__in=ids)
-        .values_list("pk", "child_id", "began_on", "notified_on", "ended_on")
-        .order_by("notified_on", "pk")
-    ):
-        yield child_id, PrivateFosteringFact(pk, began_on, notified_on, ended_on)
-
-
 @dataclass(frozen=True)
 class ChildCasework:
     """Everything the rules need about one child: each field after the child's own dates is a
@@ -602,11 +484,11 @@ class ChildCasework:
     #: (case supervision id, date) of the supervisions that discussed the child
     case_supervisions: tuple[tuple[int, dt.date], ...] = facts(_case_supervisions, _dated_at(1))
     #: The allegations concerning the child (docs/allegations.md)
-    allegations: tuple[AllegationFact, ...] = facts(_allegations, _known_by)
+    allegations: tuple[AllegationFact, ...] = facts(load_allegations, _known_by)
     #: The complaints about the child (docs/complaints.md)
-    complaints: tuple[ComplaintFact, ...] = facts(_complaints, _known_by)
+    complaints: tuple[ComplaintFact, ...] = facts(load_complaints, _known_by)
     #: The private fostering arrangements of the child (docs/private-fostering.md)
-    private_fostering: tuple[PrivateFosteringFact, ...] = facts(_private_fostering, _known_by)
+    private_fostering: tuple[PrivateFosteringFact, ...] = facts(load_private_fostering, _known_by)
     #: (visit id, date) of private fostering visits at which the child was seen
     private_fostering_visits_seen: tuple[tuple[int, dt.date], ...] = facts(
         _visits_seen(VisitKind.PRIVATE_FOSTERING), _dated_at(1)

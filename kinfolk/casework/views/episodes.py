@@ -10,8 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kinfolk.access.policy import P, allows
 from kinfolk.casework.forms import (
-    ClosureAnswerForm,
-    ClosureDecisionForm,
     ClosureForm,
     ReferralForm,
 )
@@ -25,6 +23,7 @@ from kinfolk.casework.services import (
     request_closure,
     return_closure,
 )
+from kinfolk.casework.sign_off_forms import ClosureAnswerForm, ClosureDecisionForm
 from kinfolk.core.dates import long_date
 from kinfolk.people.views.record_form import ChildRecordFormView
 

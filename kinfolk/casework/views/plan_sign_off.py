@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinfolk.access.policy import P
-from kinfolk.casework.forms import PlanAnswerForm, PlanDecisionForm, PlanSignOffForm
 from kinfolk.casework.models import ManagerReturn, PlanSignOff, PlanSignOffState
 from kinfolk.casework.services import agree_plan, answer_plan_return, ask_plan_sign_off, return_plan
+from kinfolk.casework.sign_off_forms import PlanAnswerForm, PlanDecisionForm, PlanSignOffForm
 from kinfolk.casework.views.plans import OpenPlanFormView
 from kinfolk.people.views.record_form import ChildRecordFormView
 

@@ -29,10 +29,26 @@ class ComplaintStepView(ComplaintMixin, ChildRecordFormView):
     def back_url(self) -> str:
         return reverse("complaints:complaint", args=[self.child.pk, self.complaint.pk])
 
+    #: The date field the form starts at today, if any.
+    dated_today = ""
+
+    def stage(self) -> int | None:
+        """The stage the step is taken at, for the service (None: a step at no stage)."""
+        return None
+
     def service_kwargs(self, form: Any) -> dict[str, Any]:
         kwargs = super().service_kwargs(form)
         kwargs["complaint"] = self.complaint
+        stage = self.stage()
+        if stage is not None:
+            kwargs["stage"] = stage
         return kwargs
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = super().get_initial()
+        if self.dated_today:
+            initial[self.dated_today] = timezone.localdate()
+        return initial
 
     def withdrawn(self) -> str:
         if self.complaint.withdrawn_on is not None:
@@ -77,13 +93,10 @@ class ExtensionView(ComplaintStepView):
             return _("This stage is already extended.")
         return ""
 
-    def service_kwargs(self, form: Any) -> dict[str, Any]:
-        kwargs = super().service_kwargs(form)
-        kwargs["stage"] = self.complaint.stage
-        return kwargs
+    dated_today = "extended_on"
 
-    def get_initial(self) -> dict[str, Any]:
-        return {"extended_on": timezone.localdate()}
+    def stage(self) -> int:
+        return self.complaint.stage
 
 
 class ResponseView(ComplaintStepView):
@@ -103,13 +116,10 @@ class ResponseView(ComplaintStepView):
             return _("The response at this stage is already recorded.")
         return ""
 
-    def service_kwargs(self, form: Any) -> dict[str, Any]:
-        kwargs = super().service_kwargs(form)
-        kwargs["stage"] = self.complaint.stage
-        return kwargs
+    dated_today = "responded_on"
 
-    def get_initial(self) -> dict[str, Any]:
-        return {"responded_on": timezone.localdate()}
+    def stage(self) -> int:
+        return self.complaint.stage
 
 
 class EscalationView(ComplaintStepView):
@@ -151,13 +161,10 @@ class EscalationView(ComplaintStepView):
         kwargs["stage"] = min(self.next_stage, Stage.REVIEW_PANEL)
         return kwargs
 
-    def service_kwargs(self, form: Any) -> dict[str, Any]:
-        kwargs = super().service_kwargs(form)
-        kwargs["stage"] = self.next_stage
-        return kwargs
+    dated_today = "requested_on"
 
-    def get_initial(self) -> dict[str, Any]:
-        return {"requested_on": timezone.localdate()}
+    def stage(self) -> int:
+        return self.next_stage
 
 
 class PanelDateView(ComplaintStepView):
@@ -189,8 +196,7 @@ class WithdrawalView(ComplaintStepView):
             return _("The complaint has been answered and is not open at any stage.")
         return ""
 
-    def get_initial(self) -> dict[str, Any]:
-        return {"withdrawn_on": timezone.localdate()}
+    dated_today = "withdrawn_on"
 
 
 class AdvocacyView(ComplaintStepView):
@@ -275,8 +281,7 @@ class ActionDoneView(ComplaintStepView):
         kwargs["action"] = self.action
         return kwargs
 
-    def get_initial(self) -> dict[str, Any]:
-        return {"done_on": timezone.localdate()}
+    dated_today = "done_on"
 
     def get_success_url(self) -> str:
         if self.request.GET.get("next") == "work":
