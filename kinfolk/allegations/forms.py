@@ -122,9 +122,17 @@ class MeetingForm(RowsMixin, CaseworkForm):
         super().__init__(*args, **kwargs)
         for number in range(1, self.row_count + 1):
             text, owner, due = self.row_names(number)
-            self.fields[text] = forms.CharField(label=_("What"), max_length=500, required=False)
+            self.fields[text] = forms.CharField(
+                label=_("What"),
+                max_length=500,
+                required=False,
+                widget=forms.TextInput(attrs={"class": "govuk-input"}),
+            )
             self.fields[owner] = forms.CharField(
-                label=_("Owner (name and agency)"), max_length=200, required=False
+                label=_("Owner (name and agency)"),
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"class": "govuk-input govuk-!-width-two-thirds"}),
             )
             self.fields[due] = date_field(_("Due"), required=False)
 

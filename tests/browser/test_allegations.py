@@ -81,6 +81,13 @@ def test_the_lado_records_an_allegation_and_its_initial_consideration(page: Page
     page.goto("/")
     expect(page.get_by_role("link", name="Pat Example")).to_be_visible()
     look(page, "allegations-workspace")
+    page.get_by_role("link", name="All allegations, open and closed").click()
+    expect(page.get_by_text("Showing 1 of 1")).to_be_visible()
+    look(page, "allegations-list")
+    page.goto(f"/allegations/{Allegation.objects.get().pk}/meetings/add/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    look(page, "allegations-meeting-form")
+    page.goto("/")
     page.get_by_role("link", name="Analytics for the annual report").first.click()
     expect(
         page.get_by_role("heading", name="Allegations: analytics for the annual report")
